@@ -1,0 +1,3 @@
+from yhdyspinta.ui.pages import home_page
+
+home_page()

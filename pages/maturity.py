@@ -1,0 +1,3 @@
+from yhdyspinta.ui.pages import kind_page
+
+kind_page("maturity", "nav.maturity", page="maturity")

@@ -1,0 +1,3 @@
+from yhdyspinta.ui.pages import reference_page
+
+reference_page()

@@ -1,0 +1,5 @@
+import sys
+
+from yhdyspinta.cli import main
+
+sys.exit(main())

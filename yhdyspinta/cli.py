@@ -1,0 +1,192 @@
+"""`python -m yhdyspinta`: the command line. Exit 0 on success, 1 on bad input, 2 on usage."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from yhdyspinta import demo
+from yhdyspinta.i18n import LANGUAGES, t
+from yhdyspinta.kinds import EXPORT_KINDS, WRITABLE_KINDS
+from yhdyspinta.store import repository as repo
+from yhdyspinta.store.engine import open_store
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+
+
+class BadInput(Exception):
+    """Input the user can fix; the message says what and where."""
+
+
+def _actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m yhdyspinta",
+        description="Yhdyspinta: the situational picture of municipal–county collaboration.",
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, default="fi",
+                        help="language of messages (default: fi)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("demo", help="load the example data set into an empty store")
+    p.add_argument("--force", action="store_true", help="replace existing data")
+
+    ref = sub.add_parser("reference", help="official boundaries and population")
+    ref_sub = ref.add_subparsers(dest="reference_command", required=True, metavar="ACTION")
+    p = ref_sub.add_parser("fetch", help="download from Statistics Finland (needs a network)")
+    p.add_argument("--year", type=int, default=2025, help="boundary year (default 2025)")
+    p.add_argument("--url", default=None, help="WFS base URL (default: geo.stat.fi)")
+    p = ref_sub.add_parser("import", help="import a GeoJSON/GeoPackage/Shapefile or population CSV")
+    p.add_argument("path", type=Path)
+    ref_sub.add_parser("status", help="show what reference data is loaded")
+
+    p = sub.add_parser("export", help="export one kind of data as CSV or XLSX")
+    p.add_argument("kind", choices=EXPORT_KINDS)
+    p.add_argument("--format", choices=("csv", "xlsx"), required=True)
+    p.add_argument("--out", type=Path, required=True)
+
+    p = sub.add_parser("template", help="write an empty import template (.xlsx)")
+    p.add_argument("kind", choices=WRITABLE_KINDS)
+    p.add_argument("--out", type=Path, required=True)
+
+    p = sub.add_parser("import", help="import one kind of data from CSV or XLSX")
+    p.add_argument("kind", choices=WRITABLE_KINDS)
+    p.add_argument("file", type=Path)
+    p.add_argument("--sheet", default=None, help="sheet name in an .xlsx (default: first)")
+    p.add_argument("--dry-run", action="store_true", help="check and summarise, write nothing")
+
+    p = sub.add_parser("backup", help="write all tables to a zip")
+    p.add_argument("--out", type=Path, required=True)
+
+    p = sub.add_parser("restore", help="restore a backup zip")
+    p.add_argument("file", type=Path)
+    p.add_argument("--force", action="store_true", help="replace existing data")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except BadInput as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _read_input(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise BadInput(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise BadInput(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def _write_output(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot write ({exc.strerror})") from None
+
+
+def _run(args: argparse.Namespace) -> int:
+    lang: str = args.lang
+    if args.command == "reference":
+        return _reference(args)
+    engine = open_store()
+    if args.command == "demo":
+        try:
+            counts = demo.load(engine, force=args.force)
+        except demo.StoreNotEmpty as exc:
+            raise BadInput(str(exc)) from None
+        print("example data loaded: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    elif args.command == "export":
+        from yhdyspinta.io.export import export_kind
+
+        _write_output(args.out, export_kind(engine, args.kind, args.format, lang))
+        print(f"{args.kind} → {args.out}")
+    elif args.command == "template":
+        from yhdyspinta.io.export import template
+
+        _write_output(args.out, template(args.kind))
+        print(f"template for {args.kind} → {args.out}")
+    elif args.command == "import":
+        return _import(engine, args, lang)
+    elif args.command == "backup":
+        from yhdyspinta.io.backup import backup
+
+        _write_output(args.out, backup(engine))
+        print(f"backup → {args.out}")
+    elif args.command == "restore":
+        from yhdyspinta.io.backup import BackupError, restore
+
+        try:
+            counts = restore(engine, _read_input(args.file), force=args.force, actor=_actor())
+        except BackupError as exc:
+            raise BadInput(f"{args.file}: {exc}") from None
+        print("restored: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return EXIT_OK
+
+
+def _import(engine: object, args: argparse.Namespace, lang: str) -> int:
+    from yhdyspinta.io.importer import commit_import, prepare_import
+
+    report = prepare_import(engine, args.kind, _read_input(args.file), str(args.file),  # type: ignore[arg-type]
+                            sheet=args.sheet)
+    for warning in report.warnings:
+        print(f"warning: {args.file}: {warning.message(lang)}", file=sys.stderr)
+    if not report.ok:
+        for problem in report.problems:
+            print(f"error: {args.file}: {problem.message(lang)}", file=sys.stderr)
+        print(f"{len(report.problems)} problem(s); nothing was written.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    assert report.plan is not None
+    print(t("import.summary", lang, kind=args.kind, **report.plan.summary()))
+    if args.dry_run:
+        print("dry run: nothing was written.")
+        return EXIT_OK
+    commit_import(engine, report, actor=_actor())  # type: ignore[arg-type]
+    return EXIT_OK
+
+
+def _reference(args: argparse.Namespace) -> int:
+    from yhdyspinta import geodata
+
+    if args.reference_command == "status":
+        print(geodata.reference_status().describe())
+        return EXIT_OK
+    try:
+        if args.reference_command == "fetch":
+            result = geodata.fetch_reference(year=args.year, base_url=args.url)
+        else:
+            if not args.path.exists():
+                raise BadInput(f"{args.path}: no such file")
+            result = geodata.import_reference(args.path)
+    except geodata.ReferenceDataError as exc:
+        raise BadInput(str(exc)) from None
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    population = geodata.load_population()
+    if population is not None:
+        changed = repo.update_population(
+            open_store(),
+            ((str(r.code), int(r.population), int(r.year)) for r in population.itertuples()),
+            actor=_actor(), note="population from reference data",
+        )
+        print(f"population updated for {changed} municipalities")
+    print(geodata.reference_status().describe())
+    return EXIT_OK

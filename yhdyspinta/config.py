@@ -1,0 +1,40 @@
+"""Where things live. Paths come from the package location or the environment, never the cwd."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+
+ENV_DB_URL = "YHDYSPINTA_DB_URL"
+ENV_DATA_DIR = "YHDYSPINTA_DATA_DIR"
+ENV_REFERENCE_DIR = "YHDYSPINTA_REFERENCE_DIR"
+
+DB_FILE_NAME = "yhdyspinta.sqlite3"
+GEO_CACHE_SUBDIR = "geo"
+
+
+def data_dir() -> Path:
+    """The user's data folder: the embedded database and cached downloads."""
+    raw = os.environ.get(ENV_DATA_DIR)
+    return Path(raw).expanduser().resolve() if raw else PROJECT_DIR / "data"
+
+
+def database_url() -> str:
+    """SQLAlchemy URL of the store; the embedded SQLite file unless configured."""
+    url = os.environ.get(ENV_DB_URL)
+    if url:
+        return url
+    return f"sqlite:///{data_dir() / DB_FILE_NAME}"
+
+
+def geo_cache_dir() -> Path:
+    return data_dir() / GEO_CACHE_SUBDIR
+
+
+def reference_dir() -> Path | None:
+    """Optional folder of local copies of official data (used by CI and developers)."""
+    raw = os.environ.get(ENV_REFERENCE_DIR)
+    return Path(raw).expanduser().resolve() if raw else None

@@ -1,0 +1,407 @@
+"""Finnish, Swedish and English texts, and locale-aware number and date formatting.
+
+Finnish is the default; a missing translation falls back to Finnish so nothing is blank.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal, format_percent
+
+LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+DEFAULT_LANGUAGE = "fi"
+LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
+LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+
+Texts = dict[str, str]
+
+MESSAGES: dict[str, Texts] = {
+    "app.title": {"fi": "Yhdyspintojen tilannekuva", "sv": "Lägesbild över gränsytorna",
+                  "en": "Interface collaboration situational picture"},
+    "app.subtitle": {
+        "fi": "Kuntien ja hyvinvointialueiden yhteistyön tilannekuva",
+        "sv": "Lägesbild över samarbetet mellan kommuner och välfärdsområden",
+        "en": "Collaboration between municipalities and wellbeing services counties"},
+    "nav.home": {"fi": "Tilannekuva", "sv": "Lägesbild", "en": "Overview"},
+    "nav.areas": {"fi": "Alueet", "sv": "Områden", "en": "Areas"},
+    "nav.municipalities": {"fi": "Kunnat", "sv": "Kommuner", "en": "Municipalities"},
+    "nav.agreements": {"fi": "Sopimukset", "sv": "Avtal", "en": "Agreements"},
+    "nav.structures": {"fi": "Yhteistyörakenteet", "sv": "Samarbetsstrukturer",
+                       "en": "Collaboration structures"},
+    "nav.forums": {"fi": "Foorumit", "sv": "Forum", "en": "Forums"},
+    "nav.participation": {"fi": "Osallistuminen", "sv": "Deltagande", "en": "Participation"},
+    "nav.survey": {"fi": "Kysely", "sv": "Enkät", "en": "Survey"},
+    "nav.maturity": {"fi": "Kypsyys", "sv": "Mognad", "en": "Maturity"},
+    "nav.pilots": {"fi": "Pilotit", "sv": "Piloter", "en": "Pilots"},
+    "nav.history": {"fi": "Muutoshistoria", "sv": "Ändringshistorik", "en": "Change history"},
+    "nav.reference": {"fi": "Viitetiedot", "sv": "Referensdata", "en": "Reference data"},
+    "nav.section.picture": {"fi": "Tilannekuva", "sv": "Lägesbild", "en": "Picture"},
+    "nav.section.data": {"fi": "Aineistot", "sv": "Data", "en": "Data"},
+    "filter.language": {"fi": "Kieli", "sv": "Språk", "en": "Language"},
+    "filter.area": {"fi": "Alue", "sv": "Område", "en": "Area"},
+    "filter.area.all": {"fi": "Koko maa", "sv": "Hela landet", "en": "Whole country"},
+    "filter.municipality": {"fi": "Kunnat", "sv": "Kommuner", "en": "Municipalities"},
+    "filter.bad_param": {
+        "fi": "Osoitteen parametria {param}={value} ei tunnistettu; näytetään koko maa.",
+        "sv": "Adressens parameter {param}={value} kändes inte igen; hela landet visas.",
+        "en": "The address parameter {param}={value} was not recognised; showing the whole country."},
+    "banner.example": {
+        "fi": "Esimerkkiaineisto: luvut ovat keksittyjä esimerkkejä, eivät todellisia tuloksia.",
+        "sv": "Exempeldata: siffrorna är påhittade exempel, inte verkliga resultat.",
+        "en": "Example data: the figures are made-up examples, not real results."},
+    "banner.no_boundaries": {
+        "fi": "Kuntarajoja ei ole ladattu, joten alueet näytetään ruutukarttana. Lataa rajat "
+              "komennolla `python -m yhdyspinta reference fetch` tai omasta tiedostosta "
+              "komennolla `python -m yhdyspinta reference import TIEDOSTO`.",
+        "sv": "Kommungränserna har inte laddats, så områdena visas som rutkarta. Ladda gränserna "
+              "med `python -m yhdyspinta reference fetch` eller från en egen fil med "
+              "`python -m yhdyspinta reference import FIL`.",
+        "en": "Boundaries are not loaded, so areas show as a tile grid. Load them with "
+              "`python -m yhdyspinta reference fetch` or from your own file with "
+              "`python -m yhdyspinta reference import FILE`."},
+    "banner.read_only": {
+        "fi": "Tämä näkymä on vain luku -tilassa.",
+        "sv": "Vyn är skrivskyddad.", "en": "This view is read-only."},
+    "common.rows": {"fi": "{n} riviä", "sv": "{n} rader", "en": "{n} rows"},
+    "common.no_rows": {"fi": "Ei tietoja valinnalla.", "sv": "Inga uppgifter för urvalet.",
+                       "en": "No data for this selection."},
+    "common.download_csv": {"fi": "Lataa CSV", "sv": "Ladda ner CSV", "en": "Download CSV"},
+    "common.download_xlsx": {"fi": "Lataa Excel", "sv": "Ladda ner Excel", "en": "Download Excel"},
+    "common.out_of_scope": {"fi": "Ei uudistuksen piirissä", "sv": "Utanför reformen",
+                            "en": "Not in scope"},
+    "agreements.approvals": {
+        "fi": "Kuntien valtuustojen hyväksynnät", "sv": "Kommunfullmäktiges godkännanden",
+        "en": "Municipal councils' approvals"},
+    "home.areas": {"fi": "Alueita", "sv": "Områden", "en": "Areas"},
+    "home.municipalities": {"fi": "Kuntia", "sv": "Kommuner", "en": "Municipalities"},
+    "home.approved_agreements": {
+        "fi": "Alueita, joilla hyväksytty yhteistyösopimus",
+        "sv": "Områden med godkänt samarbetsavtal",
+        "en": "Areas with an approved collaboration agreement"},
+    "home.council_approved": {
+        "fi": "Kuntia, joiden valtuusto on hyväksynyt sopimuksen",
+        "sv": "Kommuner vars fullmäktige godkänt avtalet",
+        "en": "Municipalities whose council approved the agreement"},
+    "home.forums": {"fi": "Foorumeita pidetty", "sv": "Forum hållna", "en": "Forums held"},
+    "home.participating_municipalities": {
+        "fi": "Kuntia osallistunut foorumeihin", "sv": "Kommuner som deltagit i forum",
+        "en": "Municipalities that took part in forums"},
+    "home.tile_map": {"fi": "Alueet ruutukarttana", "sv": "Områdena som rutkarta",
+                      "en": "Areas as a tile grid"},
+    "home.intro": {
+        "fi": "Yhteinen, ajantasainen kuva kuntien ja hyvinvointialueiden yhteistyöstä: "
+              "sopimukset, yhteistyörakenteet, kansalliset yhdyspintafoorumit, kuntapäättäjien "
+              "kyselyt ja strategisen yhteistyön kypsyys.",
+        "sv": "En gemensam, aktuell bild av samarbetet mellan kommuner och välfärdsområden: "
+              "avtal, samarbetsstrukturer, nationella gränsytforum, enkäter till kommunala "
+              "beslutsfattare och det strategiska samarbetets mognad.",
+        "en": "One up-to-date picture of collaboration between municipalities and wellbeing "
+              "services counties: agreements, collaboration structures, national interface "
+              "forums, surveys of municipal decision-makers and the maturity of strategic "
+              "collaboration."},
+    "home.latest_changes": {"fi": "Viimeisimmät muutokset", "sv": "Senaste ändringar",
+                            "en": "Latest changes"},
+    "reference.status": {"fi": "Viitetietojen tila", "sv": "Referensdatas status",
+                         "en": "Reference data status"},
+    "reference.boundaries_loaded": {
+        "fi": "Rajat ladattu: {municipalities} kuntaa, {areas} aluetta (lähde: {source}, {when}).",
+        "sv": "Gränser laddade: {municipalities} kommuner, {areas} områden (källa: {source}, {when}).",
+        "en": "Boundaries loaded: {municipalities} municipalities, {areas} areas (source: {source}, {when})."},
+    "reference.licence": {
+        "fi": "Lähde: Tilastokeskus ja Maanmittauslaitos, CC BY 4.0.",
+        "sv": "Källa: Statistikcentralen och Lantmäteriverket, CC BY 4.0.",
+        "en": "Source: Statistics Finland and National Land Survey of Finland, CC BY 4.0."},
+    "survey.small_n": {"fi": "Pieni vastaajamäärä (N < {n})", "sv": "Litet antal svar (N < {n})",
+                       "en": "Small number of respondents (N < {n})"},
+    "maturity.level": {"fi": "Kypsyystaso", "sv": "Mognadsnivå", "en": "Maturity level"},
+    "history.filter_kind": {"fi": "Tietolaji", "sv": "Datatyp", "en": "Kind"},
+    "import.missing_column": {
+        "fi": "Pakollinen sarake {column} puuttuu tiedostosta {file}.",
+        "sv": "Obligatorisk kolumn {column} saknas i filen {file}.",
+        "en": "Required column {column} is missing from {file}."},
+    "import.unknown_column": {
+        "fi": "Tuntematon sarake {column} ohitettiin.",
+        "sv": "Okänd kolumn {column} ignorerades.",
+        "en": "Unknown column {column} was ignored."},
+    "import.invalid": {
+        "fi": "rivi {row}, sarake {column}: arvo {value} ei kelpaa: {reason}",
+        "sv": "rad {row}, kolumn {column}: värdet {value} duger inte: {reason}",
+        "en": "row {row}, column {column}: value {value} is not valid: {reason}"},
+    "import.duplicate": {
+        "fi": "rivi {row}: sama avain {key} kuin rivillä {first}",
+        "sv": "rad {row}: samma nyckel {key} som på rad {first}",
+        "en": "row {row}: same key {key} as row {first}"},
+    "import.unknown_area": {
+        "fi": "tuntematon alue; odotettiin koodia 1–21 tai 90 tai alueen nimeä",
+        "sv": "okänt område; förväntade kod 1–21 eller 90 eller områdets namn",
+        "en": "unknown area; expected code 1–21 or 90 or the area's name"},
+    "import.unknown_municipality": {
+        "fi": "tuntematon kunta; odotettiin kuntakoodia tai kunnan nimeä",
+        "sv": "okänd kommun; förväntade kommunkod eller kommunens namn",
+        "en": "unknown municipality; expected a municipality code or name"},
+    "import.merged_municipality": {
+        "fi": "rivi {row}: {name} on yhdistynyt kuntaan {successor}; tieto kirjataan sille",
+        "sv": "rad {row}: {name} har gått samman med {successor}; uppgiften förs dit",
+        "en": "row {row}: {name} has merged into {successor}; recorded for it"},
+    "import.empty": {"fi": "Tiedosto {file} on tyhjä.", "sv": "Filen {file} är tom.",
+                     "en": "File {file} is empty."},
+    "import.unreadable": {
+        "fi": "Tiedostoa {file} ei voi lukea: {reason}",
+        "sv": "Filen {file} kan inte läsas: {reason}",
+        "en": "File {file} cannot be read: {reason}"},
+    "import.too_large": {
+        "fi": "Tiedosto {file} on liian suuri ({size}); raja on {limit}.",
+        "sv": "Filen {file} är för stor ({size}); gränsen är {limit}.",
+        "en": "File {file} is too large ({size}); the limit is {limit}."},
+    "import.summary": {
+        "fi": "{kind}: {added} uutta, {changed} muuttunutta, {unchanged} ennallaan",
+        "sv": "{kind}: {added} nya, {changed} ändrade, {unchanged} oförändrade",
+        "en": "{kind}: {added} added, {changed} changed, {unchanged} unchanged"},
+    "import.not_writable": {
+        "fi": "Tietolajia {kind} ei voi tuoda: se on viitetieto tai loki.",
+        "sv": "Datatypen {kind} kan inte importeras: den är referensdata eller logg.",
+        "en": "Kind {kind} cannot be imported: it is reference data or a log."},
+    "import.missing_reference": {
+        "fi": "rivi {row}, sarake {column}: {reason}",
+        "sv": "rad {row}, kolumn {column}: {reason}",
+        "en": "row {row}, column {column}: {reason}"},
+}
+
+# Column headers in exports and templates; imports accept any of these and the field name.
+COLUMN_LABELS: dict[str, Texts] = {
+    "code": {"fi": "koodi", "sv": "kod", "en": "code"},
+    "name_fi": {"fi": "nimi suomeksi", "sv": "namn på finska", "en": "name in Finnish"},
+    "name_sv": {"fi": "nimi ruotsiksi", "sv": "namn på svenska", "en": "name in Swedish"},
+    "name_en": {"fi": "nimi englanniksi", "sv": "namn på engelska", "en": "name in English"},
+    "in_scope": {"fi": "uudistuksen piirissä", "sv": "inom reformen", "en": "in scope"},
+    "area_code": {"fi": "alue", "sv": "område", "en": "area"},
+    "language": {"fi": "kielisuhde", "sv": "språkstatus", "en": "language status"},
+    "population": {"fi": "asukasluku", "sv": "invånarantal", "en": "population"},
+    "population_year": {"fi": "asukasluvun vuosi", "sv": "invånarantalets år",
+                        "en": "population year"},
+    "kind": {"fi": "tyyppi", "sv": "typ", "en": "kind"},
+    "title": {"fi": "otsikko", "sv": "rubrik", "en": "title"},
+    "status": {"fi": "tila", "sv": "status", "en": "status"},
+    "preparation_started_on": {"fi": "valmistelu alkoi", "sv": "beredningen började",
+                               "en": "preparation started"},
+    "approved_on": {"fi": "hyväksytty pvm", "sv": "godkänt datum", "en": "approved on"},
+    "valid_from": {"fi": "voimassa alkaen", "sv": "giltigt från", "en": "valid from"},
+    "valid_until": {"fi": "voimassa asti", "sv": "giltigt till", "en": "valid until"},
+    "themes": {"fi": "teemat", "sv": "teman", "en": "themes"},
+    "document_url": {"fi": "asiakirjan linkki", "sv": "länk till dokumentet",
+                     "en": "document link"},
+    "agreement_kind": {"fi": "sopimuksen tyyppi", "sv": "avtalets typ", "en": "agreement kind"},
+    "municipality_code": {"fi": "kunta", "sv": "kommun", "en": "municipality"},
+    "decided_on": {"fi": "päätöspäivä", "sv": "beslutsdatum", "en": "decided on"},
+    "name": {"fi": "nimi", "sv": "namn", "en": "name"},
+    "theme": {"fi": "teema", "sv": "tema", "en": "theme"},
+    "established_on": {"fi": "perustettu", "sv": "inrättad", "en": "established on"},
+    "url": {"fi": "linkki", "sv": "länk", "en": "link"},
+    "held_on": {"fi": "päivämäärä", "sv": "datum", "en": "date"},
+    "recording_url": {"fi": "tallenteen linkki", "sv": "länk till inspelningen",
+                      "en": "recording link"},
+    "forum_date": {"fi": "foorumin päivämäärä", "sv": "forumets datum", "en": "forum date"},
+    "org_type": {"fi": "organisaation tyyppi", "sv": "organisationens typ",
+                 "en": "organisation type"},
+    "org_key": {"fi": "organisaatio", "sv": "organisation", "en": "organisation"},
+    "participants": {"fi": "osallistujia", "sv": "deltagare", "en": "participants"},
+    "survey": {"fi": "kysely", "sv": "enkät", "en": "survey"},
+    "wave": {"fi": "kierros", "sv": "omgång", "en": "wave"},
+    "published_on": {"fi": "julkaistu", "sv": "publicerad", "en": "published on"},
+    "statement": {"fi": "väittämä", "sv": "påstående", "en": "statement"},
+    "respondent_group": {"fi": "vastaajaryhmä", "sv": "svarsgrupp", "en": "respondent group"},
+    "level": {"fi": "taso", "sv": "nivå", "en": "level"},
+    "level_key": {"fi": "tason tunniste", "sv": "nivåns id", "en": "level key"},
+    "value_pct": {"fi": "osuus %", "sv": "andel %", "en": "share %"},
+    "n": {"fi": "N", "sv": "N", "en": "N"},
+    "assessed_on": {"fi": "arviointipäivä", "sv": "bedömningsdatum", "en": "assessed on"},
+    "respondent_no": {"fi": "vastaajan nro", "sv": "svarandens nr", "en": "respondent no"},
+    "respondent_role": {"fi": "vastaajan rooli", "sv": "svarandens roll",
+                        "en": "respondent role"},
+    "trust": {"fi": "luottamus", "sv": "förtroende", "en": "trust"},
+    "communication": {"fi": "kommunikaatio", "sv": "kommunikation", "en": "communication"},
+    "information_sharing": {"fi": "tiedon jakaminen", "sv": "informationsdelning",
+                            "en": "information sharing"},
+    "goals": {"fi": "tavoitteet", "sv": "mål", "en": "goals"},
+    "power": {"fi": "valta", "sv": "makt", "en": "power"},
+    "resources": {"fi": "resurssit", "sv": "resurser", "en": "resources"},
+    "accountability": {"fi": "tilivelvollisuus", "sv": "ansvarsskyldighet",
+                       "en": "accountability"},
+    "commitment": {"fi": "sitoutuminen", "sv": "engagemang", "en": "commitment"},
+    "started_on": {"fi": "alkoi", "sv": "började", "en": "started on"},
+    "ended_on": {"fi": "päättyi", "sv": "slutade", "en": "ended on"},
+    "note": {"fi": "huomautus", "sv": "anmärkning", "en": "note"},
+    "id": {"fi": "nro", "sv": "nr", "en": "no"},
+    "at": {"fi": "aika", "sv": "tid", "en": "time"},
+    "actor": {"fi": "tekijä", "sv": "utförare", "en": "by"},
+    "action": {"fi": "toiminto", "sv": "åtgärd", "en": "action"},
+    "record_key": {"fi": "tietue", "sv": "post", "en": "record"},
+    "before": {"fi": "ennen", "sv": "före", "en": "before"},
+    "after": {"fi": "jälkeen", "sv": "efter", "en": "after"},
+    "batch_id": {"fi": "erä", "sv": "parti", "en": "batch"},
+    "area_name": {"fi": "alueen nimi", "sv": "områdets namn", "en": "area name"},
+    "municipality_name": {"fi": "kunnan nimi", "sv": "kommunens namn", "en": "municipality name"},
+    "org_name": {"fi": "organisaation nimi", "sv": "organisationens namn",
+                 "en": "organisation name"},
+}
+
+# Labels of enum codes, keyed by the enum's class name and the code.
+ENUM_LABELS: dict[str, dict[str, Texts]] = {
+    "AgreementKind": {
+        "yhteistyosopimus": {"fi": "Strateginen yhteistyösopimus", "sv": "Strategiskt samarbetsavtal",
+                             "en": "Strategic collaboration agreement"},
+        "yhdyspintasopimus": {"fi": "Yhdyspintasopimus", "sv": "Gränsytavtal",
+                              "en": "Interface agreement"},
+        "aiesopimus": {"fi": "Aiesopimus", "sv": "Avsiktsförklaring", "en": "Letter of intent"},
+    },
+    "AgreementStatus": {
+        "ei_aloitettu": {"fi": "Ei aloitettu", "sv": "Inte påbörjat", "en": "Not started"},
+        "valmistelussa": {"fi": "Valmistelussa", "sv": "Under beredning", "en": "In preparation"},
+        "paatoksenteossa": {"fi": "Päätöksenteossa", "sv": "I beslutsfattande",
+                            "en": "In decision-making"},
+        "hyvaksytty": {"fi": "Hyväksytty", "sv": "Godkänt", "en": "Approved"},
+        "toimeenpanossa": {"fi": "Toimeenpanossa", "sv": "Verkställs", "en": "In implementation"},
+        "paivitettavana": {"fi": "Päivitettävänä", "sv": "Under revidering",
+                           "en": "Under revision"},
+    },
+    "ApprovalStatus": {
+        "kasittelematta": {"fi": "Käsittelemättä", "sv": "Obehandlat", "en": "Pending"},
+        "hyvaksytty": {"fi": "Hyväksytty", "sv": "Godkänt", "en": "Approved"},
+        "hylatty": {"fi": "Hylätty", "sv": "Förkastat", "en": "Rejected"},
+    },
+    "StructureKind": {
+        "kuntafoorumi": {"fi": "Kuntafoorumi", "sv": "Kommunforum", "en": "Municipal forum"},
+        "hyte_neuvottelukunta": {"fi": "HYTE-neuvottelukunta", "sv": "Delegation för välfärd och hälsa",
+                                 "en": "Wellbeing and health promotion board"},
+        "teematyoryhma": {"fi": "Teematyöryhmä", "sv": "Temaarbetsgrupp", "en": "Theme working group"},
+        "johtoryhma": {"fi": "Yhteistyön johtoryhmä", "sv": "Samarbetets ledningsgrupp",
+                       "en": "Collaboration steering group"},
+        "muu": {"fi": "Muu", "sv": "Annan", "en": "Other"},
+    },
+    "OrgType": {
+        "kunta": {"fi": "Kunta", "sv": "Kommun", "en": "Municipality"},
+        "alue": {"fi": "Hyvinvointialue", "sv": "Välfärdsområde", "en": "Wellbeing services county"},
+        "muu": {"fi": "Muu organisaatio", "sv": "Annan organisation", "en": "Other organisation"},
+    },
+    "SurveyLevel": {
+        "koko_maa": {"fi": "Koko maa", "sv": "Hela landet", "en": "Whole country"},
+        "alue": {"fi": "Alue", "sv": "Område", "en": "Area"},
+        "kuntaryhma": {"fi": "Kuntaryhmä", "sv": "Kommungrupp", "en": "Municipality group"},
+    },
+    "RespondentRole": {
+        "kunta": {"fi": "Kunta", "sv": "Kommun", "en": "Municipality"},
+        "hyvinvointialue": {"fi": "Hyvinvointialue", "sv": "Välfärdsområde", "en": "County"},
+        "muu": {"fi": "Muu", "sv": "Annan", "en": "Other"},
+    },
+    "MaturityLevel": {
+        "1": {"fi": "Yhteistyö", "sv": "Samarbete", "en": "Cooperation"},
+        "2": {"fi": "Koordinaatio", "sv": "Koordinering", "en": "Coordination"},
+        "3": {"fi": "Strateginen yhteistyö ja kumppanuus", "sv": "Strategiskt samarbete och partnerskap",
+              "en": "Strategic collaboration and partnership"},
+    },
+    "Language": {
+        "fi": {"fi": "Suomenkielinen", "sv": "Finskspråkig", "en": "Finnish-speaking"},
+        "sv": {"fi": "Ruotsinkielinen", "sv": "Svenskspråkig", "en": "Swedish-speaking"},
+        "fi_sv": {"fi": "Kaksikielinen (enemmistö suomi)", "sv": "Tvåspråkig (majoritet finska)",
+                  "en": "Bilingual (Finnish majority)"},
+        "sv_fi": {"fi": "Kaksikielinen (enemmistö ruotsi)", "sv": "Tvåspråkig (majoritet svenska)",
+                  "en": "Bilingual (Swedish majority)"},
+    },
+    "Theme": {
+        "johtaminen": {"fi": "Yhteistyön toimintamallit ja johtaminen",
+                       "sv": "Samarbetsmodeller och ledning",
+                       "en": "Collaboration models and leadership"},
+        "hyte": {"fi": "Hyvinvoinnin ja terveyden edistäminen", "sv": "Främjande av välfärd och hälsa",
+                 "en": "Wellbeing and health promotion"},
+        "sivistys_sote": {"fi": "Sivistys ja sote", "sv": "Bildning och social- och hälsovård",
+                          "en": "Education and social and health services"},
+        "tyollisyys": {"fi": "Työllisyys", "sv": "Sysselsättning", "en": "Employment"},
+        "maahanmuutto": {"fi": "Maahanmuutto ja kotoutuminen", "sv": "Invandring och integration",
+                         "en": "Immigration and integration"},
+        "turvallisuus": {"fi": "Turvallisuus ja varautuminen", "sv": "Säkerhet och beredskap",
+                         "en": "Safety and preparedness"},
+        "lapset_perheet": {"fi": "Lasten, nuorten ja perheiden palvelut",
+                           "sv": "Tjänster för barn, unga och familjer",
+                           "en": "Services for children, young people and families"},
+        "ikaihmiset": {"fi": "Ikäihmisten palvelut", "sv": "Äldreomsorg",
+                       "en": "Older people's services"},
+        "paihteet_mielenterveys": {"fi": "Nuorten päihteet ja mielenterveys",
+                                   "sv": "Ungas missbruk och psykiska hälsa",
+                                   "en": "Substance use and mental health of the young"},
+        "palveluverkko": {"fi": "Palveluverkko, maankäyttö ja kiinteistöt",
+                          "sv": "Servicenät, markanvändning och fastigheter",
+                          "en": "Service network, land use and premises"},
+        "jarjestot": {"fi": "Järjestöyhteistyö", "sv": "Organisationssamarbete",
+                      "en": "Collaboration with organisations"},
+        "elinvoima": {"fi": "Elinvoima", "sv": "Livskraft", "en": "Vitality"},
+        "yhdenvertaisuus": {"fi": "Yhdenvertaisuus, tasa-arvo ja lähisuhdeväkivalta",
+                            "sv": "Likabehandling, jämställdhet och våld i nära relationer",
+                            "en": "Equality and domestic violence"},
+        "varhaiskasvatus": {"fi": "Varhaiskasvatus ja alle kouluikäisten palvelut",
+                            "sv": "Småbarnspedagogik och tjänster för barn under skolåldern",
+                            "en": "Early childhood services"},
+        "hautaustoimi": {"fi": "Hautaustoimen järjestelyt", "sv": "Begravningsväsendet",
+                         "en": "Funeral arrangements"},
+        "talous": {"fi": "Talous", "sv": "Ekonomi", "en": "Finance"},
+        "ruoka_apu": {"fi": "Ruoka-apu", "sv": "Mathjälp", "en": "Food aid"},
+    },
+}
+
+
+def normalise_language(lang: str | None) -> str:
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    texts = MESSAGES.get(key)
+    if texts is None:
+        raise KeyError(f"no text for {key!r}")
+    text = texts.get(lang) or texts[DEFAULT_LANGUAGE]
+    return text.format(**params) if params else text
+
+
+def column_label(field_name: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    texts = COLUMN_LABELS.get(field_name)
+    if texts is None:
+        return field_name
+    return texts.get(lang) or texts[DEFAULT_LANGUAGE]
+
+
+def enum_label(enum_name: str, code: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    if isinstance(code, Enum):
+        code = code.value
+    texts = ENUM_LABELS.get(enum_name, {}).get(str(code))
+    if texts is None:
+        return "" if code is None else str(code)
+    return texts.get(lang) or texts[DEFAULT_LANGUAGE]
+
+
+def format_number(value: float | int | None, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
+    if value is None:
+        return "–"
+    pattern = "#,##0" if digits == 0 else "#,##0." + "0" * digits
+    return format_decimal(value, format=pattern, locale=LOCALES[normalise_language(lang)])
+
+
+def format_pct(value: float | None, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
+    """`value` is a share 0–1."""
+    if value is None:
+        return "–"
+    locale = LOCALES[normalise_language(lang)]
+    if digits == 0:
+        return format_percent(value, locale=locale)
+    # Babel's own patterns carry no decimals; keep the locale's space before the sign.
+    sign = "%" if lang == "en" else "\u00a0%"
+    return format_percent(value, format="#,##0." + "0" * digits + sign, locale=locale)
+
+
+def format_day(value: date | datetime | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, datetime):
+        value = value.date()
+    return _babel_date(value, format="short" if lang == "en" else "d.M.yyyy",
+                       locale=LOCALES[normalise_language(lang)])

@@ -1,0 +1,1 @@
+"""Files in and out: exports, import templates, imports and backups."""

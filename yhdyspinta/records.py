@@ -1,0 +1,203 @@
+"""Records: one validated dataclass per kind of row, in the shape people see and exchange.
+
+Areas and municipalities are given by code; names are resolved by the importer before
+a record is built. Validation errors name the field, so callers can point at a cell.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
+from pydantic.dataclasses import dataclass
+
+from yhdyspinta import facts
+from yhdyspinta.domain import (
+    AgreementKind,
+    AgreementStatus,
+    ApprovalStatus,
+    OrgType,
+    RespondentRole,
+    StructureKind,
+    SurveyLevel,
+    Theme,
+    join_themes,
+    parse_themes,
+)
+
+FINNISH_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+MAX_TEXT = 200
+MAX_URL = 1000
+MAX_PARTICIPANTS = 100_000
+MAX_N = 1_000_000
+
+CONFIG = ConfigDict(str_strip_whitespace=True, extra="forbid", frozen=True)
+
+
+def _empty_to_none(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:  # NaN from pandas
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _parse_date(value: Any) -> Any:
+    value = _empty_to_none(value)
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        match = FINNISH_DATE.match(value)
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return date(year, month, day)
+        return value.strip()[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", value.strip()) else value
+    return value
+
+
+def _area_code(value: int) -> int:
+    area = facts.area_by_code().get(value)
+    if area is None:
+        raise ValueError(f"unknown area code {value}; expected 1–21 or 90")
+    if not area.in_scope:
+        raise ValueError(f"area {value} ({area.name_fi}) is outside the reform")
+    return value
+
+
+def _municipality_code(value: Any) -> str:
+    text = str(value).strip()
+    if text.isdigit():
+        text = text.zfill(3)
+    if text not in facts.municipality_by_code():
+        raise ValueError(f"unknown municipality code {text!r}")
+    return text
+
+
+def _themes(value: Any) -> str:
+    value = _empty_to_none(value)
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = ";".join(str(v) for v in value)
+    return join_themes(parse_themes(str(value)))
+
+
+def _integer(value: Any) -> Any:
+    # Spreadsheets hand whole numbers over as floats (3.0); accept those, not 3.5.
+    value = _empty_to_none(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _decimal(value: Any) -> Any:
+    value = _empty_to_none(value)
+    if isinstance(value, str):
+        return value.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    return value
+
+
+OptDate = Annotated[date | None, BeforeValidator(_parse_date)]
+ReqDate = Annotated[date, BeforeValidator(_parse_date)]
+AreaCode = Annotated[int, BeforeValidator(_integer), AfterValidator(_area_code)]
+MunicipalityCode = Annotated[str, BeforeValidator(_integer), AfterValidator(_municipality_code)]
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+OptText = Annotated[
+    Annotated[str, Field(max_length=MAX_URL)] | None, BeforeValidator(_empty_to_none)
+]
+OptUrl = Annotated[
+    Annotated[str, Field(max_length=MAX_URL, pattern=r"^https?://\S+$")] | None,
+    BeforeValidator(_empty_to_none),
+]
+Themes = Annotated[str, BeforeValidator(_themes)]
+MaturityScore = Annotated[int, BeforeValidator(_integer), Field(ge=1, le=3)]
+
+
+@dataclass(config=CONFIG)
+class AgreementRecord:
+    area_code: AreaCode
+    kind: AgreementKind
+    title: Text
+    status: AgreementStatus
+    preparation_started_on: OptDate = None
+    approved_on: OptDate = None
+    valid_from: OptDate = None
+    valid_until: OptDate = None
+    themes: Themes = ""
+    document_url: OptUrl = None
+
+
+@dataclass(config=CONFIG)
+class ApprovalRecord:
+    area_code: AreaCode
+    agreement_kind: AgreementKind
+    municipality_code: MunicipalityCode
+    status: ApprovalStatus
+    decided_on: OptDate = None
+
+
+@dataclass(config=CONFIG)
+class StructureRecord:
+    area_code: AreaCode
+    kind: StructureKind
+    name: Text
+    theme: Annotated[Theme | None, BeforeValidator(_empty_to_none)] = None
+    established_on: OptDate = None
+    url: OptUrl = None
+
+
+@dataclass(config=CONFIG)
+class ForumRecord:
+    held_on: ReqDate
+    theme: Theme
+    title: Text
+    recording_url: OptUrl = None
+
+
+@dataclass(config=CONFIG)
+class ParticipationRecord:
+    forum_date: ReqDate
+    org_type: OrgType
+    org_key: Text
+    participants: Annotated[int, BeforeValidator(_integer), Field(ge=0, le=MAX_PARTICIPANTS)]
+
+
+@dataclass(config=CONFIG)
+class SurveyRecord:
+    survey: Text
+    wave: Annotated[str, Field(min_length=1, max_length=40)]
+    statement: Annotated[str, Field(min_length=1, max_length=MAX_URL)]
+    respondent_group: Text
+    level: SurveyLevel
+    value_pct: Annotated[float, BeforeValidator(_decimal), Field(ge=0, le=100, allow_inf_nan=False)]
+    n: Annotated[int, BeforeValidator(_integer), Field(ge=0, le=MAX_N)]
+    level_key: Annotated[str, BeforeValidator(lambda v: _empty_to_none(v) or "")] = ""
+    published_on: OptDate = None
+
+
+@dataclass(config=CONFIG)
+class MaturityRecord:
+    area_code: AreaCode
+    assessed_on: ReqDate
+    respondent_no: Annotated[int, BeforeValidator(_integer), Field(ge=1, le=100_000)]
+    respondent_role: RespondentRole
+    trust: MaturityScore
+    communication: MaturityScore
+    information_sharing: MaturityScore
+    goals: MaturityScore
+    power: MaturityScore
+    resources: MaturityScore
+    accountability: MaturityScore
+    commitment: MaturityScore
+
+
+@dataclass(config=CONFIG)
+class PilotRecord:
+    area_code: AreaCode
+    started_on: OptDate = None
+    ended_on: OptDate = None
+    note: OptText = None

@@ -1,0 +1,92 @@
+"""Engines, migrations and first-start set-up of the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, create_engine, event, func, insert, select
+from sqlalchemy.engine import make_url
+
+from yhdyspinta import config, facts
+from yhdyspinta.store import schema
+
+MIGRATIONS_DIR = config.PACKAGE_DIR / "migrations"
+
+
+def create_store_engine(url: str | None = None) -> Engine:
+    """An engine for `url` (default: the configured store), creating the SQLite folder."""
+    url = url or config.database_url()
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    # SQLite leaves foreign keys off unless asked, per connection.
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision."""
+    cfg = alembic_config()
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def seed_facts(engine: Engine) -> bool:
+    """Fill the areas and municipalities from the package's facts table if they are empty.
+
+    Returns True when it wrote anything. The write is logged like every other write.
+    """
+    from yhdyspinta.store.repository import log_entry  # local: avoids an import cycle
+
+    with engine.begin() as conn:
+        if conn.execute(select(func.count()).select_from(schema.areas)).scalar_one():
+            return False
+        area_rows = [
+            {"code": a.code, "name_fi": a.name_fi, "name_sv": a.name_sv,
+             "name_en": a.name_en, "in_scope": a.in_scope}
+            for a in facts.areas()
+        ]
+        municipality_rows = [
+            {"code": m.code, "name_fi": m.name_fi, "name_sv": m.name_sv,
+             "area_code": m.area_code, "language": m.language.value,
+             "population": None, "population_year": None}
+            for m in facts.municipalities()
+        ]
+        conn.execute(insert(schema.areas), area_rows)
+        conn.execute(insert(schema.municipalities), municipality_rows)
+        note = f"{len(area_rows)} areas and {len(municipality_rows)} municipalities from package facts"
+        log_entry(conn, actor="system", action="seed", kind="facts", record_key="*",
+                  before=None, after=None, batch_id="facts", note=note)
+    return True
+
+
+def open_store(url: str | None = None) -> Engine:
+    """Create, migrate and seed the store: what every entry point calls first."""
+    engine = create_store_engine(url)
+    migrate(engine)
+    seed_facts(engine)
+    return engine

@@ -1,0 +1,1 @@
+"""The only place Streamlit is imported: cached wrappers over the package and shared widgets."""

@@ -1,0 +1,86 @@
+"""Cached access to the store. Everything is keyed on the data version, which grows with
+every write, so an edit shows at once and nothing is computed twice for the same data."""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy import Engine
+
+from yhdyspinta import demo, metrics, presentation
+from yhdyspinta.filters import Filters
+from yhdyspinta.io.export import export_rows
+from yhdyspinta.kinds import get_kind
+from yhdyspinta.store import repository as repo
+from yhdyspinta.store.engine import open_store
+
+ENV_NO_DEMO = "YHDYSPINTA_NO_DEMO"
+OVERVIEW_KINDS = ("agreements", "approvals", "forums", "participation", "municipalities", "pilots")
+
+
+@st.cache_resource(show_spinner=False)
+def engine() -> Engine:
+    """Open (create, migrate) the store once per process; fill an untouched one with
+    the example data so the first start shows something."""
+    eng = open_store()
+    untouched = repo.count_user_rows(eng) == 0 and repo.get_meta(eng, repo.META_EXAMPLE_DATA) is None
+    if untouched and not os.environ.get(ENV_NO_DEMO):
+        demo.load(eng)
+    return eng
+
+
+def data_version() -> int:
+    return repo.data_version(engine())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def kind_frame(kind: str, version: int) -> pd.DataFrame:
+    return repo.read_kind(engine(), kind)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def display_table(kind: str, version: int, filters: Filters) -> pd.DataFrame:
+    frame = presentation.filter_frame(kind, kind_frame(kind, version), filters)
+    return presentation.localise_frame(kind, frame, filters.lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def download(kind: str, version: int, filters: Filters, fmt: str) -> bytes:
+    frame = presentation.filter_frame(kind, kind_frame(kind, version), filters)
+    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return export_rows(get_kind(kind), rows, fmt, filters.lang)  # type: ignore[arg-type]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def overview(version: int, filters: Filters) -> metrics.Overview:
+    return metrics.overview({k: kind_frame(k, version) for k in OVERVIEW_KINDS}, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def is_example_data(version: int) -> bool:
+    return repo.is_example_data(engine())
+
+
+def _reference_stamp() -> float:
+    """Changes when the reference cache is rewritten: the key for cached geodata."""
+    from yhdyspinta import config
+    from yhdyspinta.geodata import MANIFEST_FILE
+
+    path = config.geo_cache_dir() / MANIFEST_FILE
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _reference_status(stamp: float) -> object:
+    from yhdyspinta.geodata import reference_status
+
+    return reference_status()
+
+
+def reference_status() -> object:
+    return _reference_status(_reference_stamp())

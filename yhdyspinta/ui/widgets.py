@@ -1,0 +1,129 @@
+"""Shared widgets: the travelling filters, banners, data tables with downloads, tile map."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from yhdyspinta import facts
+from yhdyspinta.charts import tile_frame, tile_map
+from yhdyspinta.filters import (
+    PARAM_AREA,
+    PARAM_LANGUAGE,
+    PARAM_MUNICIPALITIES,
+    Filters,
+    parse_filters,
+)
+from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
+from yhdyspinta.ui import data
+
+KEY_LANG = "flt.lang"
+KEY_AREA = "flt.area"
+KEY_MUNIS = "flt.munis"
+KEY_NOTICES = "flt.notices"
+ALL = 0  # area selector value for the whole country
+
+
+def current_filters() -> Filters:
+    """The filters as the entry file left them (or, on a page run alone, from the URL)."""
+    if KEY_LANG in st.session_state:
+        area = st.session_state.get(KEY_AREA) or None
+        return Filters(lang=st.session_state[KEY_LANG], area=area,
+                       municipalities=tuple(st.session_state.get(KEY_MUNIS) or ()))
+    return parse_filters(dict(st.query_params)).filters
+
+
+def sidebar_filters() -> Filters:
+    """Language, area and municipality selectors, kept in the URL so a view can be shared."""
+    if KEY_LANG not in st.session_state:
+        parsed = parse_filters(dict(st.query_params))
+        st.session_state[KEY_LANG] = parsed.filters.lang
+        st.session_state[KEY_AREA] = parsed.filters.area or ALL
+        st.session_state[KEY_MUNIS] = list(parsed.filters.municipalities)
+        st.session_state[KEY_NOTICES] = [(b.param, b.value) for b in parsed.bad]
+    lang = st.session_state[KEY_LANG]
+    st.sidebar.selectbox(t("filter.language", lang), LANGUAGES, key=KEY_LANG,
+                         format_func=LANGUAGE_NAMES.__getitem__)
+    lang = st.session_state[KEY_LANG]
+    in_scope = facts.in_scope_areas()
+    names = {a.code: a.name(lang) for a in in_scope}
+    st.sidebar.selectbox(
+        t("filter.area", lang), [ALL, *sorted(names, key=names.__getitem__)], key=KEY_AREA,
+        format_func=lambda c: t("filter.area.all", lang) if c == ALL else names[c],
+        on_change=_clear_municipalities,
+    )
+    area = st.session_state[KEY_AREA] or None
+    if area is not None:
+        members = sorted((m for m in facts.municipalities() if m.area_code == area),
+                         key=lambda m: m.name(lang))
+        st.session_state[KEY_MUNIS] = [c for c in st.session_state.get(KEY_MUNIS, [])
+                                       if any(m.code == c for m in members)]
+        st.sidebar.multiselect(t("filter.municipality", lang), [m.code for m in members],
+                               key=KEY_MUNIS,
+                               format_func=lambda c: facts.municipality_by_code()[c].name(lang))
+    filters = Filters(lang=lang, area=area,
+                      municipalities=tuple(st.session_state.get(KEY_MUNIS) or ()) if area else ())
+    _write_params(filters)
+    return filters
+
+
+def _clear_municipalities() -> None:
+    st.session_state[KEY_MUNIS] = []
+
+
+def _write_params(filters: Filters) -> None:
+    wanted = filters.to_params()
+    for param in (PARAM_LANGUAGE, PARAM_AREA, PARAM_MUNICIPALITIES):
+        if param in wanted:
+            if st.query_params.get(param) != wanted[param]:
+                st.query_params[param] = wanted[param]
+        elif param in st.query_params:
+            del st.query_params[param]
+
+
+def notices(filters: Filters) -> None:
+    """Say once which URL parameter was not understood."""
+    for param, value in st.session_state.pop(KEY_NOTICES, []):
+        st.warning(t("filter.bad_param", filters.lang, param=param, value=value), icon="⚠️")
+
+
+def page_header(title_key: str, filters: Filters, *, example_figures: bool = True) -> int:
+    """Title, notices and the example-data banner; returns the data version for caching."""
+    st.title(t(title_key, filters.lang))
+    notices(filters)
+    version = data.data_version()
+    if example_figures and data.is_example_data(version):
+        st.info(t("banner.example", filters.lang), icon="ℹ️")
+    if filters.area is not None:
+        st.caption(f"{t('filter.area', filters.lang)}: {facts.area_by_code()[filters.area].name(filters.lang)}")
+    return version
+
+
+def data_table(kind: str, filters: Filters, version: int, page: str) -> None:
+    """The kind's rows as a table, their count, and CSV and Excel downloads of the same rows."""
+    frame = data.display_table(kind, version, filters)
+    if frame.empty:
+        st.write(t("common.no_rows", filters.lang))
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch")
+    st.caption(t("common.rows", filters.lang, n=len(frame)))
+    left, right = st.columns(2)
+    stem = f"yhdyspinta_{kind}"
+    left.download_button(t("common.download_csv", filters.lang),
+                         data.download(kind, version, filters, "csv"),
+                         file_name=f"{stem}.csv", mime="text/csv", key=f"{page}.dl_csv")
+    right.download_button(
+        t("common.download_xlsx", filters.lang), data.download(kind, version, filters, "xlsx"),
+        file_name=f"{stem}.xlsx", key=f"{page}.dl_xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def tile_grid(filters: Filters, version: int) -> None:
+    frame = tile_frame(data.kind_frame("agreements", version), filters.lang)
+    st.altair_chart(tile_map(frame, filters.lang, t("home.tile_map", filters.lang)),
+                    width="content")
+    with st.expander(t("home.tile_map", filters.lang)):
+        st.dataframe(frame[["name", "status"]], hide_index=True)
+
+
+def language() -> str:
+    return st.session_state.get(KEY_LANG, DEFAULT_LANGUAGE)
