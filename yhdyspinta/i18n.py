@@ -355,7 +355,7 @@ def normalise_language(lang: str | None) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
     texts = MESSAGES.get(key)
     if texts is None:
         raise KeyError(f"no text for {key!r}")

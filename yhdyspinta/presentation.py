@@ -97,8 +97,6 @@ def localise_frame(kind: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     if kind == "survey" and not out.empty:
         out["level_key"] = [area_name(k, lang) if lvl == SurveyLevel.AREA else k
                             for lvl, k in zip(frame["level"], frame["level_key"], strict=True)]
-    if kind == "municipalities":
-        out["area_code_name"] = frame["area_code"].map(lambda c: area_name(c, lang))
     for column, enum_name in ENUM_COLUMNS.get(kind, {}).items():
         if column in out:
             out[column] = out[column].map(lambda v, e=enum_name: enum_label(e, v, lang) if v else "")
@@ -110,5 +108,4 @@ def localise_frame(kind: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         yes, no = YES_NO.get(lang, YES_NO["fi"])
         out["in_scope"] = out["in_scope"].map(lambda v: yes if v else no)
     labels = {c: column_label(c, lang) for c in out.columns}
-    labels["area_code_name"] = column_label("area_name", lang)
     return out.rename(columns=labels)

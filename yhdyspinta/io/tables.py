@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -28,6 +30,9 @@ CSV_DELIMITERS = (";", ",", "\t")
 XLSX_MAGIC = b"PK\x03\x04"
 # A fixed timestamp keeps generated workbooks byte-for-byte reproducible.
 FIXED_TIME = datetime(2000, 1, 1)
+CORE_PROPERTIES = "docProps/core.xml"
+MODIFIED_STAMP = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+FIXED_MODIFIED = rb"\g<1>2000-01-01T00:00:00Z\g<2>"
 
 
 class TableReadError(ValueError):
@@ -98,7 +103,7 @@ def read_table(data: bytes, file_name: str, sheet: str | None = None) -> RawTabl
 def _read_xlsx(data: bytes, sheet: str | None) -> RawTable:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         raise TableReadError("unreadable", reason=f"not a valid Excel workbook ({exc.__class__.__name__})") from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
@@ -197,7 +202,6 @@ def write_xlsx(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]
             letter = ws.cell(row=1, column=idx).column_letter
             ws.column_dimensions[letter].width = max(12, min(60, len(str(header)) + 4))
     book.properties.created = FIXED_TIME
-    book.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     book.save(buffer)
     return _fix_zip_times(buffer.getvalue())
@@ -210,13 +214,15 @@ def _xlsx_value(value: Any) -> Any:
 
 
 def _fix_zip_times(data: bytes) -> bytes:
-    import zipfile
-
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == CORE_PROPERTIES:
+                # openpyxl stamps the save time here whatever we set beforehand.
+                content = MODIFIED_STAMP.sub(FIXED_MODIFIED, content)
+            target.writestr(fixed, content)
     return out.getvalue()

@@ -19,7 +19,7 @@ class PageDef:
     section: str
 
 
-PAGES_DIR = "pages"
+PAGES_DIR = "app_pages"
 PAGES: tuple[PageDef, ...] = (
     PageDef("home.py", "nav.home", "tilannekuva", ":material/dashboard:", "nav.section.picture"),
     PageDef("agreements.py", "nav.agreements", "sopimukset", ":material/handshake:", "nav.section.picture"),

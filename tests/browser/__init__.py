@@ -1,0 +1,1 @@
+"""Browser-level tests: a real ``streamlit run`` server driven by headless Chromium."""

@@ -1,0 +1,114 @@
+"""Shared fixtures: a fresh store on SQLite and, where reachable, on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+
+from yhdyspinta.store.engine import open_store
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+ENV_PG_URL = "YHDYSPINTA_TEST_PG_URL"
+ENV_REQUIRE_PG = "YHDYSPINTA_REQUIRE_POSTGRES"
+DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def reference_dir() -> Path | None:
+    raw = os.environ.get("YHDYSPINTA_REFERENCE_DIR")
+    path = Path(raw) if raw else REPO_DIR.parent / "shared" / "reference"
+    return path if path.is_dir() else None
+
+
+@pytest.fixture(scope="session")
+def reference() -> Path:
+    path = reference_dir()
+    if path is None:
+        pytest.skip("official reference files not found: set YHDYSPINTA_REFERENCE_DIR")
+    return path
+
+
+def _pg_admin() -> Engine | None:
+    url = os.environ.get(ENV_PG_URL, DEFAULT_PG_URL)
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # any connection failure means "no server here"
+        engine.dispose()
+        if os.environ.get(ENV_REQUIRE_PG):
+            pytest.fail(f"PostgreSQL is required ({ENV_REQUIRE_PG}=1) but not reachable: {exc}")
+        return None
+    return engine
+
+
+@pytest.fixture(scope="session")
+def pg_admin() -> Iterator[Engine | None]:
+    engine = _pg_admin()
+    yield engine
+    if engine is not None:
+        engine.dispose()
+
+
+def _pg_schema_url(admin: Engine, schema: str) -> str:
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    base = admin.url.render_as_string(hide_password=False)
+    separator = "&" if "?" in base else "?"
+    return f"{base}{separator}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path, pg_admin: Engine | None) -> Iterator[str]:
+    """A URL of a fresh, empty database on each backend; PostgreSQL gets its own schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
+        return
+    if pg_admin is None:
+        pytest.skip(f"PostgreSQL not reachable; set {ENV_PG_URL} or start the server")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    url = _pg_schema_url(pg_admin, schema)
+    try:
+        yield url
+    finally:
+        with pg_admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Engine]:
+    engine = open_store(store_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def second_store(request: pytest.FixtureRequest, tmp_path: Path, pg_admin: Engine | None) -> Iterator[Engine]:
+    """Another fresh store on the same backend as `store`, for restores."""
+    backend = request.node.callspec.params["store_url"]
+    if backend == "sqlite":
+        engine = open_store(f"sqlite:///{tmp_path / 'second.sqlite3'}")
+        yield engine
+        engine.dispose()
+        return
+    assert pg_admin is not None
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    engine = open_store(_pg_schema_url(pg_admin, schema))
+    yield engine
+    engine.dispose()
+    with pg_admin.connect() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the app's data folder (and so its default SQLite store) at a temp folder."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("YHDYSPINTA_DATA_DIR", str(folder))
+    monkeypatch.delenv("YHDYSPINTA_DB_URL", raising=False)
+    return folder

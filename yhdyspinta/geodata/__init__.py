@@ -1,0 +1,86 @@
+"""Boundaries and population from official open data, through one loader and one cache.
+
+Nothing here imports Streamlit: the UI, the CLI and the tests share this code.
+"""
+
+from __future__ import annotations
+
+from yhdyspinta.geodata.fetch import (
+    OFFLINE_HINT,
+    FetchResult,
+    ImportResult,
+    fetch_reference,
+    import_reference,
+)
+from yhdyspinta.geodata.loader import (
+    AREA_PAYLOAD_BUDGET,
+    AREAS_FILE,
+    COORDINATE_DECIMALS,
+    MANIFEST_FILE,
+    MUNICIPALITIES_FILE,
+    MUNICIPALITY_PAYLOAD_BUDGET,
+    POPULATION_FILE,
+    SIMPLIFY_TOLERANCE_DEG,
+    BoundaryResult,
+    CachedDataset,
+    PopulationResult,
+    ReferenceDataError,
+    ReferenceStatus,
+    build_boundaries,
+    build_population,
+    load_area_geometries,
+    load_municipality_geometries,
+    load_population,
+    read_boundaries,
+    read_population,
+    reference_status,
+    save_boundaries,
+    save_population,
+    to_geojson,
+)
+from yhdyspinta.geodata.registry import (
+    ENV_WFS_URL,
+    SOURCES,
+    STATFI_MUNICIPALITIES,
+    STATFI_POPULATION,
+    DataSource,
+    get_source,
+)
+
+__all__ = [
+    "AREAS_FILE",
+    "AREA_PAYLOAD_BUDGET",
+    "COORDINATE_DECIMALS",
+    "ENV_WFS_URL",
+    "MANIFEST_FILE",
+    "MUNICIPALITIES_FILE",
+    "MUNICIPALITY_PAYLOAD_BUDGET",
+    "OFFLINE_HINT",
+    "POPULATION_FILE",
+    "SIMPLIFY_TOLERANCE_DEG",
+    "SOURCES",
+    "STATFI_MUNICIPALITIES",
+    "STATFI_POPULATION",
+    "BoundaryResult",
+    "CachedDataset",
+    "DataSource",
+    "FetchResult",
+    "ImportResult",
+    "PopulationResult",
+    "ReferenceDataError",
+    "ReferenceStatus",
+    "build_boundaries",
+    "build_population",
+    "fetch_reference",
+    "get_source",
+    "import_reference",
+    "load_area_geometries",
+    "load_municipality_geometries",
+    "load_population",
+    "read_boundaries",
+    "read_population",
+    "reference_status",
+    "save_boundaries",
+    "save_population",
+    "to_geojson",
+]
