@@ -1,4 +1,4 @@
-from yhdyspinta.ui.pages import kind_page
+from yhdyspinta.ui.views.common import kind_page
 
 kind_page("agreements", "nav.agreements", page="agreements",
           also=(("approvals", "agreements.approvals"),))

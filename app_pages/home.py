@@ -1,3 +1,3 @@
-from yhdyspinta.ui.pages import home_page
+from yhdyspinta.ui.views.home import render
 
-home_page()
+render()

@@ -1,3 +1,3 @@
-from yhdyspinta.ui.pages import reference_page
+from yhdyspinta.ui.views.reference import render
 
-reference_page()
+render()

@@ -1,3 +1,3 @@
-from yhdyspinta.ui.pages import kind_page
+from yhdyspinta.ui.views.common import kind_page
 
 kind_page("structures", "nav.structures", page="structures")

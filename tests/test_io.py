@@ -10,6 +10,8 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine
 
 from yhdyspinta import demo
+from yhdyspinta.access import Principal
+from yhdyspinta.domain import Role
 from yhdyspinta.io import tables
 from yhdyspinta.io.backup import BackupError, backup, restore
 from yhdyspinta.io.export import export_kind, template
@@ -18,6 +20,7 @@ from yhdyspinta.kinds import KINDS, WRITABLE_KINDS
 from yhdyspinta.store import repository as repo
 
 DATA_KINDS = [k for k in KINDS if k != "changelog"]
+LEAD = Principal("lead@example.fi", Role.PROJECT_LEAD)
 
 
 @pytest.fixture
@@ -40,7 +43,7 @@ def test_import_into_an_empty_store_recreates_the_data(demo_store: Engine, secon
     for kind in ("forums", "agreements", "participation", "approvals", "structures", "survey", "maturity", "pilots"):
         report = prepare_import(second_store, kind, export_kind(demo_store, kind, "csv"), f"{kind}.csv")
         assert report.ok, (kind, [p.message("en") for p in report.problems[:3]])
-        commit_import(second_store, report, actor="tester")
+        commit_import(second_store, report, LEAD)
     for kind in WRITABLE_KINDS:
         assert export_kind(second_store, kind, "csv") == export_kind(demo_store, kind, "csv"), kind
 
@@ -144,7 +147,7 @@ def test_invalid_rows_are_all_reported_and_nothing_is_written(demo_store: Engine
     ]
     assert not report.ok
     with pytest.raises(ValueError):
-        commit_import(demo_store, report, actor="t")
+        commit_import(demo_store, report, LEAD)
     assert backup(demo_store) == before
 
 

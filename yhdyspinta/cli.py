@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from yhdyspinta import demo
+from yhdyspinta.access import Principal
+from yhdyspinta.domain import Role
 from yhdyspinta.i18n import LANGUAGES, t
 from yhdyspinta.kinds import EXPORT_KINDS, WRITABLE_KINDS
 from yhdyspinta.store import repository as repo
@@ -28,6 +30,11 @@ def _actor() -> str:
         return f"cli:{getpass.getuser()}"
     except (KeyError, OSError):
         return "cli"
+
+
+def _principal() -> Principal:
+    # Whoever runs the command line holds the database itself: a project lead.
+    return Principal(_actor(), Role.PROJECT_LEAD)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -159,7 +166,7 @@ def _import(engine: object, args: argparse.Namespace, lang: str) -> int:
     if args.dry_run:
         print("dry run: nothing was written.")
         return EXIT_OK
-    commit_import(engine, report, actor=_actor())  # type: ignore[arg-type]
+    commit_import(engine, report, _principal())  # type: ignore[arg-type]
     return EXIT_OK
 
 

@@ -88,6 +88,14 @@ class MaturityDimension(StrEnum):
 MATURITY_DIMENSIONS: tuple[MaturityDimension, ...] = tuple(MaturityDimension)
 
 
+class Role(StrEnum):
+    """What a signed-in person may do. Viewers read; writers are checked per record."""
+
+    VIEWER = "viewer"
+    AREA_EDITOR = "area_editor"
+    PROJECT_LEAD = "project_lead"
+
+
 class Theme(StrEnum):
     """Interface themes (yhdyspinnat), plus general leadership and collaboration models."""
 

@@ -11,6 +11,8 @@ from enum import Enum
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal, format_percent
 
+from yhdyspinta import texts
+
 LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
 DEFAULT_LANGUAGE = "fi"
 LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
@@ -18,157 +20,7 @@ LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 
 Texts = dict[str, str]
 
-MESSAGES: dict[str, Texts] = {
-    "app.title": {"fi": "Yhdyspintojen tilannekuva", "sv": "Lägesbild över gränsytorna",
-                  "en": "Interface collaboration situational picture"},
-    "app.subtitle": {
-        "fi": "Kuntien ja hyvinvointialueiden yhteistyön tilannekuva",
-        "sv": "Lägesbild över samarbetet mellan kommuner och välfärdsområden",
-        "en": "Collaboration between municipalities and wellbeing services counties"},
-    "nav.home": {"fi": "Tilannekuva", "sv": "Lägesbild", "en": "Overview"},
-    "nav.areas": {"fi": "Alueet", "sv": "Områden", "en": "Areas"},
-    "nav.municipalities": {"fi": "Kunnat", "sv": "Kommuner", "en": "Municipalities"},
-    "nav.agreements": {"fi": "Sopimukset", "sv": "Avtal", "en": "Agreements"},
-    "nav.structures": {"fi": "Yhteistyörakenteet", "sv": "Samarbetsstrukturer",
-                       "en": "Collaboration structures"},
-    "nav.forums": {"fi": "Foorumit", "sv": "Forum", "en": "Forums"},
-    "nav.participation": {"fi": "Osallistuminen", "sv": "Deltagande", "en": "Participation"},
-    "nav.survey": {"fi": "Kysely", "sv": "Enkät", "en": "Survey"},
-    "nav.maturity": {"fi": "Kypsyys", "sv": "Mognad", "en": "Maturity"},
-    "nav.pilots": {"fi": "Pilotit", "sv": "Piloter", "en": "Pilots"},
-    "nav.history": {"fi": "Muutoshistoria", "sv": "Ändringshistorik", "en": "Change history"},
-    "nav.reference": {"fi": "Viitetiedot", "sv": "Referensdata", "en": "Reference data"},
-    "nav.section.picture": {"fi": "Tilannekuva", "sv": "Lägesbild", "en": "Picture"},
-    "nav.section.data": {"fi": "Aineistot", "sv": "Data", "en": "Data"},
-    "filter.language": {"fi": "Kieli", "sv": "Språk", "en": "Language"},
-    "filter.area": {"fi": "Alue", "sv": "Område", "en": "Area"},
-    "filter.area.all": {"fi": "Koko maa", "sv": "Hela landet", "en": "Whole country"},
-    "filter.municipality": {"fi": "Kunnat", "sv": "Kommuner", "en": "Municipalities"},
-    "filter.bad_param": {
-        "fi": "Osoitteen parametria {param}={value} ei tunnistettu; näytetään koko maa.",
-        "sv": "Adressens parameter {param}={value} kändes inte igen; hela landet visas.",
-        "en": "The address parameter {param}={value} was not recognised; showing the whole country."},
-    "banner.example": {
-        "fi": "Esimerkkiaineisto: luvut ovat keksittyjä esimerkkejä, eivät todellisia tuloksia.",
-        "sv": "Exempeldata: siffrorna är påhittade exempel, inte verkliga resultat.",
-        "en": "Example data: the figures are made-up examples, not real results."},
-    "banner.no_boundaries": {
-        "fi": "Kuntarajoja ei ole ladattu, joten alueet näytetään ruutukarttana. Lataa rajat "
-              "komennolla `python -m yhdyspinta reference fetch` tai omasta tiedostosta "
-              "komennolla `python -m yhdyspinta reference import TIEDOSTO`.",
-        "sv": "Kommungränserna har inte laddats, så områdena visas som rutkarta. Ladda gränserna "
-              "med `python -m yhdyspinta reference fetch` eller från en egen fil med "
-              "`python -m yhdyspinta reference import FIL`.",
-        "en": "Boundaries are not loaded, so areas show as a tile grid. Load them with "
-              "`python -m yhdyspinta reference fetch` or from your own file with "
-              "`python -m yhdyspinta reference import FILE`."},
-    "banner.read_only": {
-        "fi": "Tämä näkymä on vain luku -tilassa.",
-        "sv": "Vyn är skrivskyddad.", "en": "This view is read-only."},
-    "common.rows": {"fi": "{n} riviä", "sv": "{n} rader", "en": "{n} rows"},
-    "common.no_rows": {"fi": "Ei tietoja valinnalla.", "sv": "Inga uppgifter för urvalet.",
-                       "en": "No data for this selection."},
-    "common.download_csv": {"fi": "Lataa CSV", "sv": "Ladda ner CSV", "en": "Download CSV"},
-    "common.download_xlsx": {"fi": "Lataa Excel", "sv": "Ladda ner Excel", "en": "Download Excel"},
-    "common.out_of_scope": {"fi": "Ei uudistuksen piirissä", "sv": "Utanför reformen",
-                            "en": "Not in scope"},
-    "agreements.approvals": {
-        "fi": "Kuntien valtuustojen hyväksynnät", "sv": "Kommunfullmäktiges godkännanden",
-        "en": "Municipal councils' approvals"},
-    "home.areas": {"fi": "Alueita", "sv": "Områden", "en": "Areas"},
-    "home.municipalities": {"fi": "Kuntia", "sv": "Kommuner", "en": "Municipalities"},
-    "home.approved_agreements": {
-        "fi": "Alueita, joilla hyväksytty yhteistyösopimus",
-        "sv": "Områden med godkänt samarbetsavtal",
-        "en": "Areas with an approved collaboration agreement"},
-    "home.council_approved": {
-        "fi": "Kuntia, joiden valtuusto on hyväksynyt sopimuksen",
-        "sv": "Kommuner vars fullmäktige godkänt avtalet",
-        "en": "Municipalities whose council approved the agreement"},
-    "home.forums": {"fi": "Foorumeita pidetty", "sv": "Forum hållna", "en": "Forums held"},
-    "home.participating_municipalities": {
-        "fi": "Kuntia osallistunut foorumeihin", "sv": "Kommuner som deltagit i forum",
-        "en": "Municipalities that took part in forums"},
-    "home.tile_map": {"fi": "Alueet ruutukarttana", "sv": "Områdena som rutkarta",
-                      "en": "Areas as a tile grid"},
-    "home.intro": {
-        "fi": "Yhteinen, ajantasainen kuva kuntien ja hyvinvointialueiden yhteistyöstä: "
-              "sopimukset, yhteistyörakenteet, kansalliset yhdyspintafoorumit, kuntapäättäjien "
-              "kyselyt ja strategisen yhteistyön kypsyys.",
-        "sv": "En gemensam, aktuell bild av samarbetet mellan kommuner och välfärdsområden: "
-              "avtal, samarbetsstrukturer, nationella gränsytforum, enkäter till kommunala "
-              "beslutsfattare och det strategiska samarbetets mognad.",
-        "en": "One up-to-date picture of collaboration between municipalities and wellbeing "
-              "services counties: agreements, collaboration structures, national interface "
-              "forums, surveys of municipal decision-makers and the maturity of strategic "
-              "collaboration."},
-    "home.latest_changes": {"fi": "Viimeisimmät muutokset", "sv": "Senaste ändringar",
-                            "en": "Latest changes"},
-    "reference.status": {"fi": "Viitetietojen tila", "sv": "Referensdatas status",
-                         "en": "Reference data status"},
-    "reference.boundaries_loaded": {
-        "fi": "Rajat ladattu: {municipalities} kuntaa, {areas} aluetta (lähde: {source}, {when}).",
-        "sv": "Gränser laddade: {municipalities} kommuner, {areas} områden (källa: {source}, {when}).",
-        "en": "Boundaries loaded: {municipalities} municipalities, {areas} areas (source: {source}, {when})."},
-    "reference.licence": {
-        "fi": "Lähde: Tilastokeskus ja Maanmittauslaitos, CC BY 4.0.",
-        "sv": "Källa: Statistikcentralen och Lantmäteriverket, CC BY 4.0.",
-        "en": "Source: Statistics Finland and National Land Survey of Finland, CC BY 4.0."},
-    "survey.small_n": {"fi": "Pieni vastaajamäärä (N < {n})", "sv": "Litet antal svar (N < {n})",
-                       "en": "Small number of respondents (N < {n})"},
-    "maturity.level": {"fi": "Kypsyystaso", "sv": "Mognadsnivå", "en": "Maturity level"},
-    "history.filter_kind": {"fi": "Tietolaji", "sv": "Datatyp", "en": "Kind"},
-    "import.missing_column": {
-        "fi": "Pakollinen sarake {column} puuttuu tiedostosta {file}.",
-        "sv": "Obligatorisk kolumn {column} saknas i filen {file}.",
-        "en": "Required column {column} is missing from {file}."},
-    "import.unknown_column": {
-        "fi": "Tuntematon sarake {column} ohitettiin.",
-        "sv": "Okänd kolumn {column} ignorerades.",
-        "en": "Unknown column {column} was ignored."},
-    "import.invalid": {
-        "fi": "rivi {row}, sarake {column}: arvo {value} ei kelpaa: {reason}",
-        "sv": "rad {row}, kolumn {column}: värdet {value} duger inte: {reason}",
-        "en": "row {row}, column {column}: value {value} is not valid: {reason}"},
-    "import.duplicate": {
-        "fi": "rivi {row}: sama avain {key} kuin rivillä {first}",
-        "sv": "rad {row}: samma nyckel {key} som på rad {first}",
-        "en": "row {row}: same key {key} as row {first}"},
-    "import.unknown_area": {
-        "fi": "tuntematon alue; odotettiin koodia 1–21 tai 90 tai alueen nimeä",
-        "sv": "okänt område; förväntade kod 1–21 eller 90 eller områdets namn",
-        "en": "unknown area; expected code 1–21 or 90 or the area's name"},
-    "import.unknown_municipality": {
-        "fi": "tuntematon kunta; odotettiin kuntakoodia tai kunnan nimeä",
-        "sv": "okänd kommun; förväntade kommunkod eller kommunens namn",
-        "en": "unknown municipality; expected a municipality code or name"},
-    "import.merged_municipality": {
-        "fi": "rivi {row}: {name} on yhdistynyt kuntaan {successor}; tieto kirjataan sille",
-        "sv": "rad {row}: {name} har gått samman med {successor}; uppgiften förs dit",
-        "en": "row {row}: {name} has merged into {successor}; recorded for it"},
-    "import.empty": {"fi": "Tiedosto {file} on tyhjä.", "sv": "Filen {file} är tom.",
-                     "en": "File {file} is empty."},
-    "import.unreadable": {
-        "fi": "Tiedostoa {file} ei voi lukea: {reason}",
-        "sv": "Filen {file} kan inte läsas: {reason}",
-        "en": "File {file} cannot be read: {reason}"},
-    "import.too_large": {
-        "fi": "Tiedosto {file} on liian suuri ({size}); raja on {limit}.",
-        "sv": "Filen {file} är för stor ({size}); gränsen är {limit}.",
-        "en": "File {file} is too large ({size}); the limit is {limit}."},
-    "import.summary": {
-        "fi": "{kind}: {added} uutta, {changed} muuttunutta, {unchanged} ennallaan",
-        "sv": "{kind}: {added} nya, {changed} ändrade, {unchanged} oförändrade",
-        "en": "{kind}: {added} added, {changed} changed, {unchanged} unchanged"},
-    "import.not_writable": {
-        "fi": "Tietolajia {kind} ei voi tuoda: se on viitetieto tai loki.",
-        "sv": "Datatypen {kind} kan inte importeras: den är referensdata eller logg.",
-        "en": "Kind {kind} cannot be imported: it is reference data or a log."},
-    "import.missing_reference": {
-        "fi": "rivi {row}, sarake {column}: {reason}",
-        "sv": "rad {row}, kolumn {column}: {reason}",
-        "en": "row {row}, column {column}: {reason}"},
-}
+MESSAGES: dict[str, Texts] = texts.merged()
 
 # Column headers in exports and templates; imports accept any of these and the field name.
 COLUMN_LABELS: dict[str, Texts] = {

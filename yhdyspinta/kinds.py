@@ -222,6 +222,14 @@ KINDS: dict[str, KindSpec] = {
             db_key=("area_code",),
         ),
         KindSpec(
+            name="roles",
+            table=s.role_assignments,
+            record=records.RoleRecord,
+            fields=("subject", "role", "area_codes"),
+            key=("subject",),
+            db_key=("subject",),
+        ),
+        KindSpec(
             name="changelog",
             table=s.change_log,
             fields=("id", "at", "actor", "action", "kind", "record_key", "before", "after",

@@ -20,6 +20,7 @@ from yhdyspinta.domain import (
     ApprovalStatus,
     OrgType,
     RespondentRole,
+    Role,
     StructureKind,
     SurveyLevel,
     Theme,
@@ -201,3 +202,30 @@ class PilotRecord:
     started_on: OptDate = None
     ended_on: OptDate = None
     note: OptText = None
+
+
+def _subject(value: Any) -> Any:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+def _area_codes(value: Any) -> str:
+    value = _empty_to_none(value)
+    if value is None:
+        return ""
+    parts = [p.strip() for p in str(value).replace(",", ";").split(";") if p.strip()]
+    codes = sorted({_area_code(int(float(p))) for p in parts})
+    return ";".join(str(c) for c in codes)
+
+
+@dataclass(config=CONFIG)
+class RoleRecord:
+    subject: Annotated[str, BeforeValidator(_subject),
+                       Field(min_length=3, max_length=MAX_TEXT, pattern=r"^[^@\s]+@[^@\s]+$")]
+    role: Role
+    area_codes: Annotated[str, BeforeValidator(_area_codes)] = ""
+
+    def __post_init__(self) -> None:
+        if self.role == Role.AREA_EDITOR and not self.area_codes:
+            raise ValueError("an area editor needs at least one area code")
+        if self.role != Role.AREA_EDITOR and self.area_codes:
+            raise ValueError("only an area editor is limited to areas")

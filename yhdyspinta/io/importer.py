@@ -13,7 +13,8 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import Engine
 
-from yhdyspinta import facts
+from yhdyspinta import editing, facts
+from yhdyspinta.access import Principal
 from yhdyspinta.domain import OrgType, SurveyLevel
 from yhdyspinta.i18n import COLUMN_LABELS, column_label, t
 from yhdyspinta.io.tables import RawTable, TableReadError, read_table
@@ -262,11 +263,12 @@ def _check_references(engine: Engine, spec: KindSpec, report: ImportReport) -> N
                     value=str(exc.value), params={"reason": str(exc)}))
 
 
-def commit_import(engine: Engine, report: ImportReport, *, actor: str) -> str | None:
-    """Write a validated plan in one transaction; returns the batch id (None if no change)."""
+def commit_import(engine: Engine, report: ImportReport, principal: Principal) -> str | None:
+    """Write a validated plan in one transaction, as `principal` (checked); returns the batch
+    id, or None when nothing changed."""
     if not report.ok or report.plan is None:
         raise ValueError("only a validated import can be written")
     if not report.plan.changes:
         return None
-    return repo.apply_changes(engine, report.kind, report.plan.changes, actor=actor,
-                              note=f"import {report.file_name}")
+    return editing.write(engine, principal, report.kind, report.plan.changes,
+                         note=f"import {report.file_name}")

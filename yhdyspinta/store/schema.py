@@ -195,6 +195,17 @@ change_log = Table(
     Column("note", String(URL), nullable=True),
 )
 
+role_assignments = Table(
+    "role_assignments",
+    metadata,
+    # The signed-in identity (e-mail from the OIDC provider), lower-cased.
+    Column("subject", String(NAME), primary_key=True),
+    Column("role", String(SHORT), nullable=False),
+    # Area codes an area editor may write, separator-joined; empty for other roles.
+    Column("area_codes", String(NAME), nullable=False, default=""),
+    Column("row_version", Integer, nullable=False, default=1),
+)
+
 meta = Table(
     "meta",
     metadata,
@@ -214,6 +225,7 @@ TABLE_ORDER: tuple[Table, ...] = (
     survey_results,
     maturity_assessments,
     pilots,
+    role_assignments,
     change_log,
     meta,
 )

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from yhdyspinta.i18n import format_number, format_pct, t
-from yhdyspinta.ui import data, widgets
+from yhdyspinta.i18n import t
 
 
 @dataclass(frozen=True)
@@ -43,58 +42,3 @@ def navigation(lang: str) -> st.navigation:  # type: ignore[valid-type]
             st.Page(f"{PAGES_DIR}/{page.file}", title=t(page.title_key, lang),
                     url_path=page.url_path, icon=page.icon, default=index == 0))
     return st.navigation(sections)
-
-
-def kind_page(kind: str, title_key: str, page: str, also: tuple[tuple[str, str], ...] = ()) -> None:
-    """A page that lists one kind of data (and related kinds, each under a subheader)."""
-    filters = widgets.current_filters()
-    version = widgets.page_header(title_key, filters)
-    widgets.data_table(kind, filters, version, page)
-    for other, subtitle_key in also:
-        st.subheader(t(subtitle_key, filters.lang))
-        widgets.data_table(other, filters, version, f"{page}.{other}")
-
-
-def home_page() -> None:
-    filters = widgets.current_filters()
-    lang = filters.lang
-    version = widgets.page_header("nav.home", filters)
-    st.write(t("home.intro", lang))
-    figures = data.overview(version, filters)
-    cols = st.columns(4)
-    cols[0].metric(t("home.approved_agreements", lang),
-                   f"{figures.areas_with_approved_agreement} / {figures.areas_in_scope}")
-    share = (figures.municipalities_council_approved / figures.municipalities_in_scope
-             if figures.municipalities_in_scope else None)
-    cols[1].metric(t("home.council_approved", lang),
-                   f"{figures.municipalities_council_approved} / {figures.municipalities_in_scope}",
-                   help=format_pct(share, lang))
-    cols[2].metric(t("home.forums", lang), format_number(figures.forums_held, lang))
-    cols[3].metric(t("home.participating_municipalities", lang),
-                   f"{figures.municipalities_participated} / {figures.municipalities_in_scope}")
-    widgets.tile_grid(filters, version)
-    st.subheader(t("home.latest_changes", lang))
-    changes = data.display_table("changelog", version, filters)
-    st.dataframe(changes.tail(10).iloc[::-1], hide_index=True, width="stretch")
-
-
-def reference_page() -> None:
-    from yhdyspinta.geodata import ReferenceStatus
-
-    filters = widgets.current_filters()
-    lang = filters.lang
-    version = widgets.page_header("nav.reference", filters, example_figures=False)
-    status = data.reference_status()
-    assert isinstance(status, ReferenceStatus)
-    st.subheader(t("reference.status", lang))
-    st.dataframe(
-        [{"data": d.name, "ok": "✓" if d.available else "✗", "n": d.count, "year": d.year,
-          "source": d.source, "updated": d.updated_at.isoformat(timespec="minutes") if d.updated_at else None,
-          "licence": d.licence, "problem": d.problem}
-         for d in status.datasets()],
-        hide_index=True, width="stretch",
-    )
-    if not status.boundaries_ready:
-        st.warning(t("banner.no_boundaries", lang), icon="🗺️")
-    widgets.tile_grid(filters, version)
-    st.caption(t("reference.licence", lang))

@@ -1,0 +1,84 @@
+"""Permissions are enforced in the write path itself, on both backends."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine
+
+from yhdyspinta import editing
+from yhdyspinta.access import ANONYMOUS, PermissionDenied, Principal, principal_for, record_area
+from yhdyspinta.domain import Role
+from yhdyspinta.kinds import KINDS
+from yhdyspinta.store import repository as repo
+
+LEAD = Principal("lead@kuntaliitto.fi", Role.PROJECT_LEAD)
+SAVO = Principal("editor@pshyvinvointialue.fi", Role.AREA_EDITOR, frozenset({13}))
+VIEWER = Principal("viewer@example.fi", Role.VIEWER)
+
+
+def _insert(kind: str, values: dict[str, object]) -> repo.Change:
+    record = KINDS[kind].validate(values)
+    return repo.Change(repo.Action.INSERT, tuple(record[k] for k in KINDS[kind].key), None, record)
+
+
+AGREEMENT_13 = {"area_code": 13, "kind": "aiesopimus", "title": "Aiesopimus", "status": "valmistelussa"}
+AGREEMENT_21 = dict(AGREEMENT_13, area_code=21)
+FORUM = {"held_on": "2025-01-31", "theme": "hyte", "title": "HYTE-foorumi"}
+
+
+@pytest.mark.parametrize(
+    ("principal", "kind", "values", "allowed"),
+    [
+        (LEAD, "agreements", AGREEMENT_21, True),
+        (LEAD, "forums", FORUM, True),
+        (SAVO, "agreements", AGREEMENT_13, True),
+        (SAVO, "agreements", AGREEMENT_21, False),
+        (SAVO, "forums", FORUM, False),
+        (VIEWER, "agreements", AGREEMENT_13, False),
+        (ANONYMOUS, "agreements", AGREEMENT_13, False),
+    ],
+)
+def test_writes_are_checked_and_refusals_logged(store: Engine, principal: Principal, kind: str,
+                                                values: dict[str, object], allowed: bool) -> None:
+    change = _insert(kind, values)
+    before = len(repo.read_kind(store, kind))
+    if allowed:
+        editing.write(store, principal, kind, [change])
+        assert len(repo.read_kind(store, kind)) == before + 1
+        assert repo.read_kind(store, "changelog").iloc[-1]["actor"] == principal.subject
+        return
+    with pytest.raises(PermissionDenied):
+        editing.write(store, principal, kind, [change])
+    assert len(repo.read_kind(store, kind)) == before
+    last = repo.read_kind(store, "changelog").iloc[-1]
+    assert (last["action"], last["actor"], last["kind"]) == ("denied", principal.subject, kind)
+
+
+def test_one_foreign_record_refuses_the_whole_batch(store: Engine) -> None:
+    with pytest.raises(PermissionDenied, match="area 21"):
+        editing.write(store, SAVO, "agreements", [_insert("agreements", AGREEMENT_13),
+                                                  _insert("agreements", AGREEMENT_21)])
+    assert repo.read_kind(store, "agreements").empty
+
+
+@pytest.mark.parametrize(
+    ("kind", "record", "area"),
+    [
+        ("agreements", {"area_code": 13}, 13),
+        ("participation", {"org_type": "kunta", "org_key": "686"}, 13),
+        ("participation", {"org_type": "alue", "org_key": "21"}, 21),
+        ("participation", {"org_type": "muu", "org_key": "Kuntaliitto"}, None),
+        ("forums", {"held_on": "2025-01-01"}, None),
+        ("survey", {"level": "alue", "level_key": "13"}, None),
+    ],
+)
+def test_record_area(kind: str, record: dict[str, object], area: int | None) -> None:
+    assert record_area(kind, record) == area
+
+
+def test_principal_for_reads_role_assignments(store: Engine) -> None:
+    editing.write(store, LEAD, "roles", [_insert("roles", {"subject": "Editor@PSHyvinvointialue.fi",
+                                                           "role": "area_editor", "area_codes": "13"})])
+    assert principal_for(store, "editor@pshyvinvointialue.fi") == SAVO
+    assert principal_for(store, "someone@else.fi").role is Role.VIEWER
+    assert principal_for(store, "Lead@Kuntaliitto.fi", first_lead="lead@kuntaliitto.fi") == LEAD

@@ -1,0 +1,3 @@
+"""Texts of the map pages (fi, sv, en)."""
+
+TEXTS: dict[str, dict[str, str]] = {}

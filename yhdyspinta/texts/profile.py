@@ -1,0 +1,3 @@
+"""Texts of the profile pages (fi, sv, en)."""
+
+TEXTS: dict[str, dict[str, str]] = {}

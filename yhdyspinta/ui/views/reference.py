@@ -1,0 +1,30 @@
+"""Viitetiedot: what boundaries and population are loaded, and from where."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from yhdyspinta.i18n import t
+from yhdyspinta.ui import data, widgets
+
+
+def render() -> None:
+    from yhdyspinta.geodata import ReferenceStatus
+
+    filters = widgets.current_filters()
+    lang = filters.lang
+    version = widgets.page_header("nav.reference", filters, example_figures=False)
+    status = data.reference_status()
+    assert isinstance(status, ReferenceStatus)
+    st.subheader(t("reference.status", lang))
+    st.dataframe(
+        [{"data": d.name, "ok": "✓" if d.available else "✗", "n": d.count, "year": d.year,
+          "source": d.source, "updated": d.updated_at.isoformat(timespec="minutes") if d.updated_at else None,
+          "licence": d.licence, "problem": d.problem}
+         for d in status.datasets()],
+        hide_index=True, width="stretch",
+    )
+    if not status.boundaries_ready:
+        st.warning(t("banner.no_boundaries", lang), icon="🗺️")
+    widgets.tile_grid(filters, version)
+    st.caption(t("reference.licence", lang))
