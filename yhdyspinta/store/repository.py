@@ -91,12 +91,15 @@ def log_entry(
     batch_id: str,
     note: str | None = None,
 ) -> None:
-    conn.execute(
-        insert(schema.change_log).values(
-            at=datetime.now(UTC), actor=actor, action=action, kind=kind,
-            record_key=record_key, before=before, after=after, batch_id=batch_id, note=note,
-        )
-    )
+    conn.execute(insert(schema.change_log).values(**_log_values(
+        actor=actor, action=action, kind=kind, record_key=record_key, before=before, after=after,
+        batch_id=batch_id, note=note)))
+
+
+def _log_values(*, actor: str, action: str, kind: str, record_key: str, before: str | None,
+                after: str | None, batch_id: str, note: str | None) -> dict[str, Any]:
+    return {"at": datetime.now(UTC), "actor": actor, "action": action, "kind": kind,
+            "record_key": record_key, "before": before, "after": after, "batch_id": batch_id, "note": note}
 
 
 def new_batch_id() -> str:
@@ -181,17 +184,30 @@ def apply_in(
     batch_id: str,
     note: str | None = None,
 ) -> None:
-    """Write within the caller's transaction (so several kinds can share one)."""
+    """Write within the caller's transaction (so several kinds can share one).
+
+    Consecutive inserts go to the database as one batch, and the log entries as another:
+    a demo load or a large import would otherwise make thousands of round trips.
+    """
     table = spec.table
     has_version = "row_version" in table.c
+    pending_inserts: list[dict[str, Any]] = []
+    log_rows: list[dict[str, Any]] = []
+
+    def flush_inserts() -> None:
+        if pending_inserts:
+            conn.execute(insert(table), pending_inserts)
+            pending_inserts.clear()
+
     for change in changes:
         target = change.after if change.after is not None else change.before
         assert target is not None
         db_values = spec.resolve(conn, target)
-        where = db_key_clause(spec, db_values)
         if change.action is Action.INSERT:
-            conn.execute(insert(table).values(**db_values))
+            pending_inserts.append(db_values)
         else:
+            flush_inserts()
+            where = db_key_clause(spec, db_values)
             current = conn.execute(select(table).where(where)).mappings().one_or_none()
             if current is None:
                 raise RecordNotFound(f"{spec.name} {key_text(change.key)} does not exist")
@@ -209,11 +225,12 @@ def apply_in(
                 conn.execute(delete(table).where(where))
         before = {k: v for k, v in (change.before or {}).items() if k != "row_version"} or None
         after = {k: v for k, v in (change.after or {}).items() if k != "row_version"} or None
-        log_entry(
-            conn, actor=actor, action=change.action.value, kind=spec.name,
-            record_key=key_text(change.key), before=dump_record(before),
-            after=dump_record(after), batch_id=batch_id, note=note,
-        )
+        log_rows.append(_log_values(
+            actor=actor, action=change.action.value, kind=spec.name, record_key=key_text(change.key),
+            before=dump_record(before), after=dump_record(after), batch_id=batch_id, note=note))
+    flush_inserts()
+    if log_rows:
+        conn.execute(insert(schema.change_log), log_rows)
 
 
 def get_meta(engine: Engine, key: str) -> str | None:
