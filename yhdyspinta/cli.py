@@ -56,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--url", default=None, help="WFS base URL (default: geo.stat.fi)")
     p = ref_sub.add_parser("import", help="import a GeoJSON/GeoPackage/Shapefile or population CSV")
     p.add_argument("path", type=Path)
+    p.add_argument("--year", type=int, default=None, help="the year the boundaries describe")
     ref_sub.add_parser("status", help="show what reference data is loaded")
 
     p = sub.add_parser("export", help="export one kind of data as CSV or XLSX")
@@ -182,7 +183,7 @@ def _reference(args: argparse.Namespace) -> int:
         else:
             if not args.path.exists():
                 raise BadInput(f"{args.path}: no such file")
-            result = geodata.import_reference(args.path)
+            result = geodata.import_reference(args.path, year=args.year)
     except geodata.ReferenceDataError as exc:
         raise BadInput(str(exc)) from None
     for warning in result.warnings:
