@@ -1,11 +1,23 @@
-"""Entry point: page config, the shared filters, and the navigation."""
+"""Entry point: page config, the shared filters, and the navigation (or presentation mode)."""
+
+from pathlib import Path
 
 import streamlit as st
 
 from yhdyspinta.i18n import t
-from yhdyspinta.ui import pages, widgets
+from yhdyspinta.ui import auth, pages, presentation, widgets
 
-st.set_page_config(page_title="Yhdyspinta", page_icon=":material/hub:", layout="wide")
-filters = widgets.sidebar_filters()
-pages.navigation(filters.lang).run()
-st.sidebar.caption(t("app.subtitle", filters.lang))
+# A local file: a Material icon as favicon would be fetched from the internet.
+ICON = str(Path(__file__).resolve().parent / "yhdyspinta" / "ui" / "assets" / "icon.png")
+
+presenting = presentation.requested()
+st.set_page_config(page_title="Yhdyspinta", page_icon=ICON, layout="wide",
+                   initial_sidebar_state="collapsed" if presenting else "auto")
+if presenting:
+    presentation.run()
+else:
+    filters = widgets.sidebar_filters()
+    auth.sign_in_widget(filters.lang)
+    pages.navigation(filters.lang).run()
+    presentation.start_button(filters.lang)
+    st.sidebar.caption(t("app.subtitle", filters.lang))

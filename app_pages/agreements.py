@@ -1,4 +1,3 @@
-from yhdyspinta.ui.views.common import kind_page
+from yhdyspinta.ui.views.agreements import render
 
-kind_page("agreements", "nav.agreements", page="agreements",
-          also=(("approvals", "agreements.approvals"),))
+render()

@@ -1,3 +1,3 @@
-from yhdyspinta.ui.views.common import kind_page
+from yhdyspinta.ui.views.forums import render
 
-kind_page("forums", "nav.forums", page="forums")
+render()

@@ -1,3 +1,3 @@
-from yhdyspinta.ui.views.common import kind_page
+from yhdyspinta.ui.views.history import render
 
-kind_page("changelog", "nav.history", page="history")
+render()

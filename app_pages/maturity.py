@@ -1,3 +1,3 @@
-from yhdyspinta.ui.views.common import kind_page
+from yhdyspinta.ui.views.maturity import render
 
-kind_page("maturity", "nav.maturity", page="maturity")
+render()

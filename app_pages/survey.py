@@ -1,3 +1,3 @@
-from yhdyspinta.ui.views.common import kind_page
+from yhdyspinta.ui.views.survey import render
 
-kind_page("survey", "nav.survey", page="survey")
+render()

@@ -1,8 +1,13 @@
 """Who may write what. Checked where the write happens (`yhdyspinta.editing`), never only by
-hiding buttons: a viewer or another area's editor is refused, and the refusal is logged."""
+hiding buttons: a viewer or another area's editor is refused, and the refusal is logged.
+
+Also the two pieces of configuration that decide who starts as a project lead: the first
+lead of a hosted deployment (`YHDYSPINTA_FIRST_LEAD`) and the local development switch
+(`YHDYSPINTA_DEV_LEAD`), honoured only on a server bound to and reached through loopback."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +19,10 @@ from yhdyspinta.domain import OrgType, Role
 from yhdyspinta.store import schema
 
 ANONYMOUS_SUBJECT = "anonymous"
+ENV_FIRST_LEAD = "YHDYSPINTA_FIRST_LEAD"
+ENV_DEV_LEAD = "YHDYSPINTA_DEV_LEAD"
+# Host names and addresses that can only be reached from the machine itself.
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 # Kinds whose records belong to no single area: only a project lead writes them.
 NATIONAL_KINDS = frozenset({"forums", "survey", "roles"})
 
@@ -88,3 +97,53 @@ def principal_for(engine: Engine, subject: str, *, first_lead: str | None = None
         return Principal(key, Role.VIEWER)
     areas = frozenset(int(c) for c in row["area_codes"].split(";") if c)
     return Principal(key, Role(row["role"]), areas)
+
+
+def editable_areas(principal: Principal) -> frozenset[int]:
+    """The in-scope areas whose records `principal` may write (all of them for a lead)."""
+    if principal.role == Role.PROJECT_LEAD:
+        return frozenset(a.code for a in facts.in_scope_areas())
+    if principal.role == Role.AREA_EDITOR:
+        return principal.areas
+    return frozenset()
+
+
+def configured_first_lead() -> str | None:
+    """The e-mail address configured as the first project lead, if any."""
+    value = os.environ.get(ENV_FIRST_LEAD, "").strip().lower()
+    return value or None
+
+
+def _host_name(host: str | None) -> str | None:
+    """`host` of a Host header without its port (keeps IPv6 brackets)."""
+    if not host:
+        return None
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[: host.index("]") + 1] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def dev_lead(
+    subject: str | None,
+    *,
+    server_address: str | None,
+    host_header: str | None,
+    remote_ip: str | None,
+) -> Principal | None:
+    """The local development switch: a project lead named by `YHDYSPINTA_DEV_LEAD`, granted
+    only when the server listens on loopback alone and the request came through loopback.
+
+    A server bound to every interface (Streamlit's default) never qualifies, nor does a request
+    whose Host header names another machine (a proxy forwarding outside traffic), nor one from
+    a non-loopback address. Streamlit reports loopback peers as `None`.
+    """
+    if not subject or not subject.strip():
+        return None
+    if (server_address or "").strip().lower() not in LOOPBACK_HOSTS:
+        return None
+    if _host_name(host_header) not in LOOPBACK_HOSTS:
+        return None
+    if remote_ip is not None and remote_ip not in LOOPBACK_HOSTS:
+        return None
+    return Principal(subject.strip().lower(), Role.PROJECT_LEAD)

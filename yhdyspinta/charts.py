@@ -14,7 +14,11 @@ from yhdyspinta.tilegrid import tiles
 STATUS_COLOURS: tuple[str, ...] = ("#BBBBBB", "#E69F00", "#F0E442", "#56B4E9", "#009E73", "#CC79A7")
 OUT_OF_SCOPE_COLOUR = "#E5E5E5"
 NO_DATA = "–"
-TILE_SIZE = 70
+# Wide enough for the longest short name ("Mellersta Österbotten") at 10 px.
+TILE_WIDTH = 130
+TILE_HEIGHT = 50
+GRID_COLUMNS = 4
+GRID_ROWS = 8
 
 
 def tile_frame(agreements: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -40,15 +44,61 @@ def tile_map(frame: pd.DataFrame, lang: str, title: str) -> alt.Chart:
     domain += [NO_DATA, t("common.out_of_scope", lang)]
     colours = [*list(STATUS_COLOURS), "#FFFFFF", OUT_OF_SCOPE_COLOUR]
     legend_title = enum_label("AgreementKind", AgreementKind.COLLABORATION, lang)
-    base = alt.Chart(frame, title=title).encode(
+    base = alt.Chart(frame).encode(
         x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
         tooltip=[alt.Tooltip("name:N", title=t("filter.area", lang)),
                  alt.Tooltip("status:N", title=legend_title)],
     )
-    rect = base.mark_rect(stroke="#333333", strokeWidth=1, cornerRadius=3).encode(
+    rect = base.mark_rect(stroke="#FFFFFF", strokeWidth=2, cornerRadius=3).encode(
         color=alt.Color("status:N", scale=alt.Scale(domain=domain, range=colours),
-                        legend=alt.Legend(title=legend_title, orient="right")),
+                        legend=alt.Legend(title=legend_title, orient="bottom", columns=2, labelLimit=260,
+                                          titleLimit=520, symbolStrokeWidth=0, labelColor="#000000",
+                                          titleColor="#000000")),
     )
-    name = base.mark_text(baseline="bottom", dy=-2, fontSize=10, color="#000000").encode(text="name:N")
-    status = base.mark_text(baseline="top", dy=4, fontSize=9, color="#222222").encode(text="status:N")
-    return (rect + name + status).properties(width=4 * TILE_SIZE * 1.6, height=8 * TILE_SIZE * 0.8)
+    name = base.mark_text(baseline="bottom", dy=-2, fontSize=10, fontWeight="bold", color="#000000").encode(
+        text="name:N")
+    status = base.mark_text(baseline="top", dy=4, fontSize=9, color="#000000").encode(text="status:N")
+    return (rect + name + status).properties(title=title, width=GRID_COLUMNS * TILE_WIDTH,
+                                             height=GRID_ROWS * TILE_HEIGHT)
+
+
+def indicator_tile_frame(values: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Tiles coloured by any area-level indicator.
+
+    `values` has one row per area: code, label (the value as text), class_label (its legend
+    class) and ink (a text colour that reads on the fill). Areas without a row show no data.
+    """
+    by_code = values.set_index("code")
+    rows = []
+    for tile in tiles(lang):
+        found = tile.code in by_code.index
+        row = by_code.loc[tile.code] if found else None
+        rows.append({"code": tile.code, "row": tile.row, "col": tile.col, "name": tile.label,
+                     "value": str(row["label"]) if found else NO_DATA,
+                     "class_label": str(row["class_label"]) if found else NO_DATA,
+                     "ink": str(row["ink"]) if found else "#000000"})
+    return pd.DataFrame(rows)
+
+
+def indicator_tile_map(frame: pd.DataFrame, domain: list[str], colours: list[str], title: str,
+                       legend_title: str, lang: str, *, show_legend: bool = True) -> alt.Chart:
+    """The tile grid coloured by legend class; each tile also says its value in words.
+
+    `show_legend=False` when the page draws the same legend beside the chart."""
+    base = alt.Chart(frame).encode(
+        x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
+        tooltip=[alt.Tooltip("name:N", title=t("filter.area", lang)),
+                 alt.Tooltip("value:N", title=legend_title)],
+    )
+    rect = base.mark_rect(stroke="#333333", strokeWidth=1, cornerRadius=3).encode(
+        color=alt.Color("class_label:N", scale=alt.Scale(domain=domain, range=colours),
+                        legend=alt.Legend(title=legend_title, orient="bottom", columns=2, labelLimit=260,
+                                          titleLimit=520) if show_legend else None),
+    )
+    name = base.mark_text(baseline="bottom", dy=-2, fontSize=10).encode(
+        text="name:N", color=alt.Color("ink:N", scale=None))
+    value = base.mark_text(baseline="top", dy=4, fontSize=9).encode(
+        text="value:N", color=alt.Color("ink:N", scale=None))
+    # The title sits on the layered chart so the spec's top level names the figure.
+    return (rect + name + value).properties(title=title, width=GRID_COLUMNS * TILE_WIDTH,
+                                            height=GRID_ROWS * TILE_HEIGHT)

@@ -73,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--sheet", default=None, help="sheet name in an .xlsx (default: first)")
     p.add_argument("--dry-run", action="store_true", help="check and summarise, write nothing")
+    p.add_argument("--forum-date", default=None, metavar="DATE",
+                   help="participation: the forum of an attendance list without a date column (15.12.2023)")
 
     p = sub.add_parser("backup", help="write all tables to a zip")
     p.add_argument("--out", type=Path, required=True)
@@ -151,10 +153,17 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _import(engine: object, args: argparse.Namespace, lang: str) -> int:
-    from yhdyspinta.io.importer import commit_import, prepare_import
+    from yhdyspinta.io.importer import commit_import, prepare_import_file, summary_lines
 
-    report = prepare_import(engine, args.kind, _read_input(args.file), str(args.file),  # type: ignore[arg-type]
-                            sheet=args.sheet)
+    if not args.file.is_file():
+        _read_input(args.file)  # raises BadInput naming what is wrong with the path
+    try:
+        report = prepare_import_file(engine, args.kind, args.file, sheet=args.sheet,  # type: ignore[arg-type]
+                                     forum_date=getattr(args, "forum_date", None))
+    except OSError as exc:
+        raise BadInput(f"{args.file}: cannot read ({exc.strerror})") from None
+    for note in report.notes:
+        print(f"note: {args.file}: {note.message(lang)}", file=sys.stderr)
     for warning in report.warnings:
         print(f"warning: {args.file}: {warning.message(lang)}", file=sys.stderr)
     if not report.ok:
@@ -162,12 +171,14 @@ def _import(engine: object, args: argparse.Namespace, lang: str) -> int:
             print(f"error: {args.file}: {problem.message(lang)}", file=sys.stderr)
         print(f"{len(report.problems)} problem(s); nothing was written.", file=sys.stderr)
         return EXIT_BAD_INPUT
-    assert report.plan is not None
-    print(t("import.summary", lang, kind=args.kind, **report.plan.summary()))
+    lines = summary_lines(report, lang)
+    # The dry run shows what would change, row by row; a real run says only how much did.
+    print("\n".join(lines if args.dry_run else lines[:1]))
     if args.dry_run:
-        print("dry run: nothing was written.")
+        print(t("import.dry_run", lang))
         return EXIT_OK
-    commit_import(engine, report, _principal())  # type: ignore[arg-type]
+    batch = commit_import(engine, report, _principal())  # type: ignore[arg-type]
+    print(t("import.written", lang, batch=batch) if batch else t("import.nothing_to_write", lang))
     return EXIT_OK
 
 

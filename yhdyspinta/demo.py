@@ -26,6 +26,7 @@ from yhdyspinta.domain import (
     Theme,
     join_themes,
 )
+from yhdyspinta.i18n import enum_label
 from yhdyspinta.kinds import KINDS
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.schema import MATURITY_COLUMNS
@@ -164,7 +165,7 @@ def build(seed: int = SEED) -> dict[str, list[dict[str, Any]]]:
         for theme in rng.sample([Theme.EMPLOYMENT, Theme.IMMIGRATION, Theme.SAFETY,
                                  Theme.CHILDREN_FAMILIES, Theme.OLDER_PEOPLE], rng.randint(0, 3)):
             out["structures"].append({"area_code": area.code, "kind": StructureKind.THEME_GROUP,
-                                      "name": f"Teematyöryhmä: {theme.value}", "theme": theme,
+                                      "name": f"Teematyöryhmä: {enum_label('Theme', theme, 'fi')}", "theme": theme,
                                       "established_on": _rand_date(rng, "2023-03-01", "2025-06-30"),
                                       "url": None})
 

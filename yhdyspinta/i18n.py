@@ -102,6 +102,15 @@ COLUMN_LABELS: dict[str, Texts] = {
 
 # Labels of enum codes, keyed by the enum's class name and the code.
 ENUM_LABELS: dict[str, dict[str, Texts]] = {
+    "ChangeAction": {
+        "insert": {"fi": "Lisäys", "sv": "Tillägg", "en": "Added"},
+        "update": {"fi": "Muutos", "sv": "Ändring", "en": "Changed"},
+        "delete": {"fi": "Poisto", "sv": "Borttagning", "en": "Removed"},
+        "seed": {"fi": "Perustiedot", "sv": "Grunddata", "en": "Base data"},
+        "restore": {"fi": "Palautus varmuuskopiosta", "sv": "Återställning", "en": "Restored from backup"},
+        "denied": {"fi": "Estetty", "sv": "Nekad", "en": "Refused"},
+        "undo": {"fi": "Peruutus", "sv": "Ångrad", "en": "Undone"},
+    },
     "AgreementKind": {
         "yhteistyosopimus": {"fi": "Strateginen yhteistyösopimus", "sv": "Strategiskt samarbetsavtal",
                              "en": "Strategic collaboration agreement"},

@@ -5,12 +5,15 @@ Pure functions on pandas frames, so pages stay thin and tests need no Streamlit.
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, date, datetime
+
 import pandas as pd
 
 from yhdyspinta import facts
 from yhdyspinta.domain import OrgType, SurveyLevel
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import column_label, enum_label
+from yhdyspinta.i18n import column_label, enum_label, format_day, t
 
 # Which enum labels each coded column takes, per kind.
 ENUM_COLUMNS: dict[str, dict[str, str]] = {
@@ -99,7 +102,8 @@ def localise_frame(kind: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                             for lvl, k in zip(frame["level"], frame["level_key"], strict=True)]
     for column, enum_name in ENUM_COLUMNS.get(kind, {}).items():
         if column in out:
-            out[column] = out[column].map(lambda v, e=enum_name: enum_label(e, v, lang) if v else "")
+            out[column] = out[column].map(
+                lambda v, e=enum_name: "" if v is None or pd.isna(v) or v == "" else enum_label(e, v, lang))
     theme_column = MULTI_THEME_COLUMNS.get(kind)
     if theme_column and theme_column in out:
         out[theme_column] = out[theme_column].map(
@@ -107,5 +111,107 @@ def localise_frame(kind: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     if "in_scope" in out:
         yes, no = YES_NO.get(lang, YES_NO["fi"])
         out["in_scope"] = out["in_scope"].map(lambda v: yes if v else no)
-    labels = {c: column_label(c, lang) for c in out.columns}
-    return out.rename(columns=labels)
+    if kind == "changelog" and not out.empty:
+        out = _localise_changelog(out, lang)
+    for column in out.columns:
+        series = out[column]
+        # pandas 3 keeps text as its own string dtype: everything not numeric gets display values.
+        if not pd.api.types.is_numeric_dtype(series) or series.isna().all():
+            out[column] = series.astype(object).map(lambda v: _display_value(v, lang))
+    return out.rename(columns={c: display_header(c, lang) for c in out.columns})
+
+
+def display_header(field_name: str, lang: str) -> str:
+    """Column headers on screen are the template's headers, so a table reads like its export."""
+    return column_label(field_name, lang)
+
+
+def _display_value(value: object, lang: str) -> object:
+    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, datetime):
+        return f"{format_day(value, lang)} {value.astimezone(UTC):%H:%M} UTC"
+    if isinstance(value, date):
+        return format_day(value, lang)
+    return value
+
+
+# Where a kind's name comes from on screen: the navigation title of its page.
+KIND_TITLE_KEYS: dict[str, str] = {
+    "agreements": "nav.agreements", "approvals": "agreements.approvals", "structures": "nav.structures",
+    "forums": "nav.forums", "participation": "nav.participation", "survey": "nav.survey",
+    "maturity": "nav.maturity", "pilots": "nav.pilots", "areas": "nav.areas",
+    "municipalities": "nav.municipalities", "roles": "nav.admin", "changelog": "nav.history",
+    "facts": "nav.reference", "backup": "nav.history", "meta": "kind.meta",
+}
+
+
+def kind_title(kind: str, lang: str) -> str:
+    key = KIND_TITLE_KEYS.get(kind)
+    return t(key, lang) if key else kind
+
+
+def describe_values(raw: object, lang: str, only: frozenset[str] | None = None) -> str:
+    """A change-log JSON record as 'field: value' text in the chosen language."""
+    if not isinstance(raw, str) or not raw:
+        return ""
+    try:
+        values = json.loads(raw)
+    except ValueError:
+        return raw
+    parts = []
+    for name, value in values.items():
+        if only is not None and name not in only:
+            continue
+        shown = "–" if value in (None, "") else value
+        if name == "area_code" and value is not None:
+            shown = area_name(value, lang)
+        parts.append(f"{column_label(name, lang)}: {shown}")
+    return "; ".join(parts)
+
+
+def _localise_changelog(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = frame.copy()
+    changed_fields: list[frozenset[str] | None] = []
+    for before, after in zip(frame["before"], frame["after"], strict=True):
+        if isinstance(before, str) and isinstance(after, str):
+            b, a = json.loads(before), json.loads(after)
+            changed_fields.append(frozenset(k for k in a if b.get(k) != a.get(k)))
+        else:
+            changed_fields.append(None)
+    out["before"] = [describe_values(v, lang, f) for v, f in zip(frame["before"], changed_fields, strict=True)]
+    out["after"] = [describe_values(v, lang, f) for v, f in zip(frame["after"], changed_fields, strict=True)]
+    out["action"] = frame["action"].map(lambda a: enum_label("ChangeAction", a, lang))
+    out["kind"] = frame["kind"].map(lambda k: kind_title(k, lang))
+    return out
+
+
+DATASET_TITLE_KEYS = {"municipalities": "reference.municipalities", "areas": "reference.areas",
+                      "population": "reference.population"}
+
+
+def _short_source(source: str | None) -> str:
+    # A local path says nothing useful to a reader (and exposes the server's folders): keep its name.
+    if not source:
+        return ""
+    if "://" in source:
+        return source.split("://", 1)[1].split("/", 1)[0]
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def reference_rows(datasets: list[object], lang: str) -> pd.DataFrame:
+    """What the reference cache holds, one row per data set, in the chosen language."""
+    yes, no = YES_NO.get(lang, YES_NO["fi"])
+    rows = []
+    for d in datasets:
+        updated = getattr(d, "updated_at", None)
+        rows.append({
+            t("reference.col.dataset", lang): t(DATASET_TITLE_KEYS.get(d.name, "reference.population"), lang),  # type: ignore[attr-defined]
+            t("reference.col.loaded", lang): yes if d.available else no,  # type: ignore[attr-defined]
+            t("reference.col.count", lang): d.count,  # type: ignore[attr-defined]
+            t("reference.col.year", lang): "" if d.year is None else str(d.year),  # type: ignore[attr-defined]
+            t("reference.col.source", lang): _short_source(d.source),  # type: ignore[attr-defined]
+            t("reference.col.updated", lang): format_day(updated, lang) if updated else "",
+            t("reference.col.licence", lang): d.licence or "",  # type: ignore[attr-defined]
+        })
+    return pd.DataFrame(rows)

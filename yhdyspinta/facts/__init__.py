@@ -44,7 +44,8 @@ class Area:
     in_scope: bool
 
     def name(self, lang: str) -> str:
-        return {"sv": self.name_sv, "en": self.name_en}.get(lang, self.name_fi)
+        # The official key carries stray spaces (area 13 in Swedish); keep the fact, show it clean.
+        return {"sv": self.name_sv, "en": self.name_en}.get(lang, self.name_fi).strip()
 
 
 @dataclass(frozen=True, slots=True)

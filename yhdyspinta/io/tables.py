@@ -25,9 +25,16 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 NEUTRALISER = "'"
-CSV_ENCODINGS = ("utf-8-sig", "cp1252")
 CSV_DELIMITERS = (";", ",", "\t")
 XLSX_MAGIC = b"PK\x03\x04"
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and .doc)
+UTF8_BOM = b"\xef\xbb\xbf"
+# A two-byte UTF-8 sequence for Latin letters (ä = C3 A4): its presence in a file that is not
+# valid UTF-8 as a whole means mixed encodings.
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xc3][\x80-\xbf]")
+# Control characters that never appear in a text table; many of them mean binary content.
+CONTROL_LIKE = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\x0c")
 # A fixed timestamp keeps generated workbooks byte-for-byte reproducible.
 FIXED_TIME = datetime(2000, 1, 1)
 CORE_PROPERTIES = "docProps/core.xml"
@@ -36,11 +43,14 @@ FIXED_MODIFIED = rb"\g<1>2000-01-01T00:00:00Z\g<2>"
 
 
 class TableReadError(ValueError):
-    """The file cannot be read as a table at all. `code` picks the message text."""
+    """The file cannot be read as a table at all: `code` says how (empty, too_large,
+    too_many_rows or unreadable), `detail` why it is unreadable (binary, old_excel, ...);
+    the message text is `import.<detail or code>`, filled in with `params`."""
 
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(f"{code}: {params}")
+    def __init__(self, code: str, detail: str | None = None, **params: object) -> None:
+        super().__init__(f"{detail or code}: {params}")
         self.code = code
+        self.detail = detail
         self.params = params
 
 
@@ -51,6 +61,9 @@ class RawTable:
     headers: list[str]
     rows: list[tuple[int, list[str | None]]]
     sheet: str | None = None
+    # Every sheet of a workbook (empty for CSV), so a message can suggest another one.
+    sheets: tuple[str, ...] = ()
+    encoding: str | None = None
 
 
 def neutralise(value: Any) -> Any:
@@ -67,7 +80,7 @@ def unneutralise(value: str) -> str:
     return value
 
 
-def _cell_text(value: Any) -> str | None:
+def _cell_text(value: Any, number_format: str | None = None) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool):
@@ -76,90 +89,143 @@ def _cell_text(value: Any) -> str | None:
         return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, (int, float)) and number_format and "%" in number_format:
+        # A cell formatted as a percentage holds the share (0.455 shown as 45,5 %): people mean the percent.
+        value = round(value * 100, 10)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     text = str(value).strip()
     return text or None
 
 
+def is_workbook(data: bytes, file_name: str) -> bool:
+    return data.startswith(XLSX_MAGIC) or Path(file_name).suffix.lower() in XLSX_SUFFIXES
+
+
 def read_table(data: bytes, file_name: str, sheet: str | None = None) -> RawTable:
     """Read CSV or XLSX bytes into text cells; raises TableReadError naming the problem."""
     if len(data) > MAX_FILE_BYTES:
-        raise TableReadError("too_large", size=f"{len(data) / 1e6:.1f} MB",
+        raise TableReadError("too_large", size=f"{len(data) / (1024 * 1024):.1f} MB",
                              limit=f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
-    if not data.strip():
+    if not data.replace(UTF8_BOM, b"").strip():
         raise TableReadError("empty")
-    if data.startswith(XLSX_MAGIC) or Path(file_name).suffix.lower() in (".xlsx", ".xlsm"):
-        table = _read_xlsx(data, sheet)
-    else:
-        table = _read_csv(data)
+    if data.startswith(OLE2_MAGIC):
+        raise TableReadError("unreadable", "old_excel")
+    table = _read_xlsx(data, sheet) if is_workbook(data, file_name) else _read_csv(data)
     if not table.headers or all(not h for h in table.headers):
         raise TableReadError("empty")
     if len(table.rows) > MAX_ROWS:
-        raise TableReadError("too_large", size=f"{len(table.rows)} rows", limit=f"{MAX_ROWS} rows")
+        raise TableReadError("too_many_rows", limit=f"{MAX_ROWS:,}".replace(",", " "))
     return table
 
 
-def _read_xlsx(data: bytes, sheet: str | None) -> RawTable:
+def sheet_names(data: bytes, file_name: str) -> list[str]:
+    """The sheets of a workbook, first first; [] for CSV or a file that is no workbook."""
+    if not is_workbook(data, file_name) or len(data) > MAX_FILE_BYTES:
+        return []
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise TableReadError("unreadable", reason=f"not a valid Excel workbook ({exc.__class__.__name__})") from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+        return []
     try:
-        if sheet is not None and sheet not in book.sheetnames:
-            raise TableReadError("unreadable", reason=f"no sheet named {sheet!r}; sheets: "
-                                 + ", ".join(book.sheetnames))
-        ws = book[sheet] if sheet is not None else book.worksheets[0]
-        headers: list[str] = []
-        rows: list[tuple[int, list[str | None]]] = []
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            cells = [_cell_text(v) for v in values]
-            if number == 1:
-                headers = [c or "" for c in cells]
-                continue
-            if all(c is None for c in cells):
-                continue
-            rows.append((number, cells))
-            if len(rows) > MAX_ROWS:
-                break
-        return RawTable(headers=headers, rows=rows, sheet=ws.title)
+        return list(book.sheetnames)
     finally:
         book.close()
 
 
-def _decode(data: bytes) -> str:
-    if b"\x00" in data[:4096]:
-        raise TableReadError("unreadable", reason="binary content, not a CSV or Excel file")
-    for encoding in CSV_ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise TableReadError("unreadable", reason="unknown text encoding")  # pragma: no cover
-
-
-def _read_csv(data: bytes) -> RawTable:
-    text = _decode(data)
-    first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
-    delimiter = max(CSV_DELIMITERS, key=first_line.count)
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
-    headers: list[str] = []
-    rows: list[tuple[int, list[str | None]]] = []
+def _read_xlsx(data: bytes, sheet: str | None) -> RawTable:
     try:
-        for number, cells in enumerate(reader, start=1):
-            if number == 1:
-                headers = [c.strip() for c in cells]
-                continue
-            values = [(c.strip() or None) for c in cells]
-            values = [unneutralise(v) if v else v for v in values]
+        # data_only=False: a formula comes in as its text ("=SUM(A1:A3)"), never evaluated.
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+        raise TableReadError("unreadable", "not_xlsx") from None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise TableReadError("unreadable", "no_sheet", sheet=sheet, sheets=", ".join(book.sheetnames))
+        if not book.worksheets:
+            raise TableReadError("empty")
+        ws = book[sheet] if sheet is not None else book.worksheets[0]
+        headers: list[str] | None = None
+        rows: list[tuple[int, list[str | None]]] = []
+        for number, cells in enumerate(ws.iter_rows(), start=1):
+            values = [_cell_text(c.value, getattr(c, "number_format", None)) for c in cells]
             if all(v is None for v in values):
+                continue
+            if headers is None:
+                headers = [v or "" for v in values]
                 continue
             rows.append((number, values))
             if len(rows) > MAX_ROWS:
                 break
-    except csv.Error as exc:
-        raise TableReadError("unreadable", reason=f"CSV error: {exc}") from None
-    return RawTable(headers=headers, rows=rows)
+        return RawTable(headers=headers or [], rows=rows, sheet=ws.title, sheets=tuple(book.sheetnames))
+    except TableReadError:
+        raise
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError):
+        raise TableReadError("unreadable", "not_xlsx") from None
+    finally:
+        book.close()
+
+
+def _looks_utf16le(data: bytes) -> bool:
+    # Excel's "Unicode text" without a byte-order mark: every second byte of ASCII text is NUL.
+    sample = data[:400]
+    return len(sample) >= 4 and sample[1::2].count(0) > 0.9 * len(sample[1::2]) and sample[0::2].count(0) == 0
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise TableReadError("unreadable", "encoding") from None
+    if _looks_utf16le(data):
+        try:
+            return data.decode("utf-16-le"), "utf-16"
+        except UnicodeDecodeError:
+            raise TableReadError("unreadable", "encoding") from None
+    if b"\x00" in data[:4096]:
+        raise TableReadError("unreadable", "binary")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if UTF8_SEQUENCE.search(data):
+        # Some lines are UTF-8 and some are not: decoding either way would garble names.
+        raise TableReadError("unreadable", "mixed_encoding")
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise TableReadError("unreadable", "encoding") from None
+    if sum(ch in CONTROL_LIKE for ch in text) > max(2, len(text) // 50):
+        raise TableReadError("unreadable", "binary")
+    return text, "cp1252"
+
+
+def _read_csv(data: bytes) -> RawTable:
+    text, encoding = _decode(data)
+    text = text.lstrip("\ufeff")
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max(CSV_DELIMITERS, key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    headers: list[str] | None = None
+    rows: list[tuple[int, list[str | None]]] = []
+    number = 0
+    try:
+        for cells in reader:
+            # The physical line the row ends on: quoted cells may span lines.
+            number = reader.line_num
+            values = [(c.strip() or None) for c in cells]
+            if all(v is None for v in values):
+                continue
+            if headers is None:
+                headers = [v or "" for v in values]
+                continue
+            rows.append((number, [unneutralise(v) if v else v for v in values]))
+            if len(rows) > MAX_ROWS:
+                break
+    except csv.Error:
+        raise TableReadError("unreadable", "csv_error", line=reader.line_num or number + 1) from None
+    return RawTable(headers=headers or [], rows=rows, encoding=encoding)
 
 
 def _csv_cell(value: Any) -> str:

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
 
 from yhdyspinta.kinds import KindSpec, db_key_clause, get_kind
 from yhdyspinta.store import schema
@@ -217,12 +217,17 @@ def apply_in(
                     f"{spec.name} {key_text(change.key)} was changed by someone else "
                     f"(version {change.before['row_version']} → {current['row_version']})"
                 )
+            if has_version:
+                # Compare-and-set: two saves at the same moment cannot both pass the check above.
+                where = and_(where, table.c.row_version == current["row_version"])
             if change.action is Action.UPDATE:
                 if has_version:
                     db_values["row_version"] = current["row_version"] + 1
-                conn.execute(update(table).where(where).values(**db_values))
+                result = conn.execute(update(table).where(where).values(**db_values))
             else:
-                conn.execute(delete(table).where(where))
+                result = conn.execute(delete(table).where(where))
+            if result.rowcount != 1:
+                raise ConflictError(f"{spec.name} {key_text(change.key)} was changed by someone else")
         before = {k: v for k, v in (change.before or {}).items() if k != "row_version"} or None
         after = {k: v for k, v in (change.after or {}).items() if k != "row_version"} or None
         log_rows.append(_log_values(

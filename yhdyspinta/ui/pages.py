@@ -21,6 +21,8 @@ class PageDef:
 PAGES_DIR = "app_pages"
 PAGES: tuple[PageDef, ...] = (
     PageDef("home.py", "nav.home", "tilannekuva", ":material/dashboard:", "nav.section.picture"),
+    PageDef("map.py", "nav.map", "kartta", ":material/map:", "nav.section.picture"),
+    PageDef("profile.py", "nav.profile", "alueprofiili", ":material/query_stats:", "nav.section.picture"),
     PageDef("agreements.py", "nav.agreements", "sopimukset", ":material/handshake:", "nav.section.picture"),
     PageDef("structures.py", "nav.structures", "rakenteet", ":material/account_tree:", "nav.section.picture"),
     PageDef("forums.py", "nav.forums", "foorumit", ":material/groups:", "nav.section.picture"),
@@ -28,10 +30,12 @@ PAGES: tuple[PageDef, ...] = (
     PageDef("survey.py", "nav.survey", "kysely", ":material/ballot:", "nav.section.picture"),
     PageDef("maturity.py", "nav.maturity", "kypsyys", ":material/stairs:", "nav.section.picture"),
     PageDef("pilots.py", "nav.pilots", "pilotit", ":material/flag:", "nav.section.picture"),
-    PageDef("areas.py", "nav.areas", "alueet", ":material/map:", "nav.section.data"),
+    PageDef("areas.py", "nav.areas", "alueet", ":material/grid_view:", "nav.section.data"),
     PageDef("municipalities.py", "nav.municipalities", "kunnat", ":material/location_city:", "nav.section.data"),
     PageDef("history.py", "nav.history", "historia", ":material/history:", "nav.section.data"),
     PageDef("reference.py", "nav.reference", "viitetiedot", ":material/public:", "nav.section.data"),
+    PageDef("upload.py", "nav.upload", "tuonti", ":material/upload_file:", "nav.section.data"),
+    PageDef("admin.py", "nav.admin", "hallinta", ":material/admin_panel_settings:", "nav.section.data"),
 )
 
 

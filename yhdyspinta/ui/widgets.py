@@ -14,7 +14,7 @@ from yhdyspinta.filters import (
     parse_filters,
 )
 from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
-from yhdyspinta.ui import data
+from yhdyspinta.ui import charting, data
 
 KEY_LANG = "flt.lang"
 KEY_AREA = "flt.area"
@@ -58,7 +58,7 @@ def sidebar_filters() -> Filters:
         st.session_state[KEY_MUNIS] = [c for c in st.session_state.get(KEY_MUNIS, [])
                                        if any(m.code == c for m in members)]
         st.sidebar.multiselect(t("filter.municipality", lang), [m.code for m in members],
-                               key=KEY_MUNIS,
+                               key=KEY_MUNIS, placeholder=t("filter.municipality.all", lang),
                                format_func=lambda c: facts.municipality_by_code()[c].name(lang))
     filters = Filters(lang=lang, area=area,
                       municipalities=tuple(st.session_state.get(KEY_MUNIS) or ()) if area else ())
@@ -94,7 +94,8 @@ def page_header(title_key: str, filters: Filters, *, example_figures: bool = Tru
     if example_figures and data.is_example_data(version):
         st.info(t("banner.example", filters.lang), icon="ℹ️")
     if filters.area is not None:
-        st.caption(f"{t('filter.area', filters.lang)}: {facts.area_by_code()[filters.area].name(filters.lang)}")
+        # Plain text, not a caption: the active filter must be readable (caption grey fails contrast).
+        st.markdown(f"**{t('filter.area', filters.lang)}:** {facts.area_by_code()[filters.area].name(filters.lang)}")
     return version
 
 
@@ -105,8 +106,8 @@ def data_table(kind: str, filters: Filters, version: int, page: str) -> None:
         st.write(t("common.no_rows", filters.lang))
     else:
         st.dataframe(frame, hide_index=True, width="stretch")
-    st.caption(t("common.rows", filters.lang, n=len(frame)))
-    left, right = st.columns(2)
+    st.write(t("common.rows", filters.lang, n=len(frame)))
+    left, right, _ = st.columns([1, 1, 4])
     stem = f"yhdyspinta_{kind}"
     left.download_button(t("common.download_csv", filters.lang),
                          data.download(kind, version, filters, "csv"),
@@ -119,7 +120,7 @@ def data_table(kind: str, filters: Filters, version: int, page: str) -> None:
 
 def tile_grid(filters: Filters, version: int) -> None:
     frame = tile_frame(data.kind_frame("agreements", version), filters.lang)
-    st.altair_chart(tile_map(frame, filters.lang, t("home.tile_map", filters.lang)),
+    charting.altair(tile_map, frame, filters.lang, t("home.tile_map", filters.lang),
                     width="content")
     with st.expander(t("home.tile_map", filters.lang)):
         st.dataframe(frame[["name", "status"]], hide_index=True)

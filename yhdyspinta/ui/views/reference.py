@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from yhdyspinta.i18n import t
+from yhdyspinta.presentation import reference_rows
 from yhdyspinta.ui import data, widgets
 
 
@@ -17,14 +18,8 @@ def render() -> None:
     status = data.reference_status()
     assert isinstance(status, ReferenceStatus)
     st.subheader(t("reference.status", lang))
-    st.dataframe(
-        [{"data": d.name, "ok": "✓" if d.available else "✗", "n": d.count, "year": d.year,
-          "source": d.source, "updated": d.updated_at.isoformat(timespec="minutes") if d.updated_at else None,
-          "licence": d.licence, "problem": d.problem}
-         for d in status.datasets()],
-        hide_index=True, width="stretch",
-    )
+    st.dataframe(reference_rows(list(status.datasets()), lang), hide_index=True, width="stretch")
     if not status.boundaries_ready:
-        st.warning(t("banner.no_boundaries", lang), icon="🗺️")
+        st.warning(t("banner.no_boundaries", lang))
     widgets.tile_grid(filters, version)
     st.caption(t("reference.licence", lang))

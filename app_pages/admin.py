@@ -1,0 +1,3 @@
+from yhdyspinta.ui.views.admin import render
+
+render()

@@ -1,0 +1,3 @@
+from yhdyspinta.ui.views.map import render
+
+render()

@@ -1,0 +1,3 @@
+from yhdyspinta.ui.views.profile import render
+
+render()

@@ -1,0 +1,3 @@
+from yhdyspinta.ui.views.upload import render
+
+render()

@@ -1,0 +1,288 @@
+"""Every page through a real ``streamlit run`` server and headless Chromium.
+
+The page matrix is every page x fi/sv/en x whole country/``alue=13`` x without/with
+boundaries (144 cases).  To stay fast on two cores, one browser tab is shared and each
+language/area/boundary combination is opened once by URL (on a different page each time,
+so every page is also loaded directly at least once); the combination's other pages are
+reached by clicking the sidebar navigation, which must keep the filters in the URL.
+
+Screenshots (always taken, into a temp folder) are copied to ``docs/screenshots/`` when
+``YHDYSPINTA_UPDATE_SCREENSHOTS=1``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import urllib.parse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import pytest
+
+from tests.browser.harness import (
+    REPO_ROOT,
+    StreamlitServer,
+    axe_available,
+    axe_violations,
+    exception_texts,
+    goto,
+    interact,
+)
+from yhdyspinta import facts
+from yhdyspinta.filters import PARAM_AREA, PARAM_LANGUAGE
+from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from yhdyspinta.presentation import display_header
+from yhdyspinta.ui.pages import PAGES, PageDef
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
+
+pytestmark = pytest.mark.browser
+
+AREA = 13  # Pohjois-Savo
+DECK = '[data-testid="stDeckGlJsonChart"]'
+SCREENSHOT_DIR = REPO_ROOT / "docs" / "screenshots"
+UPDATE_SCREENSHOTS_ENV = "YHDYSPINTA_UPDATE_SCREENSHOTS"
+
+NAV_LINKS = '[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]'
+SIDEBAR = '[data-testid="stSidebar"]'
+ALERTS = '[data-testid="stAlert"]'
+WARNINGS = '[data-testid="stAlertContentWarning"]'
+DATAFRAME = '[data-testid="stDataFrame"]'
+CHART = '[data-testid="stVegaLiteChart"]'
+MAIN = '[data-testid="stMain"]'
+CAPTIONS = '[data-testid="stCaptionContainer"]'
+VISIBLE_ROWS = 8  # rows a default-height st.dataframe surely has in the DOM
+
+
+# ------------------------------------------------------------------------- helpers
+
+
+class View(NamedTuple):
+    """One cell of the page matrix."""
+
+    boundaries: bool
+    lang: str
+    area: int | None
+    page: PageDef
+    direct: bool  # opened by URL (True) or through the sidebar navigation
+
+
+def _matrix() -> list[View]:
+    views: list[View] = []
+    combo = 0
+    for boundaries in (False, True):
+        for lang in LANGUAGES:
+            for area in (None, AREA):
+                order = [(i + combo) % len(PAGES) for i in range(len(PAGES))]
+                views.extend(View(boundaries, lang, area, PAGES[i], n == 0) for n, i in enumerate(order))
+                combo += 1
+    return views
+
+
+MATRIX = _matrix()
+
+
+def _view_id(view: View) -> str:
+    return "-".join((
+        "geo" if view.boundaries else "nogeo",
+        view.lang,
+        f"alue{view.area}" if view.area else "all",
+        view.page.url_path,
+    ))
+
+
+def _query(lang: str, area: int | None, *, explicit_default: bool) -> dict[str, str]:
+    query: dict[str, str] = {}
+    if explicit_default or lang != DEFAULT_LANGUAGE:
+        query[PARAM_LANGUAGE] = lang
+    if area is not None:
+        query[PARAM_AREA] = str(area)
+    return query
+
+
+def _page_path(page: PageDef) -> str:
+    return "" if page is PAGES[0] else page.url_path
+
+
+def _url_state(url: str) -> tuple[str, dict[str, str]]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.path.strip("/"), dict(urllib.parse.parse_qsl(parts.query))
+
+
+def _area_name(area: int | None, lang: str) -> str:
+    return t("filter.area.all", lang) if area is None else facts.area_by_code()[area].name(lang)
+
+
+def _area_select(page: Page, lang: str) -> Locator:
+    return page.locator(SIDEBAR).get_by_role("combobox", name=t("filter.area", lang), exact=True)
+
+
+def _current_nav_label(page: Page) -> str:
+    """The label of the sidebar link marked as the current page (its icon name stripped)."""
+    current = page.locator(f'{NAV_LINKS}[aria-current="page"]')
+    assert current.count() == 1, "exactly one sidebar link is the current page"
+    return current.inner_text().strip().splitlines()[-1].strip()
+
+
+def _headings(page: Page) -> list[str]:
+    return [text.strip() for text in page.locator("h1").all_inner_texts()]
+
+
+def _alert_texts(page: Page, selector: str = ALERTS) -> list[str]:
+    return [text.strip() for text in page.locator(selector).all_inner_texts()]
+
+
+def _plain(markdown: str) -> str:
+    """The text before the first inline code span: what shows verbatim on the page."""
+    return markdown.split("`", 1)[0].strip()
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    width, height = struct.unpack(">II", header[16:24])
+    return width, height
+
+
+# ------------------------------------------------------------------------ page matrix
+
+
+# Which (server, lang, area) the shared tab shows right now; None after a failure.
+_tab_state: dict[str, Any] = {"key": None}
+
+
+@pytest.mark.parametrize("view", MATRIX, ids=[_view_id(v) for v in MATRIX])
+def test_page_renders(view: View, tab: Page, request: pytest.FixtureRequest) -> None:
+    server: StreamlitServer = request.getfixturevalue("geo_server" if view.boundaries else "plain_server")
+    key = (server.url, view.lang, view.area)
+    current, _tab_state["key"] = _tab_state["key"], None
+    link = tab.locator(f'{NAV_LINKS}[href="{server.url}{_page_path(view.page)}"]')
+    if view.direct or current != key or not tab.url.startswith(server.url) or link.count() != 1:
+        # fi is asked for explicitly here, so the app must also accept kieli=fi.
+        goto(tab, server.url_for(_page_path(view.page), **_query(view.lang, view.area, explicit_default=True)))
+    else:
+        interact(tab, link.click)
+
+    assert exception_texts(tab) == [], f"exception on {tab.url}"
+    assert _headings(tab) == [t(view.page.title_key, view.lang)], f"title on {tab.url}"
+    # The filters travel with the URL (the app drops the default language).
+    assert _url_state(tab.url) == (_page_path(view.page), _query(view.lang, view.area, explicit_default=False))
+    assert _area_select(tab, view.lang).input_value() == _area_name(view.area, view.lang)
+    assert _current_nav_label(tab) == t(view.page.title_key, view.lang)
+    if view.page.url_path == "viitetiedot":
+        missing = [a for a in _alert_texts(tab, WARNINGS) if _plain(t("banner.no_boundaries", view.lang)) in a]
+        assert bool(missing) is not view.boundaries, "'no boundaries' banner exactly when none are loaded"
+    _tab_state["key"] = key
+
+
+# ------------------------------------------------------------------ single scenarios
+
+
+def test_agreements_link_with_area_shows_only_that_area(
+    tab: Page, plain_server: StreamlitServer, plain_data_dir: Path
+) -> None:
+    goto(tab, plain_server.url_for("sopimukset", alue=str(AREA)))
+    _tab_state["key"] = None
+    lang = DEFAULT_LANGUAGE
+    area_name = facts.area_by_code()[AREA].name(lang)
+
+    assert exception_texts(tab) == []
+    assert _url_state(tab.url)[0] == "sopimukset"
+    assert _headings(tab) == [t("nav.agreements", lang)]
+    assert _area_select(tab, lang).input_value() == area_name
+    assert _current_nav_label(tab) == t("nav.agreements", lang)
+
+    # What the store holds (read from the server's own SQLite file).
+    from yhdyspinta.store import repository
+    from yhdyspinta.store.engine import create_store_engine
+
+    engine = create_store_engine(f"sqlite:///{plain_data_dir / 'yhdyspinta.sqlite3'}")
+    try:
+        agreements = repository.read_kind(engine, "agreements")
+    finally:
+        engine.dispose()
+    expected = int((agreements["area_code"] == AREA).sum())
+    assert 0 < expected < len(agreements), "the example data should have agreements in and outside the area"
+
+    table = tab.locator(DATAFRAME).first.locator("table")
+    headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+    area_column = display_header("area_name", lang)
+    assert area_column in headers, headers
+    column = headers.index(area_column) + 1
+    cells = [c.strip() for c in table.locator(f'tbody td[aria-colindex="{column}"]').all_inner_texts()]
+    assert cells, "the agreements table shows rows"
+    assert set(cells) == {area_name}
+    # The grid puts only the rows in view into the DOM; the caption states the full count.
+    assert len(cells) == expected if expected <= VISIBLE_ROWS else len(cells) <= expected
+    captions = [c.strip() for c in tab.locator(f"{MAIN} {CAPTIONS}").all_inner_texts()]
+    assert t("common.rows", lang, n=expected) in captions, captions
+
+
+def test_bad_area_param_warns_without_traceback(tab: Page, plain_server: StreamlitServer) -> None:
+    log_before = len(plain_server.logs())
+    goto(tab, plain_server.url_for("", alue="99"))
+    _tab_state["key"] = None
+    lang = DEFAULT_LANGUAGE
+
+    assert exception_texts(tab) == []
+    assert _headings(tab) == [t("nav.home", lang)]
+    warnings = _alert_texts(tab, WARNINGS)
+    assert any(t("filter.bad_param", lang, param=PARAM_AREA, value="99") in w for w in warnings), warnings
+    assert _area_select(tab, lang).input_value() == _area_name(None, lang)
+    assert "Traceback" not in tab.locator(MAIN).inner_text()
+    assert "Traceback" not in plain_server.logs()[log_before:]
+
+
+@pytest.mark.skipif(not axe_available(), reason="axe-playwright-python is not installed")
+@pytest.mark.parametrize("path", ["", "sopimukset"], ids=["home", "agreements"])
+def test_axe_report(tab: Page, plain_server: StreamlitServer, path: str) -> None:
+    """Report serious/critical axe violations; not a failure yet (see the project notes)."""
+    query = {"alue": str(AREA)} if path else {}
+    goto(tab, plain_server.url_for(path, **query))
+    _tab_state["key"] = None
+    tab.locator(f"{CHART} svg, {CHART} canvas, {DATAFRAME} canvas").first.wait_for(state="attached")
+    violations = axe_violations(tab, impacts=("serious", "critical"))
+    print(f"\naxe on /{path}{'?' + urllib.parse.urlencode(query) if query else ''}: {len(violations)} serious/critical")
+    for violation in violations:
+        print(f"  [{violation['impact']}] {violation['id']}: {violation['help']}")
+        for node in violation["nodes"]:
+            print(f"      {', '.join(map(str, node.get('target', [])))}  {node.get('html', '')[:120]}")
+
+
+# ----------------------------------------------------------------------- screenshots
+
+
+def _settle_visuals(page: Page) -> None:
+    """Charts and grids draw after the script finishes: wait for them, then a beat for fonts."""
+    for container, drawing in ((CHART, "svg, canvas"), (DATAFRAME, "canvas"), (DECK, "canvas")):
+        shown = page.locator(f"{container}:visible")  # not the ones in a closed expander
+        if shown.count():
+            shown.first.locator(drawing).first.wait_for(state="visible")
+    page.evaluate("document.fonts.ready")
+    page.wait_for_timeout(400)
+
+
+def test_screenshots(
+    tab: Page, plain_server: StreamlitServer, geo_server: StreamlitServer, tmp_path: Path
+) -> None:
+    _tab_state["key"] = None
+    shots = {
+        "overview.png": geo_server.url_for(""),
+        "map.png": geo_server.url_for("kartta"),
+        "profile-area.png": geo_server.url_for("alueprofiili", alue=str(AREA)),
+        "agreements-area.png": plain_server.url_for("sopimukset", alue=str(AREA)),
+    }
+    tab.set_viewport_size({"width": 1440, "height": 900})
+    for name, url in shots.items():
+        goto(tab, url)
+        assert exception_texts(tab) == [], url
+        _settle_visuals(tab)
+        tab.screenshot(path=str(tmp_path / name))
+        assert _png_size(tmp_path / name) == (1440, 900)
+    if os.environ.get(UPDATE_SCREENSHOTS_ENV) == "1":
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        for name in shots:
+            shutil.copyfile(tmp_path / name, SCREENSHOT_DIR / name)

@@ -1,0 +1,106 @@
+"""The four analysis pages through the entry file (AppTest): every language, with and
+without an area and a municipality in the URL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from yhdyspinta import analysis
+from yhdyspinta.i18n import LANGUAGES, column_label, enum_label, t
+from yhdyspinta.presentation import area_name
+from yhdyspinta.store import repository
+from yhdyspinta.store.engine import open_store
+from yhdyspinta.ui.pages import PAGES_DIR
+
+APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
+TIMEOUT = 60
+PAGES = {"agreements": "nav.agreements", "forums": "nav.forums", "survey": "nav.survey", "maturity": "nav.maturity"}
+QUERIES = {"all": {}, "area": {"alue": "13"}, "municipality": {"alue": "13", "kunta": "686"}}
+AREA = 13
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches(data_dir: Path) -> Iterator[None]:
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def render(page: str, query: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page(f"{PAGES_DIR}/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def chart_specs(at: AppTest) -> list[str]:
+    """The Vega-Lite specs of the page's Altair charts, as JSON text (non-ASCII as is)."""
+    return [json.dumps(json.loads(chart.proto.spec), ensure_ascii=False) for chart in at.get("vega_lite_chart")]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("query", QUERIES, ids=list(QUERIES))
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_charts_and_tables(page: str, query: str, lang: str) -> None:
+    at = render(page, {**QUERIES[query], "kieli": lang})
+    assert [title.value for title in at.title] == [t(PAGES[page], lang)]
+    specs = chart_specs(at)
+    assert specs, "at least one chart"
+    assert at.dataframe, "at least one table"
+    assert all(json.loads(spec).get("title") for spec in specs), "every chart has a title"
+    assert len(at.get("download_button")) >= 2, "the underlying rows can be downloaded"
+    if query != "all":
+        # The chosen area stands out among the whole country somewhere on the page.
+        assert any("▶" in spec for spec in specs) or page == "survey"
+
+
+def test_agreements_headline_and_national_context() -> None:
+    at = render("agreements", QUERIES["area"])
+    engine = open_store()
+    agreements = repository.read_kind(engine, "agreements")
+    approvals = repository.read_kind(engine, "approvals")
+    per_muni = analysis.municipality_approvals(agreements, approvals)
+    counts = analysis.approval_counts(per_muni).set_index("area_code")
+    yes, total = int(counts.loc[AREA, "hyvaksytty"]), int(counts.loc[AREA, "total"])
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("home.council_approved", "fi")].startswith(f"{yes} / {total} ")
+    # The first table lists only the area's agreements; the grid still shows every area.
+    assert set(at.dataframe[0].value[column_label("area_name", "fi")]) == {area_name(AREA, "fi")}
+    interface = enum_label("AgreementKind", "yhdyspintasopimus", "fi")
+    grid = next(df.value for df in at.dataframe if interface in df.value.columns)
+    assert len(grid) == 23  # the 22 areas and Åland, out of scope
+    assert "▶ Pohjois-Savo" in chart_specs(at)[0]
+
+
+def test_municipality_filter_narrows_the_municipality_table() -> None:
+    at = render("agreements", QUERIES["municipality"])
+    tables = [df.value for df in at.dataframe]
+    decisions = next(tb for tb in tables if t("analysis.agreements.council_decision", "fi") in tb.columns)
+    assert set(decisions[column_label("municipality_code", "fi")]) == {"686"}
+
+
+def test_survey_area_is_compared_with_the_whole_country() -> None:
+    at = render("survey", {**QUERIES["area"], "kieli": "en"})
+    specs = chart_specs(at)
+    assert any("North Savo" in s and t("analysis.survey.national", "en") in s for s in specs)
+    assert any(t("analysis.survey.small_n_note", "en", n=30)[:20] in c.value for c in at.caption)
+
+
+def test_maturity_of_an_area_without_assessments_says_so() -> None:
+    engine = open_store()  # the app's store, filled with the example data on the first run below
+    render("maturity", {})
+    assessed = set(repository.read_kind(engine, "maturity")["area_code"])
+    missing = next(c for c in (90, 1, 2, 4, 5, 6) if c not in assessed)
+    at = render("maturity", {"alue": str(missing)})
+    assert any(area_name(missing, "fi") in info.value for info in at.info)
+    assert chart_specs(at), "the national picture still shows"

@@ -1,0 +1,124 @@
+"""Presentation mode (?esitys=1): every view renders, next/previous move through them and the
+URL follows, the filters apply, and there is no sidebar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from yhdyspinta import present
+from yhdyspinta.filters import Filters
+from yhdyspinta.i18n import t
+from yhdyspinta.presentation import area_name
+from yhdyspinta.ui.presentation import KEY_EXIT, KEY_NEXT, KEY_PREV, KEY_START, PARAM_VIEW, VIEWS, view_index
+
+APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
+TIMEOUT = 60
+
+
+@pytest.mark.parametrize(
+    ("raw", "index"),
+    [(None, 0), ("1", 0), ("2", 1), (" 3 ", 2), (str(len(VIEWS)), len(VIEWS) - 1), ("99", len(VIEWS) - 1),
+     ("0", 0), ("-1", 0), ("x", 0), ("", 0)],
+)
+def test_view_index_from_the_url(raw: str | None, index: int) -> None:
+    assert view_index(raw, len(VIEWS)) == index
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches(data_dir: Path) -> Iterator[None]:
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def present_at(query: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params.update({"esitys": "1", **query})
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def assert_no_sidebar(at: AppTest) -> None:
+    assert len(at.sidebar.children) == 0, "nothing is written to the sidebar"
+
+
+@pytest.mark.parametrize("number", range(1, len(VIEWS) + 1))
+@pytest.mark.parametrize("query", [{}, {"alue": "13", "kieli": "sv"}], ids=["country", "area-sv"])
+def test_every_view_renders_without_a_sidebar(number: int, query: dict[str, str]) -> None:
+    at = present_at({**query, PARAM_VIEW: str(number)})
+    lang = query.get("kieli", "fi")
+    assert at.title[0].value == t(VIEWS[number - 1].title_key, lang)
+    assert_no_sidebar(at)
+    assert any(f"{number} / {len(VIEWS)}" in m.value for m in at.markdown)
+    if "alue" in query:
+        assert any(area_name(13, "sv").strip() in m.value for m in at.markdown)
+    assert at.metric or at.get("vega_lite_chart"), "each view shows figures or a chart"
+    assert at.button(key=KEY_PREV).disabled == (number == 1)
+    assert at.button(key=KEY_NEXT).disabled == (number == len(VIEWS))
+
+
+def test_next_and_previous_move_through_the_views_and_the_url() -> None:
+    at = present_at({})
+    seen = [at.title[0].value]
+    for number in range(2, len(VIEWS) + 1):
+        at.button(key=KEY_NEXT).click().run()
+        assert not at.exception
+        assert at.query_params[PARAM_VIEW] == str(number)
+        seen.append(at.title[0].value)
+    assert seen == [t(v.title_key, "fi") for v in VIEWS]
+    at.button(key=KEY_PREV).click().run()
+    assert at.query_params[PARAM_VIEW] == str(len(VIEWS) - 1)
+    assert at.title[0].value == t(VIEWS[-2].title_key, "fi")
+    assert_no_sidebar(at)
+
+
+def test_area_filter_narrows_the_views() -> None:
+    at = present_at({"alue": "13", PARAM_VIEW: "1"})
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("home.approved_agreements", "fi")].endswith("/ 1")
+
+
+def test_entering_and_leaving_keeps_the_filters() -> None:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params.update({"kieli": "en", "alue": "13"})
+    at.run()
+    at.sidebar.button(key=KEY_START).click().run()
+    assert not at.exception
+    assert at.query_params["esitys"] == "1"
+    assert_no_sidebar(at)
+    assert at.title[0].value == t(VIEWS[0].title_key, "en")
+    at.button(key=KEY_NEXT).click().run()
+    at.button(key=KEY_EXIT).click().run()
+    assert not at.exception
+    assert "esitys" not in at.query_params and PARAM_VIEW not in at.query_params
+    assert at.sidebar.selectbox[0].value == "en" and at.sidebar.selectbox[1].value == 13
+    assert at.title[0].value == t("nav.home", "en")
+
+
+def test_a_bad_filter_in_the_url_is_named() -> None:
+    at = present_at({"alue": "91"})
+    assert at.warning and "alue=91" in at.warning[0].value
+
+
+def test_pure_views_follow_the_area() -> None:
+    from yhdyspinta.store import repository as repo
+    from yhdyspinta.store.engine import open_store
+    from yhdyspinta.ui.profile_data import KINDS
+
+    present_at({})  # loads the example data into the test's store
+    engine = open_store()
+    frames = {k: repo.read_kind(engine, k) for k in KINDS}
+    country = present.build_views(frames, Filters())
+    area = present.build_views(frames, Filters(area=13))
+    assert len(country.status) == 22 and list(area.status["code"]) == [13]
+    assert country.forums["organisations"].sum() == len(frames["participation"])
+    assert area.forums["organisations"].sum() < country.forums["organisations"].sum()
+    assert set(area.maturity["area"]) == {"Pohjois-Savo", t("profile.series.national", "fi")}

@@ -1,0 +1,208 @@
+"""The upload page (AppTest through the entry file): check a file, see the preview, write only on
+confirmation and only with a writer's role."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from openpyxl import Workbook
+from streamlit.testing.v1 import AppTest
+
+from yhdyspinta.access import ANONYMOUS, Principal
+from yhdyspinta.domain import Role
+from yhdyspinta.i18n import column_label, t
+from yhdyspinta.io.backup import backup
+from yhdyspinta.io.importer import commit_import, fingerprint, prepare_import
+from yhdyspinta.kinds import get_kind
+from yhdyspinta.store import repository as repo
+from yhdyspinta.store.engine import open_store
+from yhdyspinta.ui.pages import PAGES_DIR
+from yhdyspinta.ui.views import upload
+
+APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
+TIMEOUT = 60
+LEAD = Principal("lead@example.fi", Role.PROJECT_LEAD)
+LAPLAND_EDITOR = Principal("editor@lapha.fi", Role.AREA_EDITOR, frozenset({21}))
+FORUMS_CSV = ("päivämäärä;teema;otsikko\n"
+              "15.12.2023;johtaminen;Strateginen yhteistyö – uusi otsikko\n"
+              "2.2.2024;hyte;Hyvinvointialueiden HYTE-foorumi\n").encode()
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches(data_dir: Path) -> Iterator[None]:
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def as_principal(monkeypatch: pytest.MonkeyPatch, principal: Principal) -> None:
+    monkeypatch.setattr("yhdyspinta.ui.auth.current_principal", lambda: principal)
+
+
+def render(query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params.update(query or {})
+    at.run()
+    at.switch_page(f"{PAGES_DIR}/upload.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def upload_file(at: AppTest, name: str, content: bytes, kind: str = "forums") -> AppTest:
+    if at.selectbox(key="upload.kind").value != kind:
+        at.selectbox(key="upload.kind").select(kind).run()
+    at.file_uploader(key="upload.file").set_value((name, content, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_project_lead_previews_and_confirms(monkeypatch: pytest.MonkeyPatch) -> None:
+    as_principal(monkeypatch, LEAD)
+    at = render()
+    assert [x.value for x in at.title] == [t("nav.upload", "fi")]
+    assert not any(t("upload.sign_in_needed", "fi") in i.value for i in at.info)
+    engine = open_store()
+    before = backup(engine)
+    upload_file(at, "foorumit.csv", FORUMS_CSV)
+    assert metrics(at) == {t("upload.added", "fi"): "1", t("upload.changed", "fi"): "1",
+                           t("upload.unchanged", "fi"): "0"}
+    added, changed = (d.value for d in at.dataframe[-2:])
+    assert list(added["otsikko"]) == ["Hyvinvointialueiden HYTE-foorumi"]
+    assert changed.to_dict("records") == [{
+        "tietue": "2023-12-15", "sarake": "otsikko", "vanha arvo": "Strateginen yhteistyö ja johtaminen",
+        "uusi arvo": "Strateginen yhteistyö – uusi otsikko"}]
+    assert backup(engine) == before  # the preview wrote nothing
+    at.button(key="upload.confirm").click().run()
+    assert not at.exception
+    assert any("Tallennettu: 1 uutta, 1 muuttunutta" in s.value for s in at.success)
+    forums = repo.read_kind(engine, "forums").set_index("held_on")["title"]
+    assert forums[date(2024, 2, 2)] == "Hyvinvointialueiden HYTE-foorumi"
+    assert forums[date(2023, 12, 15)] == "Strateginen yhteistyö – uusi otsikko"
+    log = repo.read_kind(engine, "changelog")
+    batch = log[log["note"] == "import foorumit.csv"]
+    assert set(batch["actor"]) == {LEAD.subject} and len(batch) == 2 and batch["batch_id"].nunique() == 1
+    # The page now shows the file as already stored.
+    assert metrics(at)[t("upload.unchanged", "fi")] == "2"
+    assert any(t("upload.nothing_to_do", "fi") in i.value for i in at.info)
+    assert "upload.confirm" not in [b.key for b in at.button]
+
+
+def test_anonymous_may_check_but_not_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    as_principal(monkeypatch, ANONYMOUS)
+    at = render({"kieli": "en"})
+    assert any(t("upload.sign_in_needed", "en") in i.value for i in at.info)
+    engine = open_store()
+    before = backup(engine)
+    upload_file(at, "forums.csv", FORUMS_CSV)
+    assert metrics(at)["Added"] == "1"  # validation and preview work
+    assert at.button(key="upload.confirm").disabled  # AppTest, like a browser, cannot click it
+    assert backup(engine) == before
+    # Even past the page, the write path refuses and logs the refusal, writing no data.
+    forums = repo.read_kind(engine, "forums")
+    report = prepare_import(engine, "forums", FORUMS_CSV, "forums.csv")
+    request = upload.UploadRequest("forums", "id", "forums.csv", None, None, repo.data_version(engine))
+    outcome, reason = upload.confirm(request, FORUMS_CSV, fingerprint(report), ANONYMOUS)
+    assert (outcome, reason) == ("denied", "viewers cannot write")
+    assert repo.read_kind(engine, "forums").equals(forums)
+    log = repo.read_kind(engine, "changelog")
+    assert list(log.iloc[-1:][["actor", "action"]].itertuples(index=False, name=None)) == [("anonymous", "denied")]
+
+
+def test_another_areas_editor_sees_the_refusal(monkeypatch: pytest.MonkeyPatch) -> None:
+    as_principal(monkeypatch, LAPLAND_EDITOR)
+    at = render()
+    content = "alue;tyyppi;nimi\nPohjois-Savo;muu;Uusi työryhmä\n".encode()
+    upload_file(at, "rakenteet.csv", content, kind="structures")
+    assert any(t("upload.not_allowed", "fi", reason="area 13 is not one of theirs") == e.value for e in at.error)
+    assert at.button(key="upload.confirm").disabled
+
+
+def test_problems_are_listed_in_a_table_and_nothing_is_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    as_principal(monkeypatch, LEAD)
+    at = render({"kieli": "sv"})
+    engine = open_store()
+    before = backup(engine)
+    bad = "päivämäärä;teema;otsikko\n31.2.2024;hyte;A\n1.3.2024;tuntematon;B\n".encode()
+    upload_file(at, "fel.csv", bad)
+    assert at.error[0].value == t("upload.problems", "sv", n=2)
+    problems = at.dataframe[-1].value
+    assert list(problems.columns) == ["rad", "kolumn", "värde", "meddelande"]
+    assert problems.iloc[0].to_dict() == {
+        "rad": "2", "kolumn": "päivämäärä", "värde": "31.2.2024",
+        "meddelande": "rad 2, kolumn päivämäärä: värdet '31.2.2024' duger inte: månaden har inte så många dagar"}
+    assert "upload.confirm" not in [b.key for b in at.button]  # no confirm for a file with problems
+    assert backup(engine) == before
+
+
+def _workbook() -> bytes:
+    book = Workbook()
+    book.active.title = "Ohjeet"
+    book.active.append(["Täytä välilehti Data"])
+    ws = book.create_sheet("Data")
+    ws.append(["Nimi", "Sähköposti", "Organisaatio"])
+    ws.append(["Matti Meikäläinen", "matti@example.fi", "Keiteleen kunta"])
+    ws.append(["Anna Andersson", "anna@example.fi", "Vanda stad"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_attendance_workbook_with_sheet_and_forum_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    as_principal(monkeypatch, LEAD)
+    at = render({"kieli": "en"})
+    at.selectbox(key="upload.kind").select("participation").run()
+    at.file_uploader(key="upload.file").set_value(("osallistujat.xlsx", _workbook(), "application/zip")).run()
+    assert at.selectbox(key="upload.sheet").options == ["Ohjeet", "Data"]
+    assert at.error  # the instructions sheet has no organisation column
+    at.selectbox(key="upload.sheet").select("Data").run()
+    assert at.error[0].value == t("upload.problems", "en", n=1)
+    assert list(at.dataframe[-1].value["message"]) == [
+        "Attendance list osallistujat.xlsx has no date column: give the forum's date (on the command line "
+        "--forum-date 15.12.2023)."]
+    at.date_input(key="upload.forum_date").set_value(date(2023, 12, 15)).run()
+    assert not at.error
+    assert any("Attendance list: 2 people, 2 organisations" in i.value for i in at.info)
+    at.button(key="upload.confirm").click().run()
+    assert at.success
+    engine = open_store()
+    rows = repo.read_kind(engine, "participation")
+    day = rows[rows["forum_date"] == date(2023, 12, 15)].set_index(["org_type", "org_key"])["participants"]
+    assert day[("kunta", "239")] == 1 and day[("kunta", "092")] == 1
+    everything = backup(engine)
+    assert b"Meik" not in everything and b"matti@example.fi" not in everything
+
+
+def test_template_download_and_columns_for_each_kind() -> None:
+    at = render()
+    for kind in upload.PAGE_KINDS:
+        at.selectbox(key="upload.kind").select(kind).run()
+        assert not at.exception
+        assert at.download_button(key="upload.template").label == t("upload.template", "fi")
+        columns = at.dataframe[0].value
+        assert list(columns["sarake"]) == [column_label(f, "fi") for f in get_kind(kind).fields]
+
+
+def test_a_preview_gone_stale_is_not_written() -> None:
+    engine = upload.data.engine()
+    report = prepare_import(engine, "forums", FORUMS_CSV, "forums.csv")
+    previewed = fingerprint(report)
+    # Someone else changes the same forum between the preview and the confirmation.
+    other = prepare_import(engine, "forums", "päivämäärä;teema;otsikko\n15.12.2023;johtaminen;Toinen\n".encode(),
+                           "other.csv")
+    commit_import(engine, other, LEAD)
+    forums = repo.read_kind(engine, "forums")
+    request = upload.UploadRequest("forums", "id", "forums.csv", None, None, repo.data_version(engine))
+    outcome, fresh = upload.confirm(request, FORUMS_CSV, previewed, LEAD)
+    assert outcome == "stale" and fresh.plan.summary() == {"added": 1, "changed": 1, "unchanged": 0}
+    assert repo.read_kind(engine, "forums").equals(forums)

@@ -1,0 +1,837 @@
+"""The map: indicators per area or municipality, their colour classes, and the deck.gl spec.
+
+Pure functions on the store's frames and the cached boundaries; no Streamlit here, so the page,
+the benchmark and the tests share one code path. The spec is built as one compact JSON string,
+meant to be built once per (data version, level, indicator, language, area) and cached by the
+caller: re-serialising ~300 KB on every rerun is what sinks a page under load (PERFORMANCE.md).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pydeck as pdk
+import shapely
+
+from yhdyspinta import facts
+from yhdyspinta.charts import OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
+from yhdyspinta.domain import (
+    SMALL_N_THRESHOLD,
+    AgreementKind,
+    AgreementStatus,
+    ApprovalStatus,
+    MaturityLevel,
+    OrgType,
+    SurveyLevel,
+)
+from yhdyspinta.i18n import enum_label, format_day, format_number, format_pct, t
+from yhdyspinta.store.schema import MATURITY_COLUMNS
+
+# --------------------------------------------------------------------------- vocabulary
+
+AGREEMENT_STATUS = "agreement_status"
+COUNCIL_APPROVAL = "council_approval"
+FORUM_PARTICIPATION = "forum_participation"
+FORUM_COVERAGE = "forum_coverage"
+SURVEY_VALUE = "survey_value"
+MATURITY_LEVEL = "maturity_level"
+PILOT = "pilot"
+INDICATORS: tuple[str, ...] = (
+    AGREEMENT_STATUS, COUNCIL_APPROVAL, FORUM_PARTICIPATION, FORUM_COVERAGE, SURVEY_VALUE,
+    MATURITY_LEVEL, PILOT,
+)
+# Facts about an area only: on the municipality map each municipality shows its area's value.
+AREA_ONLY_INDICATORS: frozenset[str] = frozenset({AGREEMENT_STATUS, SURVEY_VALUE, MATURITY_LEVEL, PILOT})
+
+LEVEL_AREAS = "areas"
+LEVEL_MUNICIPALITIES = "municipalities"
+LEVELS: tuple[str, ...] = (LEVEL_AREAS, LEVEL_MUNICIPALITIES)
+
+# The frames indicator_values() reads, by kind name.
+KINDS_NEEDED: tuple[str, ...] = ("agreements", "approvals", "forums", "participation", "survey", "maturity", "pilots")
+
+# The survey's own name for the whole group of respondents (as published by Kuntapulssi).
+ALL_RESPONDENTS = "Kaikki vastanneet"
+
+# --------------------------------------------------------------------------- colours
+
+NO_DATA_CLASS = "none"
+OUT_OF_SCOPE_CLASS = "out"
+NO_DATA_COLOUR = "#FFFFFF"
+# ColorBrewer YlGnBu without its palest step (which a reader could not tell from "no data"):
+# sequential, colour-blind safe and printable in greyscale.
+SEQUENTIAL_COLOURS: tuple[str, ...] = ("#C7E9B4", "#7FCDBB", "#41B6C4", "#2C7FB8", "#253494")
+APPROVAL_COLOURS: dict[str, str] = {  # Okabe-Ito: green yes, vermillion no, yellow waiting
+    ApprovalStatus.APPROVED: "#009E73",
+    ApprovalStatus.PENDING: "#F0E442",
+    ApprovalStatus.REJECTED: "#D55E00",
+}
+MATURITY_COLOURS: tuple[str, ...] = ("#C7E9B4", "#41B6C4", "#253494")
+PILOT_COLOUR = "#0072B2"
+
+# Lower bounds of the classes. Shares are binned on whole percent so "20–39 %" means exactly that.
+PERCENT_BINS: tuple[int, ...] = (0, 20, 40, 60, 80)
+MUNICIPALITY_FORUM_BINS: tuple[int, ...] = (0, 1, 2, 3, 5)
+
+# --------------------------------------------------------------------------- map look
+
+BORDER_COLOUR = (90, 90, 90)
+AREA_BORDER_COLOUR = (30, 30, 30)
+SELECTION_COLOUR = (0, 0, 0)
+FILL_ALPHA = 235
+FINLAND_BOUNDS: tuple[float, float, float, float] = (19.08, 59.45, 31.59, 70.09)
+DECK_TILE_SIZE = 512  # deck.gl's world is 512 px wide at zoom 0
+VIEW_PADDING = 0.9
+FOCUS_PADDING = 0.7  # a chosen area keeps some of its neighbours in view
+MIN_ZOOM = 3.0
+MAX_ZOOM = 10.0
+COORDINATE_DECIMALS = 4
+# Coarser simplification steps (degrees) tried only when a spec would exceed its budget.
+FALLBACK_TOLERANCES: tuple[float, ...] = (0.01, 0.02, 0.04)
+
+LAYER_FILL = "yp-fill"
+LAYER_AREA_BORDERS = "yp-area-borders"
+LAYER_SELECTION = "yp-selection"
+
+# Compact spec sizes the map may send (the loader keeps plain GeoJSON under the same budgets).
+MUNICIPALITY_SPEC_BUDGET = 300 * 1024
+AREA_SPEC_BUDGET = 120 * 1024
+SPEC_BUDGETS: dict[str, int] = {LEVEL_MUNICIPALITIES: MUNICIPALITY_SPEC_BUDGET, LEVEL_AREAS: AREA_SPEC_BUDGET}
+
+
+@dataclass(frozen=True, slots=True)
+class ColourClass:
+    """One legend entry: a stable key, its label in the chosen language and its colour."""
+
+    key: str
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One unit's value: the number (if any), its text, its colour class and extra detail."""
+
+    value: float | None
+    label: str
+    cls: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class IndicatorValues:
+    """An indicator on one level: one row per area or municipality, and the legend.
+
+    `frame` columns: code, name, area_code, area, in_scope, value, label, cls, colour, detail.
+    """
+
+    indicator: str
+    level: str
+    lang: str
+    frame: pd.DataFrame
+    classes: tuple[ColourClass, ...]
+    inherited: bool  # municipalities show their area's value
+    statement: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        return self.frame["cls"].value_counts().to_dict()
+
+
+@dataclass(frozen=True, slots=True)
+class MaturitySummary:
+    mean: float
+    level: int
+    assessed_on: date
+    respondents: int
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def check_indicator(indicator: str, level: str) -> None:
+    if indicator not in INDICATORS:
+        raise ValueError(f"unknown map indicator {indicator!r}; expected one of: {', '.join(INDICATORS)}")
+    if level not in LEVELS:
+        raise ValueError(f"unknown map level {level!r}; expected one of: {', '.join(LEVELS)}")
+
+
+def hex_to_rgb(colour: str) -> tuple[int, int, int]:
+    text = colour.lstrip("#")
+    if not re.fullmatch(r"[0-9A-Fa-f]{6}", text):
+        raise ValueError(f"not a #RRGGBB colour: {colour!r}")
+    return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
+
+
+def bin_index(value: float, lower_bounds: Sequence[float]) -> int:
+    """Index of the last class whose lower bound is <= value (values below the first go in it)."""
+    index = 0
+    for i, bound in enumerate(lower_bounds):
+        if value >= bound:
+            index = i
+    return index
+
+
+def bin_labels(lower_bounds: Sequence[int], lang: str, *, percent: bool, top: int | None = None) -> tuple[str, ...]:
+    """'0–19 %', … '80–100 %' for percent bins (top=100); '0', '1', '3–4', '5+' for counts."""
+    labels = []
+    for i, lo in enumerate(lower_bounds):
+        hi = lower_bounds[i + 1] - 1 if i + 1 < len(lower_bounds) else top
+        if hi is None:
+            text = f"{format_number(lo, lang)}+"
+        elif hi == lo:
+            text = format_number(lo, lang)
+        else:
+            text = f"{format_number(lo, lang)}–{format_number(hi, lang)}"
+        if percent:
+            text += "%" if lang == "en" else "\u00a0%"
+        labels.append(text)
+    return tuple(labels)
+
+
+def half_up(value: float) -> int:
+    # round() would round 1.5 and 2.5 to 2 (banker's rounding); a level reads naturally half up.
+    return math.floor(value + 0.5)
+
+
+def _as_dates(values: pd.Series) -> pd.Series:
+    return pd.to_datetime(values, errors="coerce").dt.date
+
+
+def _out_of_scope(lang: str) -> Cell:
+    return Cell(None, t("common.out_of_scope", lang), OUT_OF_SCOPE_CLASS)
+
+
+def _no_data(lang: str, key: str = "map.no_data") -> Cell:
+    return Cell(None, t(key, lang), NO_DATA_CLASS)
+
+
+# --------------------------------------------------------------------------- aggregations
+
+
+def strategic_status_by_area(agreements: pd.DataFrame) -> dict[int, str]:
+    """Status of each area's strategic collaboration agreement (kind yhteistyosopimus)."""
+    rows = agreements[agreements["kind"] == AgreementKind.COLLABORATION]
+    return {int(a): str(s) for a, s in zip(rows["area_code"], rows["status"], strict=True)}
+
+
+def council_status_by_municipality(approvals: pd.DataFrame) -> dict[str, str]:
+    """Each municipal council's decision on its area's strategic agreement."""
+    rows = approvals[approvals["agreement_kind"] == AgreementKind.COLLABORATION]
+    return {str(m): str(s) for m, s in zip(rows["municipality_code"], rows["status"], strict=True)}
+
+
+def approval_share_by_area(approvals: pd.DataFrame, agreements: pd.DataFrame) -> dict[int, float]:
+    """Share of an area's municipalities whose council approved its strategic agreement.
+
+    Only areas that have such an agreement get a share; the denominator is every member
+    municipality, so one with no decision recorded counts as not (yet) approved.
+    """
+    status = council_status_by_municipality(approvals)
+    members: dict[int, list[str]] = {}
+    for m in facts.municipalities():
+        members.setdefault(m.area_code, []).append(m.code)
+    out = {}
+    for area in strategic_status_by_area(agreements):
+        codes = members.get(area, [])
+        if codes:
+            out[area] = sum(status.get(c) == ApprovalStatus.APPROVED for c in codes) / len(codes)
+    return out
+
+
+def forums_attended(participation: pd.DataFrame, org_type: str, today: date) -> dict[str, int]:
+    """Distinct forums (held by `today`) with at least one participant, per organisation key."""
+    if participation.empty:
+        return {}
+    held = _as_dates(participation["forum_date"]) <= today
+    rows = participation[(participation["org_type"] == org_type) & (participation["participants"] > 0) & held]
+    return {str(k): int(v) for k, v in rows.groupby("org_key")["forum_date"].nunique().items()}
+
+
+def forums_held(forums: pd.DataFrame, today: date) -> int:
+    return int((_as_dates(forums["held_on"]) <= today).sum()) if not forums.empty else 0
+
+
+def coverage_by_area(attended: Mapping[str, int]) -> dict[int, float]:
+    """Share of each in-scope area's municipalities that attended at least one forum."""
+    totals: dict[int, int] = {}
+    reached: dict[int, int] = {}
+    for m in facts.municipalities():
+        totals[m.area_code] = totals.get(m.area_code, 0) + 1
+        reached[m.area_code] = reached.get(m.area_code, 0) + (attended.get(m.code, 0) > 0)
+    return {a.code: reached.get(a.code, 0) / totals[a.code] for a in facts.in_scope_areas() if totals.get(a.code)}
+
+
+def _wave_key(wave: str) -> tuple[int, int, str]:
+    match = re.search(r"(\d+)\s*/\s*(\d{4})", wave)
+    return (int(match.group(2)), int(match.group(1)), wave) if match else (0, 0, wave)
+
+
+def _area_rows(survey: pd.DataFrame) -> pd.DataFrame:
+    return survey[(survey["level"] == SurveyLevel.AREA) & (survey["respondent_group"] == ALL_RESPONDENTS)]
+
+
+def latest_wave(survey: pd.DataFrame) -> tuple[str, str] | None:
+    """(survey, wave) of the latest published wave with area-level results for all respondents."""
+    rows = _area_rows(survey)
+    if rows.empty:
+        return None
+    published = _as_dates(rows["published_on"])
+    keys = {
+        (str(s), str(w)): (p if isinstance(p, date) else date.min, _wave_key(str(w)))
+        for s, w, p in zip(rows["survey"], rows["wave"], published, strict=True)
+    }
+    return max(keys, key=lambda k: (keys[k], k))
+
+
+def survey_statements(survey: pd.DataFrame) -> tuple[str, ...]:
+    """Statements of the latest wave that have area-level results, in a stable order."""
+    wave = latest_wave(survey)
+    if wave is None:
+        return ()
+    rows = _area_rows(survey)
+    rows = rows[(rows["survey"] == wave[0]) & (rows["wave"] == wave[1])]
+    return tuple(sorted(set(rows["statement"].astype(str))))
+
+
+def survey_values(survey: pd.DataFrame, statement: str) -> dict[int, tuple[float, int]]:
+    """Area -> (% rating it realised, N) for the statement in the latest wave."""
+    wave = latest_wave(survey)
+    if wave is None:
+        return {}
+    rows = _area_rows(survey)
+    rows = rows[(rows["survey"] == wave[0]) & (rows["wave"] == wave[1]) & (rows["statement"] == statement)]
+    out = {}
+    for key, value, n in zip(rows["level_key"], rows["value_pct"], rows["n"], strict=True):
+        if str(key).isdigit():
+            out[int(key)] = (float(value), int(n))
+    return out
+
+
+def maturity_by_area(maturity: pd.DataFrame) -> dict[int, MaturitySummary]:
+    """Mean of all dimension scores in each area's latest assessment, and that mean as a level."""
+    if maturity.empty:
+        return {}
+    dims = list(MATURITY_COLUMNS)
+    frame = maturity.assign(_on=_as_dates(maturity["assessed_on"]))
+    out = {}
+    for area, rows in frame.groupby("area_code"):
+        latest = rows[rows["_on"] == rows["_on"].max()]
+        mean = float(latest[dims].to_numpy(dtype=float).mean())
+        level = min(max(half_up(mean), MaturityLevel.COOPERATION), MaturityLevel.COLLABORATION)
+        out[int(area)] = MaturitySummary(mean, int(level), latest["_on"].iloc[0], len(latest))
+    return out
+
+
+def pilot_area_codes(pilots: pd.DataFrame) -> frozenset[int]:
+    return frozenset(int(a) for a in pilots["area_code"])
+
+
+# --------------------------------------------------------------------------- classes
+
+
+def colour_classes(indicator: str, level: str, lang: str) -> tuple[ColourClass, ...]:
+    """Legend entries in display order; every map ends with 'no data' (if possible) and Åland."""
+    check_indicator(indicator, level)
+    classes: list[ColourClass]
+    no_data_key = "map.no_data"
+    if indicator == AGREEMENT_STATUS:
+        classes = [ColourClass(s.value, enum_label("AgreementStatus", s, lang), c)
+                   for s, c in zip(AgreementStatus, STATUS_COLOURS, strict=True)]
+        no_data_key = "map.no_agreement"
+    elif indicator == COUNCIL_APPROVAL and level == LEVEL_MUNICIPALITIES:
+        classes = [ColourClass(s.value, enum_label("ApprovalStatus", s, lang), APPROVAL_COLOURS[s])
+                   for s in (ApprovalStatus.APPROVED, ApprovalStatus.PENDING, ApprovalStatus.REJECTED)]
+        no_data_key = "map.no_decision"
+    elif indicator in (COUNCIL_APPROVAL, FORUM_COVERAGE, SURVEY_VALUE) and (
+            level == LEVEL_AREAS or indicator == SURVEY_VALUE):
+        labels = bin_labels(PERCENT_BINS, lang, percent=True, top=100)
+        classes = [ColourClass(f"b{i}", label, c) for i, (label, c) in enumerate(zip(labels, SEQUENTIAL_COLOURS,
+                                                                                        strict=True))]
+        no_data_key = "map.no_agreement" if indicator == COUNCIL_APPROVAL else "map.no_data"
+    elif indicator == FORUM_COVERAGE:  # municipalities: attended at least one forum or not
+        classes = [ColourClass("yes", t("map.attended", lang), SEQUENTIAL_COLOURS[3]),
+                   ColourClass("no", t("map.not_attended", lang), NO_DATA_COLOUR)]
+        no_data_key = ""
+    elif indicator == FORUM_PARTICIPATION and level == LEVEL_AREAS:
+        labels = bin_labels(PERCENT_BINS, lang, percent=True, top=100)
+        classes = [ColourClass(f"b{i}", t("map.of_held", lang, share=label), c)
+                   for i, (label, c) in enumerate(zip(labels, SEQUENTIAL_COLOURS, strict=True))]
+        no_data_key = ""
+    elif indicator == FORUM_PARTICIPATION:
+        labels = bin_labels(MUNICIPALITY_FORUM_BINS, lang, percent=False)
+        classes = [ColourClass(f"b{i}", label, c) for i, (label, c) in enumerate(zip(labels, SEQUENTIAL_COLOURS,
+                                                                                        strict=True))]
+        no_data_key = ""
+    elif indicator == MATURITY_LEVEL:
+        classes = [ColourClass(str(int(lvl)), f"{int(lvl)} {enum_label('MaturityLevel', int(lvl), lang)}", c)
+                   for lvl, c in zip(MaturityLevel, MATURITY_COLOURS, strict=True)]
+        no_data_key = "map.no_assessment"
+    else:  # PILOT
+        classes = [ColourClass("yes", t("map.pilot_yes", lang), PILOT_COLOUR),
+                   ColourClass("no", t("map.pilot_no", lang), NO_DATA_COLOUR)]
+        no_data_key = ""
+    if no_data_key:
+        classes.append(ColourClass(NO_DATA_CLASS, t(no_data_key, lang), NO_DATA_COLOUR))
+    classes.append(ColourClass(OUT_OF_SCOPE_CLASS, t("common.out_of_scope", lang), OUT_OF_SCOPE_COLOUR))
+    return tuple(classes)
+
+
+# --------------------------------------------------------------------------- cells per indicator
+
+
+def _pct_cell(share: float, lang: str, digits: int = 0) -> Cell:
+    pct = half_up(share * 100) if digits == 0 else share * 100
+    return Cell(share, format_pct(share, lang, digits), f"b{bin_index(math.floor(pct), PERCENT_BINS)}")
+
+
+def _area_cells(indicator: str, frames: Mapping[str, pd.DataFrame], lang: str, statement: str | None,
+                today: date) -> dict[int, Cell]:
+    cells: dict[int, Cell] = {}
+    areas = facts.in_scope_areas()
+    if indicator == AGREEMENT_STATUS:
+        status = strategic_status_by_area(frames["agreements"])
+        for a in areas:
+            code = status.get(a.code)
+            cells[a.code] = (Cell(None, enum_label("AgreementStatus", code, lang), code) if code
+                             else _no_data(lang, "map.no_agreement"))
+    elif indicator == COUNCIL_APPROVAL:
+        shares = approval_share_by_area(frames["approvals"], frames["agreements"])
+        members = _member_counts()
+        for a in areas:
+            share = shares.get(a.code)
+            if share is None:
+                cells[a.code] = _no_data(lang, "map.no_agreement")
+            else:
+                cell = _pct_cell(share, lang)
+                approved = half_up(share * members[a.code])
+                cells[a.code] = Cell(cell.value, cell.label, cell.cls,
+                                     t("map.detail.approved", lang, n=approved, total=members[a.code]))
+    elif indicator == FORUM_PARTICIPATION:
+        # Classed by the share of forums held, so the scale stays meaningful as forums accumulate.
+        attended = forums_attended(frames["participation"], OrgType.AREA, today)
+        held = forums_held(frames["forums"], today)
+        for a in areas:
+            n = attended.get(str(a.code), 0)
+            share = n / held if held else 0.0
+            cells[a.code] = Cell(float(n), format_number(n, lang), _pct_cell(share, lang).cls,
+                                 t("map.detail.of_held", lang, n=n, total=held))
+    elif indicator == FORUM_COVERAGE:
+        attended = forums_attended(frames["participation"], OrgType.MUNICIPALITY, today)
+        shares = coverage_by_area(attended)
+        members = _member_counts()
+        for a in areas:
+            cell = _pct_cell(shares.get(a.code, 0.0), lang)
+            reached = sum(attended.get(m.code, 0) > 0 for m in facts.municipalities() if m.area_code == a.code)
+            cells[a.code] = Cell(cell.value, cell.label, cell.cls,
+                                 t("map.detail.reached", lang, n=reached, total=members[a.code]))
+    elif indicator == SURVEY_VALUE:
+        values = survey_values(frames["survey"], statement) if statement else {}
+        for a in areas:
+            found = values.get(a.code)
+            if found is None:
+                cells[a.code] = _no_data(lang)
+                continue
+            pct, n = found
+            cell = _pct_cell(pct / 100, lang, digits=1)
+            detail = t("map.detail.small_n" if n < SMALL_N_THRESHOLD else "map.detail.n", lang,
+                       n=format_number(n, lang), limit=SMALL_N_THRESHOLD)
+            cells[a.code] = Cell(cell.value, cell.label, f"b{bin_index(math.floor(pct), PERCENT_BINS)}", detail)
+    elif indicator == MATURITY_LEVEL:
+        summaries = maturity_by_area(frames["maturity"])
+        for a in areas:
+            s = summaries.get(a.code)
+            if s is None:
+                cells[a.code] = _no_data(lang, "map.no_assessment")
+                continue
+            label = f"{s.level} {enum_label('MaturityLevel', s.level, lang)}"
+            detail = t("map.detail.maturity", lang, mean=format_number(s.mean, lang, 1),
+                       day=format_day(s.assessed_on, lang), n=s.respondents)
+            cells[a.code] = Cell(s.mean, label, str(s.level), detail)
+    elif indicator == PILOT:
+        pilots = pilot_area_codes(frames["pilots"])
+        for a in areas:
+            yes = a.code in pilots
+            cells[a.code] = Cell(1.0 if yes else 0.0, t("map.pilot_yes" if yes else "map.pilot_no", lang),
+                                 "yes" if yes else "no")
+    else:  # guarded by check_indicator; kept so a new code cannot fall through silently
+        raise ValueError(f"no area values for indicator {indicator!r}")
+    return cells
+
+
+def _member_counts() -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for m in facts.municipalities():
+        counts[m.area_code] = counts.get(m.area_code, 0) + 1
+    return counts
+
+
+def _municipality_cells(indicator: str, frames: Mapping[str, pd.DataFrame], lang: str, statement: str | None,
+                        today: date) -> dict[str, Cell]:
+    cells: dict[str, Cell] = {}
+    munis = [m for m in facts.municipalities() if facts.area_by_code()[m.area_code].in_scope]
+    if indicator in AREA_ONLY_INDICATORS:
+        by_area = _area_cells(indicator, frames, lang, statement, today)
+        return {m.code: by_area[m.area_code] for m in munis}
+    if indicator == COUNCIL_APPROVAL:
+        status = council_status_by_municipality(frames["approvals"])
+        for m in munis:
+            code = status.get(m.code)
+            cells[m.code] = (Cell(None, enum_label("ApprovalStatus", code, lang), code) if code
+                             else _no_data(lang, "map.no_decision"))
+    elif indicator == FORUM_PARTICIPATION:
+        attended = forums_attended(frames["participation"], OrgType.MUNICIPALITY, today)
+        for m in munis:
+            n = attended.get(m.code, 0)
+            cells[m.code] = Cell(float(n), format_number(n, lang), f"b{bin_index(n, MUNICIPALITY_FORUM_BINS)}")
+    elif indicator == FORUM_COVERAGE:
+        attended = forums_attended(frames["participation"], OrgType.MUNICIPALITY, today)
+        for m in munis:
+            n = attended.get(m.code, 0)
+            cells[m.code] = Cell(float(n > 0), t("map.attended" if n else "map.not_attended", lang),
+                                 "yes" if n else "no", t("map.detail.forums", lang, n=n))
+    else:
+        raise ValueError(f"no municipality values for indicator {indicator!r}")
+    return cells
+
+
+def indicator_values(indicator: str, level: str, frames: Mapping[str, pd.DataFrame], lang: str, *,
+                     statement: str | None = None, today: date | None = None) -> IndicatorValues:
+    """One row per area (all 23) or municipality (all 308) with its value, text and colour class.
+
+    `frames` holds the raw frames named in KINDS_NEEDED. Åland and its municipalities are
+    'not in scope', never 'no data'. For the survey, `statement` picks the statement (default:
+    the first of the latest wave).
+    """
+    check_indicator(indicator, level)
+    missing = [k for k in KINDS_NEEDED if k not in frames]
+    if missing:
+        raise ValueError(f"indicator_values needs the frames {', '.join(missing)}")
+    today = today or date.today()
+    if indicator == SURVEY_VALUE and statement is None:
+        statement = next(iter(survey_statements(frames["survey"])), None)
+    classes = colour_classes(indicator, level, lang)
+    colour_of = {c.key: c.colour for c in classes}
+    area_of = facts.area_by_code()
+    rows = []
+    if level == LEVEL_AREAS:
+        cells: Mapping[object, Cell] = _area_cells(indicator, frames, lang, statement, today)
+        for a in facts.areas():
+            cell = cells.get(a.code) or _out_of_scope(lang)
+            rows.append((a.code, a.name(lang), a.code, a.name(lang), a.in_scope, cell))
+    else:
+        cells = _municipality_cells(indicator, frames, lang, statement, today)
+        for m in sorted(facts.municipalities(), key=lambda m: m.code):
+            area = area_of[m.area_code]
+            cell = cells.get(m.code) or _out_of_scope(lang)
+            rows.append((m.code, m.name(lang), m.area_code, area.name(lang), area.in_scope, cell))
+    unknown = {r[5].cls for r in rows} - set(colour_of)
+    if unknown:  # a status code the legend does not know would silently show white
+        raise ValueError(f"{indicator}: values {sorted(unknown)} have no colour class")
+    frame = pd.DataFrame({
+        "code": [r[0] for r in rows],
+        "name": [r[1] for r in rows],
+        "area_code": [r[2] for r in rows],
+        "area": [r[3] for r in rows],
+        "in_scope": [r[4] for r in rows],
+        "value": [r[5].value for r in rows],
+        "label": [r[5].label for r in rows],
+        "cls": [r[5].cls for r in rows],
+        "colour": [colour_of[r[5].cls] for r in rows],
+        "detail": [r[5].detail for r in rows],
+    })
+    inherited = level == LEVEL_MUNICIPALITIES and indicator in AREA_ONLY_INDICATORS
+    return IndicatorValues(indicator, level, lang, frame, classes, inherited,
+                           statement if indicator == SURVEY_VALUE else None)
+
+
+def legend_rows(values: IndicatorValues) -> list[tuple[ColourClass, int]]:
+    """Each legend class with how many areas or municipalities it holds (empty classes kept,
+    so the scale reads the same on every map)."""
+    counts = values.counts()
+    return [(c, int(counts.get(c.key, 0))) for c in values.classes]
+
+
+def ink_for(colour: str) -> str:
+    """Black or white text, whichever reads better on the fill (WCAG relative luminance)."""
+    def channel(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in hex_to_rgb(colour))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    # Contrast with white is (1.05)/(L+0.05), with black (L+0.05)/0.05; they are equal at L≈0.179.
+    return "#FFFFFF" if luminance < 0.179 else "#000000"
+
+
+def swatch_data_uri(colour: str) -> str:
+    """A small outlined colour square as an SVG data URL (for an image column in a legend table)."""
+    r, g, b = hex_to_rgb(colour)  # validates: only a colour ever goes into the markup
+    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='36' height='18'>"
+           f"<rect x='0.5' y='0.5' width='35' height='17' rx='2' fill='#{r:02X}{g:02X}{b:02X}' "
+           f"stroke='#333333'/></svg>")
+    return "data:image/svg+xml;utf8," + quote(svg, safe="/:=' ")
+
+
+def tile_values(values: IndicatorValues) -> pd.DataFrame:
+    """Area-level values for the tile grid: code, label, class_label, ink."""
+    if values.level != LEVEL_AREAS:
+        raise ValueError("the tile grid shows areas; pass area-level values")
+    label_of = {c.key: c.label for c in values.classes}
+    frame = values.frame
+    return pd.DataFrame({"code": frame["code"], "label": frame["label"],
+                         "class_label": frame["cls"].map(label_of),
+                         "ink": frame["colour"].map(ink_for)})
+
+
+def filter_rows(values: IndicatorValues, area: int | None, municipalities: Sequence[str] = ()) -> pd.DataFrame:
+    """The rows the sidebar filters select (the map itself always shows the whole country)."""
+    frame = values.frame
+    if area is not None:
+        frame = frame[frame["area_code"] == area]
+    if municipalities and values.level == LEVEL_MUNICIPALITIES:
+        frame = frame[frame["code"].isin(list(municipalities))]
+    return frame
+
+
+# --------------------------------------------------------------------------- view
+
+
+def view_for_bounds(bounds: Sequence[float], width_px: int, height_px: int,
+                    padding: float = VIEW_PADDING) -> dict[str, float]:
+    """Centre and zoom (Web Mercator, as deck.gl's MapView) that fit lon/lat bounds in a viewport."""
+    minx, miny, maxx, maxy = (float(b) for b in bounds)
+    if not (minx <= maxx and miny <= maxy and miny > -85 and maxy < 85):
+        raise ValueError(f"bounds {tuple(bounds)} are not lon/lat (minx, miny, maxx, maxy)")
+
+    def merc_y(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    lon_span = max(maxx - minx, 1e-6) / 360
+    y_span = max(merc_y(maxy) - merc_y(miny), 1e-6) / (2 * math.pi)
+    zoom = math.log2(min(width_px * padding / (lon_span * DECK_TILE_SIZE),
+                         height_px * padding / (y_span * DECK_TILE_SIZE)))
+    centre_y = (merc_y(miny) + merc_y(maxy)) / 2
+    latitude = math.degrees(2 * math.atan(math.exp(centre_y)) - math.pi / 2)
+    return {"longitude": round((minx + maxx) / 2, 4), "latitude": round(latitude, 4),
+            "zoom": round(min(max(zoom, MIN_ZOOM), MAX_ZOOM), 2)}
+
+
+# --------------------------------------------------------------------------- deck spec
+
+
+@dataclass(frozen=True, slots=True)
+class MapSpec:
+    """The deck.gl spec as compact JSON, and the tooltip Streamlit sends beside it."""
+
+    json: str
+    tooltip: dict[str, str]
+    tolerance: float | None = None  # extra simplification applied to meet the budget, if any
+
+    @property
+    def size(self) -> int:
+        return len(self.json.encode("utf-8"))
+
+
+class SerializedDeck(pdk.Deck):
+    """A pydeck Deck whose spec was serialised once beforehand (and cached).
+
+    Streamlit 1.67's st.pydeck_chart takes only a Deck and calls its to_json() on every run;
+    besides that it reads the tooltip (`_tooltip`), `mapbox_key` and `layers` (to convert
+    DataFrames). Returning the cached string skips the heavy serialisation on reruns.
+    """
+
+    def __init__(self, spec: MapSpec) -> None:
+        super().__init__(layers=[], map_provider=None, tooltip=spec.tooltip)
+        self._spec_json = spec.json
+
+    def to_json(self) -> str:
+        return self._spec_json
+
+
+# Building a pydeck Deck probes the environment (about 4 ms); reuse one per cached spec.
+_DECKS: dict[str, SerializedDeck] = {}
+MAX_DECKS = 64
+
+
+def deck_for(spec: MapSpec) -> SerializedDeck:
+    """One Deck per distinct spec, shared by every session: st.pydeck_chart only reads it."""
+    deck = _DECKS.get(spec.json)
+    if deck is None:
+        if len(_DECKS) >= MAX_DECKS:
+            _DECKS.pop(next(iter(_DECKS)))
+        deck = _DECKS[spec.json] = SerializedDeck(spec)
+    return deck
+
+
+def _rounded(geoms: np.ndarray) -> np.ndarray:
+    return shapely.transform(geoms, lambda c: np.round(c, COORDINATE_DECIMALS))
+
+
+def _features(codes: Sequence[object], geoms: np.ndarray, props: Sequence[dict[str, object]] | None) -> dict:
+    features = []
+    for i, geom in enumerate(_rounded(geoms)):
+        features.append({"type": "Feature", "properties": props[i] if props is not None else {},
+                         "geometry": shapely.geometry.mapping(geom)})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _key(code: object) -> str:
+    return str(code)
+
+
+def _aligned(values: IndicatorValues, geometries: gpd.GeoDataFrame) -> pd.DataFrame:
+    by_code = values.frame.set_index(values.frame["code"].map(_key))
+    keys = geometries["code"].map(_key)
+    missing = sorted(set(keys) - set(by_code.index))
+    if missing:
+        raise ValueError(f"map values lack {len(missing)} {values.level} of the boundaries: {', '.join(missing[:10])}")
+    return by_code.loc[keys.tolist()]
+
+
+def tooltip_for(values: IndicatorValues) -> dict[str, str]:
+    """Text (never HTML) tooltip: the frontend fills {n} etc. from each feature's properties."""
+    heading = indicator_title(values.indicator, values.level, values.lang)
+    first = "{n}\n{a}" if values.level == LEVEL_MUNICIPALITIES else "{n}"
+    return {"text": f"{first}\n{heading}: {{v}}",
+            "style": {"backgroundColor": "#FFFFFF", "color": "#1A1A1A", "border": "1px solid #555555",
+                      "fontSize": "13px", "padding": "6px 8px", "whiteSpace": "pre-line"}}
+
+
+def indicator_title(indicator: str, level: str, lang: str) -> str:
+    check_indicator(indicator, level)
+    return t(f"map.ind.{indicator}.{level}", lang)
+
+
+def _properties(row: pd.Series, level: str) -> dict[str, object]:
+    label = str(row["label"])
+    if row["detail"]:
+        label = f"{label} ({row['detail']})"
+    props: dict[str, object] = {"n": str(row["name"]), "v": label,
+                                "c": [*hex_to_rgb(str(row["colour"])), FILL_ALPHA]}
+    if level == LEVEL_MUNICIPALITIES:
+        props["a"] = str(row["area"])
+    return props
+
+
+def _deck(values: IndicatorValues, geometries: gpd.GeoDataFrame, area_geometries: gpd.GeoDataFrame | None,
+          focus: gpd.GeoDataFrame | None, view: dict[str, float], tooltip: dict[str, str]) -> pdk.Deck:
+    rows = _aligned(values, geometries)
+    props = [_properties(r, values.level) for _, r in rows.iterrows()]
+    municipal = values.level == LEVEL_MUNICIPALITIES
+    layers = [pdk.Layer(
+        "GeoJsonLayer", _features(geometries["code"].tolist(), geometries.geometry.values, props),
+        id=LAYER_FILL, pickable=True, stroked=True, filled=True, auto_highlight=True,
+        highlight_color=[0, 0, 0, 60], get_fill_color="properties.c",
+        get_line_color=list(BORDER_COLOUR), line_width_units="'pixels'",
+        get_line_width=0.6 if municipal else 1.0, line_width_min_pixels=0.5,
+    )]
+    if municipal and area_geometries is not None:
+        layers.append(pdk.Layer(
+            "GeoJsonLayer", _features(area_geometries["code"].tolist(), area_geometries.geometry.values, None),
+            id=LAYER_AREA_BORDERS, pickable=False, stroked=True, filled=False,
+            get_line_color=list(AREA_BORDER_COLOUR), line_width_units="'pixels'", get_line_width=1.4,
+        ))
+    if focus is not None and len(focus):
+        layers.append(pdk.Layer(
+            "GeoJsonLayer", _features(focus["code"].tolist(), focus.geometry.values, None),
+            id=LAYER_SELECTION, pickable=False, stroked=True, filled=False,
+            get_line_color=list(SELECTION_COLOUR), line_width_units="'pixels'", get_line_width=3,
+        ))
+    return pdk.Deck(
+        layers=layers,
+        # No base map: map_provider=None keeps pydeck's "__MAP_STYLE__" marker, which Streamlit's
+        # frontend drops; map_style=None would make it fall back to Carto tiles from the internet.
+        map_provider=None,
+        initial_view_state=pdk.ViewState(**view, min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM, pitch=0, bearing=0),
+        tooltip=tooltip,
+    )
+
+
+def _simplified(frame: gpd.GeoDataFrame | None, tolerance: float | None) -> gpd.GeoDataFrame | None:
+    if frame is None or tolerance is None:
+        return frame
+    # Together, as a coverage, so neighbours keep sharing their borders.
+    geoms = shapely.coverage_simplify(frame.geometry.values.to_numpy(), tolerance)
+    return gpd.GeoDataFrame({"code": frame["code"].to_numpy()}, geometry=geoms, crs=frame.crs)
+
+
+def build_map_spec(values: IndicatorValues, geometries: gpd.GeoDataFrame, *,
+                   area_geometries: gpd.GeoDataFrame | None = None, focus_area: int | None = None,
+                   height: int = 520, width: int | None = None, budget: int | None = None) -> MapSpec:
+    """The whole deck.gl spec as one compact JSON string.
+
+    `geometries` are the level's boundaries (code, geometry); at municipality level
+    `area_geometries` add the area borders on top. `focus_area` zooms to that area and
+    outlines it. If the spec exceeds `budget` bytes (default: the level's budget), the area
+    borders are dropped and then the shapes simplified further until it fits.
+    """
+    budget = SPEC_BUDGETS[values.level] if budget is None else budget
+    tooltip = tooltip_for(values)
+    areas_for_focus = area_geometries if area_geometries is not None else (
+        geometries if values.level == LEVEL_AREAS else None)
+    focus = None
+    bounds: Sequence[float] = FINLAND_BOUNDS
+    if focus_area is not None and areas_for_focus is not None:
+        focus = areas_for_focus[areas_for_focus["code"].map(_key) == _key(focus_area)]
+        if focus.empty:
+            raise ValueError(f"no boundary for area {focus_area}")
+        bounds = focus.total_bounds
+    view = view_for_bounds(bounds, width or height, height, FOCUS_PADDING if focus is not None else VIEW_PADDING)
+
+    outlines = area_geometries if values.level == LEVEL_MUNICIPALITIES else None
+    # Area borders on the municipality map are the first thing to give up, then detail.
+    attempts: list[tuple[float | None, gpd.GeoDataFrame | None]] = [(None, outlines)]
+    if outlines is not None:
+        attempts.append((None, None))
+    attempts += [(tolerance, None) for tolerance in FALLBACK_TOLERANCES]
+    for tolerance, borders in attempts:
+        deck = _deck(values, _simplified(geometries, tolerance), _simplified(borders, tolerance),
+                     _simplified(focus, tolerance), view, tooltip)
+        # pydeck pretty-prints with indent=2; the browser needs none of that whitespace.
+        compact = json.dumps(json.loads(deck.to_json()), separators=(",", ":"), ensure_ascii=False)
+        spec = MapSpec(compact, tooltip, tolerance)
+        if spec.size <= budget:
+            break
+    return spec
+
+
+def example_frames() -> dict[str, pd.DataFrame]:
+    """The example data set as the store would return it (for benchmarks and tests)."""
+    from yhdyspinta import demo
+    from yhdyspinta.kinds import get_kind
+
+    built = demo.build()
+    return {k: pd.DataFrame(built[k], columns=list(get_kind(k).export_fields)) for k in KINDS_NEEDED}
+
+
+def payload_bytes(level: str, *, cache_dir: Path | None = None, indicator: str = AGREEMENT_STATUS,
+                  lang: str = "fi", focus_area: int | None = None,
+                  frames: Mapping[str, pd.DataFrame] | None = None) -> int:
+    """Bytes of the map spec the page sends for `level`, from the boundaries in the cache.
+
+    For benchmarks: the same code path as the page (minus Streamlit). Raises ValueError when
+    the cache holds no boundaries.
+    """
+    from yhdyspinta.geodata import load_area_geometries, load_municipality_geometries
+
+    check_indicator(indicator, level)
+    areas = load_area_geometries(cache_dir=cache_dir)
+    munis = load_municipality_geometries(cache_dir=cache_dir) if level == LEVEL_MUNICIPALITIES else None
+    if areas is None or (level == LEVEL_MUNICIPALITIES and munis is None):
+        raise ValueError(f"no usable boundaries in the reference cache {cache_dir or '(default)'}; "
+                         "import them with `python -m yhdyspinta reference import FILE`")
+    values = indicator_values(indicator, level, frames or example_frames(), lang)
+    geometries = munis if munis is not None else areas
+    spec = build_map_spec(values, geometries, area_geometries=areas if munis is not None else None,
+                          focus_area=focus_area)
+    return spec.size

@@ -1,0 +1,155 @@
+"""Cached figures of the analysis pages: computed once per data version, filters and language.
+
+Each function returns the small frames a page draws from (the aggregates in codes, for the
+charts, and the same figures as localised tables); charts themselves are cheap to build from
+these on every rerun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from yhdyspinta import analysis
+from yhdyspinta import charts_analysis as ca
+from yhdyspinta.domain import SMALL_N_THRESHOLD, AgreementKind
+from yhdyspinta.filters import Filters
+from yhdyspinta.ui.data import kind_frame
+
+
+@dataclass(frozen=True)
+class AgreementsData:
+    grid: pd.DataFrame
+    grid_table: pd.DataFrame
+    lifecycle: pd.DataFrame
+    lifecycle_table: pd.DataFrame
+    kinds: tuple[str, ...]  # agreement kinds some area has, in AgreementKind order
+    per_municipality: pd.DataFrame  # every municipality in the whole country
+    municipality_table: pd.DataFrame  # those of the chosen area / municipalities
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def agreements(version: int, filters: Filters) -> AgreementsData:
+    frame = kind_frame("agreements", version)
+    per_muni = analysis.municipality_approvals(frame, kind_frame("approvals", version))
+    grid = analysis.agreement_grid(frame)
+    lifecycle = analysis.lifecycle_counts(frame)
+    shown = per_muni
+    if filters.area is not None:
+        shown = shown[shown["area_code"] == filters.area]
+    if filters.municipalities:
+        shown = shown[shown["municipality_code"].isin(filters.municipalities)]
+    present = set(frame["kind"].astype(str))
+    return AgreementsData(
+        grid=grid, grid_table=ca.agreement_grid_table(grid, filters.lang),
+        lifecycle=lifecycle, lifecycle_table=ca.lifecycle_table(lifecycle, filters.lang),
+        kinds=tuple(k.value for k in AgreementKind if k.value in present),
+        per_municipality=per_muni, municipality_table=ca.municipality_approval_table(shown, filters.lang),
+    )
+
+
+@dataclass(frozen=True)
+class ApprovalData:
+    counts: pd.DataFrame  # every area
+    table: pd.DataFrame
+    selection: pd.DataFrame  # the counts of the chosen municipalities (one row per area), or empty
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def approvals(version: int, filters: Filters, kind: str) -> ApprovalData:
+    per_muni = agreements(version, filters).per_municipality
+    counts = analysis.approval_counts(per_muni, kind)
+    selection = (analysis.approval_counts(per_muni, kind, filters.municipalities) if filters.municipalities
+                 else counts.iloc[0:0])
+    return ApprovalData(counts=counts, table=ca.approval_table(counts, filters.lang), selection=selection)
+
+
+@dataclass(frozen=True)
+class ForumsData:
+    calendar: pd.DataFrame
+    calendar_table: pd.DataFrame
+    by_area: pd.DataFrame
+    by_area_table: pd.DataFrame
+    by_org_type: pd.DataFrame
+    by_org_type_table: pd.DataFrame
+    themes: pd.DataFrame
+    themes_table: pd.DataFrame
+    coverage: pd.DataFrame
+    coverage_table: pd.DataFrame
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def forums(version: int, filters: Filters, today: date) -> ForumsData:
+    frame, part = kind_frame("forums", version), kind_frame("participation", version)
+    lang = filters.lang
+    calendar = analysis.forum_calendar(frame, part, filters.area, filters.municipalities, today=today)
+    by_area = analysis.participation_by_area(part)
+    by_type = analysis.participation_by_org_type(part)
+    themes = analysis.theme_engagement(frame, part)
+    coverage = analysis.forum_coverage(part)
+    return ForumsData(
+        calendar=calendar, calendar_table=ca.forum_table(calendar, lang, filters.area, filters.municipalities),
+        by_area=by_area, by_area_table=ca.participation_area_table(by_area, lang),
+        by_org_type=by_type, by_org_type_table=ca.org_type_table(by_type, lang),
+        themes=themes, themes_table=ca.theme_table(themes, lang),
+        coverage=coverage, coverage_table=ca.coverage_table(coverage, lang),
+    )
+
+
+@dataclass(frozen=True)
+class SurveyData:
+    waves: tuple[str, ...]
+    national: pd.DataFrame
+    national_table: pd.DataFrame
+    comparison: pd.DataFrame  # the chosen area against the whole country; empty without an area
+    comparison_table: pd.DataFrame
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def survey(version: int, filters: Filters) -> SurveyData:
+    frame = kind_frame("survey", version)
+    national = analysis.survey_national(frame, SMALL_N_THRESHOLD)
+    comparison = (analysis.survey_area_vs_national(frame, filters.area, SMALL_N_THRESHOLD)
+                  if filters.area is not None else pd.DataFrame())
+    return SurveyData(
+        waves=tuple(analysis.survey_waves(frame)), national=national,
+        national_table=ca.survey_groups_table(national, filters.lang, SMALL_N_THRESHOLD),
+        comparison=comparison,
+        comparison_table=(ca.survey_area_table(comparison, filters.lang, filters.area, SMALL_N_THRESHOLD)
+                          if filters.area is not None and not comparison.empty else pd.DataFrame()),
+    )
+
+
+@dataclass(frozen=True)
+class MaturityData:
+    latest: pd.DataFrame
+    latest_table: pd.DataFrame
+    national: dict[str, float]
+    profile_table: pd.DataFrame
+    change: pd.DataFrame
+    change_table: pd.DataFrame  # of the chosen area, or every area's
+    spread: pd.DataFrame
+    spread_table: pd.DataFrame
+    continuum: pd.DataFrame
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def maturity(version: int, filters: Filters) -> MaturityData:
+    frame = kind_frame("maturity", version)
+    lang = filters.lang
+    latest = analysis.maturity_latest(frame)
+    national = analysis.maturity_national(latest)
+    change = analysis.maturity_change(frame)
+    shown_change = change[change["area_code"] == filters.area] if filters.area is not None else change
+    spread = analysis.maturity_role_spread(frame, filters.area)
+    return MaturityData(
+        latest=latest, latest_table=ca.maturity_heat_table(latest, lang), national=national,
+        profile_table=ca.maturity_profile_table(latest, national, lang, filters.area) if national
+        else pd.DataFrame(),
+        change=change, change_table=ca.maturity_change_table(shown_change, lang),
+        spread=spread, spread_table=ca.role_spread_table(spread, lang),
+        continuum=ca.continuum_table(lang),
+    )

@@ -1,0 +1,37 @@
+"""Charts built once per input. Building and validating an Altair chart costs 50–200 ms;
+a rerun with the same data should cost nothing, so the finished Vega-Lite spec is cached,
+keyed on the builder and its (hashed) arguments, and handed to `st.vega_lite_chart`."""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import altair as alt
+import streamlit as st
+
+try:  # Streamlit guards Altair's global theme with this lock; share it when it is there.
+    from streamlit.elements.vega_charts import _altair_globals_lock as _THEME_LOCK
+except ImportError:  # pragma: no cover - a later Streamlit may move it
+    _THEME_LOCK = threading.Lock()
+
+SPEC_CACHE_ENTRIES = 2048
+
+
+@st.cache_data(show_spinner=False, max_entries=SPEC_CACHE_ENTRIES)
+def _spec(builder: str, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    module_name, name = builder.rsplit(":", 1)
+    build = getattr(importlib.import_module(module_name), name)
+    chart = build(*args, **dict(kwargs))
+    # Altair's default theme adds fixed view sizes that fight Streamlit's layout, as in st.altair_chart.
+    with _THEME_LOCK, alt.theme.enable("none"):
+        return chart.to_dict()
+
+
+def altair(builder: Callable[..., alt.TopLevelMixin], *args: Any, width: str | int = "stretch",
+           key: str | None = None, alt_text: str | None = None, **kwargs: Any) -> None:
+    """Render `builder(*args, **kwargs)`; `builder` must be a module-level function."""
+    spec = _spec(f"{builder.__module__}:{builder.__qualname__}", args, tuple(sorted(kwargs.items())))
+    st.vega_lite_chart(spec=spec, width=width, key=key, alt=alt_text)

@@ -1,0 +1,237 @@
+"""Map widgets: cached indicator values and deck specs, the choropleth with its legend and table.
+
+Other pages call `choropleth()` or `small_map()`. The expensive thing, the deck.gl spec, is built
+and serialised once per (data version, boundaries, level, indicator, language, area) and cached
+as a string; a rerun only hands that string to Streamlit (see mapping.SerializedDeck).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from yhdyspinta import charts, config, mapping
+from yhdyspinta.domain import SMALL_N_THRESHOLD
+from yhdyspinta.filters import Filters
+from yhdyspinta.i18n import t
+from yhdyspinta.ui import charting, data
+
+TABLE_INLINE = "inline"
+TABLE_EXPANDER = "expander"
+BoundaryStamp = tuple[str, int, int]
+LEGEND_SWATCH_WIDTH = 56  # px
+LEGEND_COUNT_WIDTH = 72  # px
+
+
+# --------------------------------------------------------------------------- cached data
+
+
+def boundary_stamp() -> BoundaryStamp:
+    """Where the boundary cache is and when its files were written: the key for cached maps."""
+    from yhdyspinta.geodata import AREAS_FILE, MUNICIPALITIES_FILE
+
+    directory = config.geo_cache_dir()
+    stamps = []
+    for name in (MUNICIPALITIES_FILE, AREAS_FILE):
+        try:
+            stamps.append((directory / name).stat().st_mtime_ns)
+        except OSError:
+            stamps.append(0)
+    return str(directory), stamps[0], stamps[1]
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _boundaries(level: str, stamp: BoundaryStamp) -> gpd.GeoDataFrame | None:
+    from yhdyspinta.geodata import load_area_geometries, load_municipality_geometries
+
+    loader = load_area_geometries if level == mapping.LEVEL_AREAS else load_municipality_geometries
+    return loader(cache_dir=Path(stamp[0]))
+
+
+def boundaries_ready() -> bool:
+    """Whether maps can be drawn (else the components fall back to the tile grid)."""
+    stamp = boundary_stamp()
+    return (_boundaries(mapping.LEVEL_AREAS, stamp) is not None
+            and _boundaries(mapping.LEVEL_MUNICIPALITIES, stamp) is not None)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def survey_statements(version: int) -> tuple[str, ...]:
+    return mapping.survey_statements(data.kind_frame("survey", version))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def survey_wave(version: int) -> tuple[str, str] | None:
+    return mapping.latest_wave(data.kind_frame("survey", version))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def map_values(version: int, indicator: str, level: str, lang: str, statement: str | None) -> mapping.IndicatorValues:
+    frames = {kind: data.kind_frame(kind, version) for kind in mapping.KINDS_NEEDED}
+    return mapping.indicator_values(indicator, level, frames, lang, statement=statement)
+
+
+@st.cache_data(show_spinner=False, max_entries=96)
+def map_spec(version: int, stamp: BoundaryStamp, indicator: str, level: str, lang: str, statement: str | None,
+             area: int | None, height: int) -> mapping.MapSpec | None:
+    """The serialised deck spec, or None without boundaries. Cached: built once per key."""
+    areas = _boundaries(mapping.LEVEL_AREAS, stamp)
+    munis = _boundaries(mapping.LEVEL_MUNICIPALITIES, stamp) if level == mapping.LEVEL_MUNICIPALITIES else None
+    if areas is None or (level == mapping.LEVEL_MUNICIPALITIES and munis is None):
+        return None
+    values = map_values(version, indicator, level, lang, statement)
+    return mapping.build_map_spec(values, munis if munis is not None else areas,
+                                  area_geometries=areas if munis is not None else None,
+                                  focus_area=area, height=height)
+
+
+# --------------------------------------------------------------------------- widgets
+
+
+def statement_select(filters: Filters, version: int, key: str) -> str | None:
+    """The survey statement to colour by (latest wave); None when there are no area results."""
+    options = survey_statements(version)
+    if not options:
+        st.info(t("map.no_statements", filters.lang), icon="ℹ️")
+        return None
+    return st.selectbox(t("map.statement", filters.lang), options, key=key)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def legend_frame(version: int, indicator: str, level: str, lang: str, statement: str | None) -> pd.DataFrame:
+    """The colours with their meaning and how many areas or municipalities each holds."""
+    values = map_values(version, indicator, level, lang, statement)
+    rows = mapping.legend_rows(values)
+    return pd.DataFrame({
+        t("map.legend.colour", lang): [mapping.swatch_data_uri(c.colour) for c, _ in rows],
+        t("map.legend.class", lang): [c.label for c, _ in rows],
+        t(f"map.legend.count.{level}", lang): [n for _, n in rows],
+    })
+
+
+def legend(version: int, indicator: str, level: str, lang: str, statement: str | None, key: str) -> None:
+    frame = legend_frame(version, indicator, level, lang, statement)
+    st.markdown(f"**{mapping.indicator_title(indicator, level, lang)}**")
+    colour_col, _, count_col = frame.columns
+    st.dataframe(frame, hide_index=True, width="stretch", key=key,
+                 column_config={colour_col: st.column_config.ImageColumn(colour_col, width=LEGEND_SWATCH_WIDTH),
+                                count_col: st.column_config.NumberColumn(count_col, width=LEGEND_COUNT_WIDTH)})
+
+
+def table_frame(values: mapping.IndicatorValues, filters: Filters) -> pd.DataFrame:
+    """The map's data for people: names, the value in words, its class and any detail."""
+    lang = values.lang
+    rows = mapping.filter_rows(values, filters.area, filters.municipalities)
+    label_of = {c.key: c.label for c in values.classes}
+    classes = rows["cls"].map(label_of)
+    municipal = values.level == mapping.LEVEL_MUNICIPALITIES
+    out = pd.DataFrame({
+        t("map.col.code", lang): rows["code"].astype(str),
+        t("map.col.municipality" if municipal else "map.col.area", lang): rows["name"],
+    })
+    if municipal:
+        out[t("map.col.area", lang)] = rows["area"]
+    out[mapping.indicator_title(values.indicator, values.level, lang)] = rows["label"]
+    if (classes != rows["label"]).any():
+        out[t("map.col.class", lang)] = classes
+    if rows["detail"].astype(bool).any():
+        out[t("map.col.detail", lang)] = rows["detail"]
+    return out.sort_values(out.columns[1], key=lambda s: s.str.lower()).reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _table_for(version: int, indicator: str, level: str, statement: str | None, filters: Filters) -> pd.DataFrame:
+    return table_frame(map_values(version, indicator, level, filters.lang, statement), filters)
+
+
+def _table(version: int, indicator: str, level: str, statement: str | None, filters: Filters, placement: str,
+           key: str) -> None:
+    frame = _table_for(version, indicator, level, statement, filters)
+    if placement == TABLE_EXPANDER:
+        with st.expander(t("map.table", filters.lang)):
+            st.dataframe(frame, hide_index=True, width="stretch", key=key)
+            st.caption(t("common.rows", filters.lang, n=len(frame)))
+        return
+    st.subheader(t("map.table", filters.lang))
+    st.dataframe(frame, hide_index=True, width="stretch", key=key)
+    st.caption(t("common.rows", filters.lang, n=len(frame)))
+
+
+def _tile_grid(filters: Filters, version: int, indicator: str, statement: str | None, key: str) -> None:
+    """Without boundaries: the areas on the tile grid, coloured like the map would be. The legend
+    beside it is the area-level one (the tiles are areas), so the chart draws none of its own."""
+    values = map_values(version, indicator, mapping.LEVEL_AREAS, filters.lang, statement)
+    frame = charts.indicator_tile_frame(mapping.tile_values(values), filters.lang)
+    title = mapping.indicator_title(indicator, mapping.LEVEL_AREAS, filters.lang)
+    charting.altair(charts.indicator_tile_map, frame, [c.label for c in values.classes],
+                    [c.colour for c in values.classes], t("home.tile_map", filters.lang), title, filters.lang,
+                    show_legend=False, width="content", key=key)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _inherited(version: int, indicator: str, level: str, lang: str, statement: str | None) -> bool:
+    return map_values(version, indicator, level, lang, statement).inherited
+
+
+def _notes(version: int, indicator: str, level: str, lang: str, statement: str | None) -> None:
+    if _inherited(version, indicator, level, lang, statement):
+        st.caption(t("map.inherited", lang))
+    if indicator == mapping.SURVEY_VALUE:
+        wave = survey_wave(version)
+        if wave is not None:
+            st.caption(t("map.survey_wave", lang, survey=wave[0], wave=wave[1], n=SMALL_N_THRESHOLD))
+
+
+def render_map(filters: Filters, version: int, *, indicator: str, level: str, key: str, height: int,
+               statement: str | None = None, table: str = TABLE_EXPANDER, compact: bool = False) -> None:
+    """Map (or tile grid), legend, notes, table and source; shared by the map page and components."""
+    mapping.check_indicator(indicator, level)
+    lang = filters.lang
+    if indicator == mapping.SURVEY_VALUE and statement is None:
+        statement = next(iter(survey_statements(version)), None)
+    spec = map_spec(version, boundary_stamp(), indicator, level, lang, statement, filters.area, height)
+    if compact:
+        map_box, legend_box = st.container(), st.container()
+    else:
+        map_box, legend_box = st.columns([3, 2], gap="medium")
+    with map_box:
+        if spec is None:
+            if compact:
+                st.caption(t("banner.no_boundaries", lang))
+            else:
+                st.warning(t("banner.no_boundaries", lang), icon=":material/map:")
+            _tile_grid(filters, version, indicator, statement, f"{key}.tiles")
+            if level == mapping.LEVEL_MUNICIPALITIES:
+                st.caption(t("map.tiles_note", lang))
+        else:
+            title = mapping.indicator_title(indicator, level, lang)
+            st.pydeck_chart(mapping.deck_for(spec), height=height, width="stretch",
+                            alt=t("map.alt", lang, title=title), key=f"{key}.deck")
+    with legend_box:
+        # The tile grid shows areas whatever the level; its legend must match what is drawn.
+        legend(version, indicator, level if spec is not None else mapping.LEVEL_AREAS, lang, statement,
+               f"{key}.legend")
+        _notes(version, indicator, level, lang, statement)
+    _table(version, indicator, level, statement, filters, table, f"{key}.table")
+    st.caption(t("map.source", lang))
+
+
+def choropleth(filters: Filters, version: int, *, indicator: str, level: str, key: str, height: int = 520) -> None:
+    """A full map with legend and data table. For the survey a statement selector (key
+    f"{key}.statement") comes first."""
+    statement = None
+    if indicator == mapping.SURVEY_VALUE:
+        statement = statement_select(filters, version, f"{key}.statement")
+    render_map(filters, version, indicator=indicator, level=level, key=key, height=height,
+               statement=statement, table=TABLE_EXPANDER)
+
+
+def small_map(filters: Filters, version: int, *, indicator: str = mapping.AGREEMENT_STATUS,
+              level: str = mapping.LEVEL_AREAS, key: str, height: int = 360) -> None:
+    """A compact map for overview pages: legend below, table in an expander, no controls
+    (the survey shows the first statement of the latest wave)."""
+    render_map(filters, version, indicator=indicator, level=level, key=key, height=height,
+               table=TABLE_EXPANDER, compact=True)

@@ -1,0 +1,32 @@
+"""Pieces the analysis pages share: a chart with its figures as a table beneath it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from yhdyspinta.i18n import t
+from yhdyspinta.ui import charting
+
+# momentjs patterns of st.column_config, matching i18n.format_day in each language.
+DATE_FORMATS = {"fi": "D.M.YYYY", "sv": "D.M.YYYY", "en": "DD/MM/YYYY"}
+
+
+def show_chart(builder: Callable[..., alt.TopLevelMixin], args: tuple[Any, ...], table: pd.DataFrame, lang: str,
+               *, alt_text: str, key: str, stretch: bool = True,
+               column_config: dict[str, object] | None = None) -> None:
+    """The chart `builder(*args)` (built once per input), and the same figures as a table in an
+    expander for screen readers and copying."""
+    charting.altair(builder, *args, width="stretch" if stretch else "content", alt_text=alt_text, key=key)
+    with st.expander(t("analysis.as_table", lang, title=alt_text)):
+        st.dataframe(table, hide_index=True, width="stretch", column_config=column_config)
+
+
+def date_columns(columns: Iterable[str], lang: str) -> dict[str, object]:
+    """Dates stay dates (so they sort) but show as the language writes them."""
+    fmt = DATE_FORMATS.get(lang, DATE_FORMATS["fi"])
+    return {c: st.column_config.DateColumn(c, format=fmt) for c in columns}

@@ -1,0 +1,182 @@
+"""Tuonti: check a file, show what it would change, and write it only when the user confirms.
+
+The same `prepare_import` / `commit_import` as the command line. Anyone may check a file and
+see the preview; writing needs an editor or a project lead, and is refused again where the
+write happens (`yhdyspinta.editing`) whatever this page shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from yhdyspinta.access import PermissionDenied, Principal, check
+from yhdyspinta.i18n import format_number, t
+from yhdyspinta.io import importer, tables
+from yhdyspinta.io.export import template
+from yhdyspinta.kinds import WRITABLE_KINDS
+from yhdyspinta.ui import auth, data, widgets
+
+PAGE = "upload"
+KEY_KIND = f"{PAGE}.kind"
+KEY_FILE = f"{PAGE}.file"
+KEY_SHEET = f"{PAGE}.sheet"
+KEY_FORUM_DATE = f"{PAGE}.forum_date"
+KEY_TEMPLATE = f"{PAGE}.template"
+KEY_CONFIRM = f"{PAGE}.confirm"
+KEY_REPORT = f"{PAGE}._report"
+KEY_RESULT = f"{PAGE}._result"
+# Roles are managed on the admin page, not by file.
+PAGE_KINDS: tuple[str, ...] = tuple(k for k in WRITABLE_KINDS if k != "roles")
+KIND_TITLES = {"agreements": "nav.agreements", "approvals": "upload.kind.approvals",
+               "structures": "nav.structures", "forums": "nav.forums",
+               "participation": "nav.participation", "survey": "nav.survey",
+               "maturity": "nav.maturity", "pilots": "nav.pilots"}
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class UploadRequest:
+    """Everything an import depends on; the report is recomputed only when this changes."""
+
+    kind: str
+    file_id: str
+    file_name: str
+    sheet: str | None
+    forum_date: date | None
+    version: int
+
+
+def kind_title(kind: str, lang: str) -> str:
+    return t(KIND_TITLES.get(kind, "nav.upload"), lang)
+
+
+def write_refusal(principal: Principal, report: importer.ImportReport) -> str | None:
+    """Why `principal` may not write this import (the same check the write path makes), or None."""
+    if report.plan is None or not report.plan.changes:
+        return None
+    records = [c.after for c in report.plan.changes if c.after is not None]
+    try:
+        check(principal, report.kind, records)
+    except PermissionDenied as exc:
+        return exc.reason
+    return None
+
+
+def confirm(request: UploadRequest, content: bytes, previewed: str, principal: Principal) -> tuple[str, Any]:
+    """Check the file again against the store as it is now and write it if the plan is still
+    the one the user saw. Returns ("saved", report), ("stale", report) or ("denied", reason)."""
+    engine = data.engine()
+    fresh = importer.prepare_import(engine, request.kind, content, request.file_name, sheet=request.sheet,
+                                    forum_date=request.forum_date)
+    if not fresh.ok or importer.fingerprint(fresh) != previewed:
+        return "stale", fresh
+    try:
+        batch = importer.commit_import(engine, fresh, principal)
+    except PermissionDenied as exc:
+        return "denied", exc.reason
+    return "saved", (fresh, batch)
+
+
+@st.cache_data(show_spinner=False, max_entries=len(PAGE_KINDS))
+def _template(kind: str) -> bytes:
+    return template(kind)
+
+
+def _report(request: UploadRequest, content: bytes) -> importer.ImportReport:
+    cached = st.session_state.get(KEY_REPORT)
+    if cached is not None and cached[0] == request:
+        return cached[1]
+    report = importer.prepare_import(data.engine(), request.kind, content, request.file_name,
+                                     sheet=request.sheet, forum_date=request.forum_date)
+    st.session_state[KEY_REPORT] = (request, report)
+    return report
+
+
+def render() -> None:
+    filters = widgets.current_filters()
+    lang = filters.lang
+    version = widgets.page_header("nav.upload", filters, example_figures=False)
+    principal = auth.current_principal()
+    st.write(t("upload.intro", lang))
+    if not principal.can_write_anything:
+        st.info(t("upload.sign_in_needed", lang), icon="🔒")
+    result = st.session_state.pop(KEY_RESULT, None)
+    if result is not None:
+        level, text = result
+        (st.success if level == "saved" else st.warning)(text, icon="✅" if level == "saved" else "⚠️")
+
+    kind = st.selectbox(t("upload.kind", lang), PAGE_KINDS, key=KEY_KIND,
+                        format_func=lambda k: kind_title(k, lang))
+    st.download_button(t("upload.template", lang), _template(kind), file_name=f"yhdyspinta_{kind}_pohja.xlsx",
+                       mime=XLSX_MIME, key=KEY_TEMPLATE)
+    with st.expander(t("upload.columns", lang)):
+        st.dataframe(importer.expected_columns(kind, lang), hide_index=True, width="stretch")
+    uploaded = st.file_uploader(t("upload.file", lang), key=KEY_FILE)
+    forum_date = None
+    if kind == "participation":
+        forum_date = st.date_input(t("upload.forum_date", lang), value=None, key=KEY_FORUM_DATE,
+                                   format="DD.MM.YYYY")
+    if uploaded is None:
+        return
+    content = uploaded.getvalue()
+    sheets = tables.sheet_names(content, uploaded.name)
+    sheet = st.selectbox(t("upload.sheet", lang), sheets, key=KEY_SHEET) if len(sheets) > 1 else None
+    request = UploadRequest(kind, uploaded.file_id, uploaded.name, sheet, forum_date, version)
+    report = _report(request, content)
+    _show_report(report, lang)
+    if report.ok:
+        _show_preview_and_confirm(report, request, content, principal, lang)
+
+
+def _show_report(report: importer.ImportReport, lang: str) -> None:
+    for note in report.notes:
+        st.info(note.message(lang), icon="ℹ️")
+    if report.problems:
+        st.error(t("upload.problems", lang, n=len(report.problems)), icon="⛔")
+        st.dataframe(importer.problem_rows(report.problems, lang), hide_index=True, width="stretch")
+    if report.warnings:
+        st.subheader(t("upload.warnings", lang))
+        st.dataframe(importer.problem_rows(report.warnings, lang), hide_index=True, width="stretch")
+
+
+def _show_preview_and_confirm(report: importer.ImportReport, request: UploadRequest, content: bytes,
+                              principal: Principal, lang: str) -> None:
+    shown = importer.preview(report, lang)
+    st.subheader(t("upload.preview", lang))
+    cols = st.columns(3)
+    cols[0].metric(t("upload.added", lang), format_number(len(shown.added), lang))
+    cols[1].metric(t("upload.changed", lang), format_number(len({r[t("import.col.record", lang)]
+                                                                 for r in shown.changed}), lang))
+    cols[2].metric(t("upload.unchanged", lang), format_number(shown.unchanged, lang))
+    if shown.added:
+        st.markdown(f"**{t('upload.added_rows', lang)}**")
+        st.dataframe(shown.added, hide_index=True, width="stretch")
+    if shown.changed:
+        st.markdown(f"**{t('upload.changed_rows', lang)}**")
+        st.dataframe(shown.changed, hide_index=True, width="stretch")
+    assert report.plan is not None
+    if not report.plan.changes:
+        st.info(t("upload.nothing_to_do", lang), icon="ℹ️")
+        return
+    refusal = write_refusal(principal, report) if principal.can_write_anything else None
+    if refusal is not None:
+        st.error(t("upload.not_allowed", lang, reason=refusal), icon="⛔")
+    allowed = principal.can_write_anything and refusal is None
+    if st.button(t("upload.confirm", lang), key=KEY_CONFIRM, type="primary", disabled=not allowed):
+        outcome, detail = confirm(request, content, importer.fingerprint(report), principal)
+        if outcome == "denied":
+            st.error(t("upload.not_allowed", lang, reason=detail), icon="⛔")
+            return
+        if outcome == "stale":
+            st.session_state[KEY_REPORT] = (request, detail)
+            st.session_state[KEY_RESULT] = ("stale", t("upload.stale", lang))
+        else:
+            saved, batch = detail
+            summary = saved.plan.summary()
+            st.session_state[KEY_RESULT] = ("saved", t("upload.saved", lang, added=summary["added"],
+                                                       changed=summary["changed"], batch=batch))
+        st.rerun()
