@@ -45,4 +45,5 @@ def navigation(lang: str) -> st.navigation:  # type: ignore[valid-type]
         sections.setdefault(t(page.section, lang), []).append(
             st.Page(f"{PAGES_DIR}/{page.file}", title=t(page.title_key, lang),
                     url_path=page.url_path, icon=page.icon, default=index == 0))
-    return st.navigation(sections)
+    # Expanded: with 16 pages the menu would otherwise hide the last six behind "View more".
+    return st.navigation(sections, expanded=True)

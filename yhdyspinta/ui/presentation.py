@@ -82,7 +82,7 @@ def _figures(filters: Filters, version: int) -> None:
 def _tiles(filters: Filters, version: int) -> None:
     # small_map brings its own legend and data table, sized to stay within a projector's height.
     map_widget.small_map(filters, version, indicator="agreement_status", level="areas", key="present.map",
-                         height=640)
+                         height=520)
 
 
 def _status(filters: Filters, version: int) -> None:
