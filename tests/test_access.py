@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 from sqlalchemy import Engine
 
 from yhdyspinta import editing
-from yhdyspinta.access import ANONYMOUS, PermissionDenied, Principal, principal_for, record_area
+from yhdyspinta.access import (
+    ANONYMOUS,
+    PermissionDenied,
+    Principal,
+    check,
+    principal_for,
+    record_area,
+    refusal_text,
+)
 from yhdyspinta.domain import Role
 from yhdyspinta.kinds import KINDS
+from yhdyspinta.records import RoleRecord
 from yhdyspinta.store import repository as repo
 
 LEAD = Principal("lead@kuntaliitto.fi", Role.PROJECT_LEAD)
@@ -82,3 +92,37 @@ def test_principal_for_reads_role_assignments(store: Engine) -> None:
     assert principal_for(store, "editor@pshyvinvointialue.fi") == SAVO
     assert principal_for(store, "someone@else.fi").role is Role.VIEWER
     assert principal_for(store, "Lead@Kuntaliitto.fi", first_lead="lead@kuntaliitto.fi") == LEAD
+
+
+@pytest.mark.parametrize(
+    ("principal", "kind", "record", "lang", "expected"),
+    [
+        (VIEWER, "forums", FORUM, "fi", "katselijana et voi tallentaa tietoja"),
+        (SAVO, "forums", FORUM, "sv", "nationella uppgifter sparas endast av projektledare"),
+        (SAVO, "structures", {"area_code": 21, "kind": "muu", "name": "X"}, "fi",
+         "Lapin hyvinvointialue ei kuulu alueisiin, joiden tietoja voit muokata"),
+        (SAVO, "structures", {"area_code": 21, "kind": "muu", "name": "X"}, "sv",
+         "Lapplands välfärdsområde hör inte till de områden vars uppgifter du får redigera"),
+        (SAVO, "structures", {"area_code": 21, "kind": "muu", "name": "X"}, "en",
+         "Lapland wellbeing services county is not one of the areas whose records you may edit"),
+    ],
+)
+def test_refusals_are_told_in_the_users_language(principal: Principal, kind: str, record: dict[str, object],
+                                                 lang: str, expected: str) -> None:
+    with pytest.raises(PermissionDenied) as refused:
+        check(principal, kind, [record])
+    assert refusal_text(refused.value, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("area_codes", "stored"),
+    [("13", "13"), ("13.0", "13"), ("21, 13", "13;21"), ("13;13", "13"),
+     ("1e400", None), ("nan", None), ("1.5", None), ("inf", None), ("Lappi", None), ("91", None), ("99", None)],
+)
+def test_role_area_codes_are_whole_in_scope_codes(area_codes: str, stored: str | None) -> None:
+    values = {"subject": "editor@example.fi", "role": "area_editor", "area_codes": area_codes}
+    if stored is None:
+        with pytest.raises(ValidationError):
+            RoleRecord(**values)
+    else:
+        assert RoleRecord(**values).area_codes == stored

@@ -10,6 +10,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import open_app
 from yhdyspinta import editing
 from yhdyspinta.access import ANONYMOUS, ENV_FIRST_LEAD, PermissionDenied, Principal, principal_for
 from yhdyspinta.domain import Role
@@ -18,8 +19,6 @@ from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
 from yhdyspinta.ui import auth
 
-APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
-TIMEOUT = 60
 LEAD = Principal("lead@kuntaliitto.fi", Role.PROJECT_LEAD)
 SAVO = Principal("editor@pshyvinvointialue.fi", Role.AREA_EDITOR, frozenset({13}))
 NEW_PERSON = "Uusi.Muokkaaja@PSHyvinvointialue.fi"
@@ -37,12 +36,7 @@ def fresh_caches(data_dir: Path) -> Iterator[None]:
 
 def render(principal: Principal, monkeypatch: pytest.MonkeyPatch, lang: str = "fi") -> AppTest:
     monkeypatch.setattr(auth, "current_principal", lambda: principal)
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params["kieli"] = lang
-    at.run()
-    at.switch_page("app_pages/admin.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app("admin.py", {"kieli": lang})
 
 
 @pytest.mark.parametrize("principal", [ANONYMOUS, SAVO], ids=["anonymous", "area editor"])

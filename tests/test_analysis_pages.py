@@ -11,15 +11,13 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import open_app
 from yhdyspinta import analysis
 from yhdyspinta.i18n import LANGUAGES, column_label, enum_label, t
 from yhdyspinta.presentation import area_name
 from yhdyspinta.store import repository
 from yhdyspinta.store.engine import open_store
-from yhdyspinta.ui.pages import PAGES_DIR
 
-APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
-TIMEOUT = 60
 PAGES = {"agreements": "nav.agreements", "forums": "nav.forums", "survey": "nav.survey", "maturity": "nav.maturity"}
 QUERIES = {"all": {}, "area": {"alue": "13"}, "municipality": {"alue": "13", "kunta": "686"}}
 AREA = 13
@@ -35,12 +33,7 @@ def fresh_caches(data_dir: Path) -> Iterator[None]:
 
 
 def render(page: str, query: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params.update(query)
-    at.run()
-    at.switch_page(f"{PAGES_DIR}/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(f"{page}.py", query)
 
 
 def chart_specs(at: AppTest) -> list[str]:

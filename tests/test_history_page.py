@@ -14,6 +14,7 @@ import streamlit as st
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import open_app
 from yhdyspinta import demo, editing, history
 from yhdyspinta.access import ANONYMOUS, Principal
 from yhdyspinta.domain import Role
@@ -22,8 +23,6 @@ from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
 from yhdyspinta.ui import auth
 
-APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
-TIMEOUT = 60
 LEAD = Principal("lead@kuntaliitto.fi", Role.PROJECT_LEAD)
 SAVO = Principal("editor@pshyvinvointialue.fi", Role.AREA_EDITOR, frozenset({13}))
 AGREEMENT_KEY = (13, "aiesopimus")
@@ -140,12 +139,7 @@ def seeded(data_dir: Path) -> Iterator[Engine]:
 
 def render(principal: Principal, monkeypatch: pytest.MonkeyPatch, query: dict[str, str] | None = None) -> AppTest:
     monkeypatch.setattr(auth, "current_principal", lambda: principal)
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params.update(query or {})
-    at.run()
-    at.switch_page("app_pages/history.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app("history.py", query)
 
 
 def _table(at: AppTest) -> pd.DataFrame:

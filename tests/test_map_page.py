@@ -10,13 +10,10 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import TIMEOUT, open_app
 from yhdyspinta import mapping
 from yhdyspinta.i18n import t
-from yhdyspinta.ui.pages import PAGES_DIR
 
-APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
-PAGE = f"{PAGES_DIR}/map.py"
-TIMEOUT = 60
 BOUNDARY_FILE = "kuntarajat_2024.geojson"
 
 
@@ -48,12 +45,7 @@ def with_boundaries(data_dir: Path, boundary_cache: Path) -> Path:
 
 
 def render(query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params.update(query or {})
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app("map.py", query)
 
 
 def deck_specs(at: AppTest) -> list[dict]:

@@ -10,14 +10,12 @@ import streamlit as st
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import open_app
 from yhdyspinta.domain import APPROVED_STATUSES
 from yhdyspinta.i18n import t
 from yhdyspinta.store import schema
 from yhdyspinta.store.engine import open_store
 from yhdyspinta.ui.pages import PAGES, PAGES_DIR
-
-APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
-TIMEOUT = 60
 
 
 @pytest.fixture(autouse=True)
@@ -31,13 +29,7 @@ def fresh_caches(data_dir: Path) -> Iterator[None]:
 
 
 def render(page: str | None = None, query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params.update(query or {})
-    at.run()
-    if page is not None:
-        at.switch_page(f"{PAGES_DIR}/{page}").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(page, query)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.file for p in PAGES])

@@ -10,14 +10,12 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import open_app
 from yhdyspinta import present
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t
 from yhdyspinta.presentation import area_name
 from yhdyspinta.ui.presentation import KEY_EXIT, KEY_NEXT, KEY_PREV, KEY_START, PARAM_VIEW, VIEWS, view_index
-
-APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
-TIMEOUT = 60
 
 
 @pytest.mark.parametrize(
@@ -39,11 +37,7 @@ def fresh_caches(data_dir: Path) -> Iterator[None]:
 
 
 def present_at(query: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params.update({"esitys": "1", **query})
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(None, {"esitys": "1", **query})
 
 
 def assert_no_sidebar(at: AppTest) -> None:
@@ -87,9 +81,7 @@ def test_area_filter_narrows_the_views() -> None:
 
 
 def test_entering_and_leaving_keeps_the_filters() -> None:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params.update({"kieli": "en", "alue": "13"})
-    at.run()
+    at = open_app(None, {"kieli": "en", "alue": "13"})
     at.sidebar.button(key=KEY_START).click().run()
     assert not at.exception
     assert at.query_params["esitys"] == "1"

@@ -12,17 +12,15 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import open_app
 from yhdyspinta import demo, facts
 from yhdyspinta import profile as prof
 from yhdyspinta.i18n import LANGUAGES, column_label, format_day, t
 from yhdyspinta.kinds import KINDS
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
-from yhdyspinta.ui.pages import PAGES_DIR
 from yhdyspinta.ui.views.home import DEFAULT_LOOKBACK
 
-APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
-TIMEOUT = 60
 PS = 13
 PS_MEMBERS = sorted(m.code for m in facts.municipalities() if m.area_code == PS)
 
@@ -144,13 +142,7 @@ def fresh_caches(data_dir: Path) -> Iterator[None]:
 
 
 def render(page: str | None = None, query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params.update(query or {})
-    at.run()
-    if page is not None:
-        at.switch_page(f"{PAGES_DIR}/{page}").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(page, query)
 
 
 AREA_CASES = [None, "13"]

@@ -13,6 +13,7 @@ import streamlit as st
 from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import open_app
 from yhdyspinta.access import ANONYMOUS, Principal
 from yhdyspinta.domain import Role
 from yhdyspinta.i18n import column_label, t
@@ -21,11 +22,8 @@ from yhdyspinta.io.importer import commit_import, fingerprint, prepare_import
 from yhdyspinta.kinds import get_kind
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
-from yhdyspinta.ui.pages import PAGES_DIR
 from yhdyspinta.ui.views import upload
 
-APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
-TIMEOUT = 60
 LEAD = Principal("lead@example.fi", Role.PROJECT_LEAD)
 LAPLAND_EDITOR = Principal("editor@lapha.fi", Role.AREA_EDITOR, frozenset({21}))
 FORUMS_CSV = ("päivämäärä;teema;otsikko\n"
@@ -47,12 +45,7 @@ def as_principal(monkeypatch: pytest.MonkeyPatch, principal: Principal) -> None:
 
 
 def render(query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params.update(query or {})
-    at.run()
-    at.switch_page(f"{PAGES_DIR}/upload.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app("upload.py", query)
 
 
 def upload_file(at: AppTest, name: str, content: bytes, kind: str = "forums") -> AppTest:
@@ -112,8 +105,8 @@ def test_anonymous_may_check_but_not_write(monkeypatch: pytest.MonkeyPatch) -> N
     forums = repo.read_kind(engine, "forums")
     report = prepare_import(engine, "forums", FORUMS_CSV, "forums.csv")
     request = upload.UploadRequest("forums", "id", "forums.csv", None, None, repo.data_version(engine))
-    outcome, reason = upload.confirm(request, FORUMS_CSV, fingerprint(report), ANONYMOUS)
-    assert (outcome, reason) == ("denied", "viewers cannot write")
+    outcome, reason = upload.confirm(request, FORUMS_CSV, fingerprint(report), ANONYMOUS, "sv")
+    assert (outcome, reason) == ("denied", "som läsare kan du inte spara uppgifter")
     assert repo.read_kind(engine, "forums").equals(forums)
     log = repo.read_kind(engine, "changelog")
     assert list(log.iloc[-1:][["actor", "action"]].itertuples(index=False, name=None)) == [("anonymous", "denied")]
@@ -124,7 +117,8 @@ def test_another_areas_editor_sees_the_refusal(monkeypatch: pytest.MonkeyPatch) 
     at = render()
     content = "alue;tyyppi;nimi\nPohjois-Savo;muu;Uusi työryhmä\n".encode()
     upload_file(at, "rakenteet.csv", content, kind="structures")
-    assert any(t("upload.not_allowed", "fi", reason="area 13 is not one of theirs") == e.value for e in at.error)
+    reason = "Pohjois-Savon hyvinvointialue ei kuulu alueisiin, joiden tietoja voit muokata"
+    assert any(t("upload.not_allowed", "fi", reason=reason) == e.value for e in at.error), [e.value for e in at.error]
     assert at.button(key="upload.confirm").disabled
 
 
@@ -203,6 +197,6 @@ def test_a_preview_gone_stale_is_not_written() -> None:
     commit_import(engine, other, LEAD)
     forums = repo.read_kind(engine, "forums")
     request = upload.UploadRequest("forums", "id", "forums.csv", None, None, repo.data_version(engine))
-    outcome, fresh = upload.confirm(request, FORUMS_CSV, previewed, LEAD)
+    outcome, fresh = upload.confirm(request, FORUMS_CSV, previewed, LEAD, "fi")
     assert outcome == "stale" and fresh.plan.summary() == {"added": 1, "changed": 1, "unchanged": 0}
     assert repo.read_kind(engine, "forums").equals(forums)

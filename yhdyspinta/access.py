@@ -16,6 +16,7 @@ from sqlalchemy import Engine, select
 
 from yhdyspinta import facts
 from yhdyspinta.domain import OrgType, Role
+from yhdyspinta.i18n import t
 from yhdyspinta.store import schema
 
 ANONYMOUS_SUBJECT = "anonymous"
@@ -47,12 +48,25 @@ class Principal:
 ANONYMOUS = Principal(ANONYMOUS_SUBJECT)
 
 
+# Why a write was refused; each has a text in every language (texts key "access.refused.<code>").
+REFUSED_VIEWER = "viewer"
+REFUSED_NATIONAL = "national"
+REFUSED_OTHER_AREA = "other_area"
+REFUSED_UNDO = "undo"
+
+
 class PermissionDenied(PermissionError):
-    def __init__(self, principal: Principal, kind: str, reason: str) -> None:
+    """A refused write. `reason` is the English note the change log keeps; `code` and `area`
+    let the interface say the same in the user's language."""
+
+    def __init__(self, principal: Principal, kind: str, reason: str, *, code: str,
+                 area: int | None = None) -> None:
         super().__init__(f"{principal.subject} ({principal.role.value}) may not write {kind}: {reason}")
         self.principal = principal
         self.kind = kind
         self.reason = reason
+        self.code = code
+        self.area = area
 
 
 def record_area(kind: str, record: Mapping[str, Any]) -> int | None:
@@ -75,13 +89,21 @@ def check(principal: Principal, kind: str, records: Iterable[Mapping[str, Any]])
     if principal.role == Role.PROJECT_LEAD:
         return
     if principal.role != Role.AREA_EDITOR:
-        raise PermissionDenied(principal, kind, "viewers cannot write")
+        raise PermissionDenied(principal, kind, "viewers cannot write", code=REFUSED_VIEWER)
     for record in records:
         area = record_area(kind, record)
         if area is None:
-            raise PermissionDenied(principal, kind, "national records are written by project leads")
+            raise PermissionDenied(principal, kind, "national records are written by project leads",
+                                   code=REFUSED_NATIONAL)
         if area not in principal.areas:
-            raise PermissionDenied(principal, kind, f"area {area} is not one of theirs")
+            raise PermissionDenied(principal, kind, f"area {area} is not one of theirs", code=REFUSED_OTHER_AREA,
+                                   area=area)
+
+
+def refusal_text(exc: PermissionDenied, lang: str) -> str:
+    """Why the write was refused, in `lang`."""
+    area = facts.area_by_code()[exc.area].name(lang) if exc.area in facts.area_by_code() else str(exc.area)
+    return t(f"access.refused.{exc.code}", lang, area=area)
 
 
 def principal_for(engine: Engine, subject: str, *, first_lead: str | None = None) -> Principal:

@@ -225,8 +225,10 @@ def dumbbell_chart(frame: pd.DataFrame, spec: Dumbbell, lang: str, *, label: str
                                                  color="#333333").encode(
             x=alt.X("start:Q", scale=scale), y=alt.value(0), text="name:N"))
     wide = frame.rename(columns={label: "label"})[["label", first, second]].dropna()
-    layers.append(alt.Chart(wide).mark_rule(color=GREY, strokeWidth=2).encode(
-        y=y, x=alt.X(f"{first}:Q", scale=scale, title=spec.x_title, axis=axis), x2=f"{second}:Q"))
+    # Layers without data would leave unlabelled graphics in the SVG for screen readers: skip them.
+    if not wide.empty:
+        layers.append(alt.Chart(wide).mark_rule(color=GREY, strokeWidth=2).encode(
+            y=y, x=alt.X(f"{first}:Q", scale=scale, title=spec.x_title, axis=axis), x2=f"{second}:Q"))
     # A series with no values (e.g. no area chosen) stays out of the legend.
     present = [i for i, name in enumerate(spec.series) if (long["series"] == name).any()]
     names = [spec.series[i] for i in present]
@@ -240,6 +242,8 @@ def dumbbell_chart(frame: pd.DataFrame, spec: Dumbbell, lang: str, *, label: str
                                              alt.Tooltip("text:N", title=spec.x_title)])
     layers.append(points.mark_point(filled=True, size=120, opacity=1).encode(color=colour, shape=shape))
     for dy in (-11, 11):
+        if not (long["dy"] == dy).any():
+            continue
         layers.append(alt.Chart(long[long["dy"] == dy]).mark_text(dy=dy, fontSize=11, color=INK).encode(
             y=y, x=alt.X("value:Q", scale=scale), text="text:N"))
     height = max(2 * ROW_HEIGHT * len(order), 80)
@@ -448,11 +452,17 @@ def forum_timeline_chart(calendar: pd.DataFrame, lang: str, area: int | None,
     size = alt.Size("count:Q", scale=alt.Scale(range=[40, 500], zero=True),
                     legend=alt.Legend(title=t("analysis.col.participants", lang), orient="bottom", tickMinStep=1))
     base = alt.Chart(frame).encode(x=x, y=y, tooltip=tooltip)
-    held = base.transform_filter("datum.held").mark_point(filled=True, color=BLUE, opacity=0.85).encode(size=size)
-    upcoming = base.transform_filter("!datum.held").mark_point(filled=False, color=BLUE, strokeWidth=2
-                                                              ).encode(size=size)
+    layers = []
+    # A layer with no marks leaves an unlabelled graphic in the SVG, which screen readers (and
+    # axe) flag: draw the held and upcoming layers only when there is something in them.
+    if frame["held"].any():
+        layers.append(base.transform_filter("datum.held").mark_point(filled=True, color=BLUE, opacity=0.85)
+                      .encode(size=size))
+    if not frame["held"].all():
+        layers.append(base.transform_filter("!datum.held").mark_point(filled=False, color=BLUE, strokeWidth=2)
+                      .encode(size=size))
     labels = base.mark_text(align="left", dx=12, fontSize=11, color=INK).encode(text="text:N")
-    chart = alt.layer(held, upcoming, labels, title=_title(t("analysis.forums.timeline_title", lang),
+    chart = alt.layer(*layers, labels, title=_title(t("analysis.forums.timeline_title", lang),
                                                           t("analysis.forums.timeline_subtitle", lang, who=who)))
     return _finish(chart.properties(height=max(ROW_HEIGHT * 1.3 * len(themes), 80)), lang)
 

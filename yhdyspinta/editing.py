@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from yhdyspinta.access import PermissionDenied, Principal, check
+from yhdyspinta.access import REFUSED_UNDO, PermissionDenied, Principal, check
 from yhdyspinta.domain import Role
 from yhdyspinta.kinds import KINDS, KindSpec, ReferenceNotFound, get_kind
 from yhdyspinta.store import repository as repo
@@ -240,7 +240,7 @@ def undo_batch(engine: Engine, principal: Principal, batch_id: str) -> str:
 
 def _require_lead(engine: Engine, principal: Principal, kind: str, what: str) -> None:
     if principal.role != Role.PROJECT_LEAD:
-        exc = PermissionDenied(principal, kind, f"only project leads may undo ({what})")
+        exc = PermissionDenied(principal, kind, f"only project leads may undo ({what})", code=REFUSED_UNDO)
         log_denied(engine, exc, record_key=what)
         raise exc
 

@@ -213,8 +213,20 @@ def _area_codes(value: Any) -> str:
     if value is None:
         return ""
     parts = [p.strip() for p in str(value).replace(",", ";").split(";") if p.strip()]
-    codes = sorted({_area_code(int(float(p))) for p in parts})
+    codes = sorted({_area_code(_whole_number(p)) for p in parts})
     return ";".join(str(c) for c in codes)
+
+
+def _whole_number(text: str) -> int:
+    """"13" or "13.0" (as spreadsheets write it); anything else, "1e400" and "nan" included,
+    is a ValueError, which the validator reports, rather than an overflow it would not catch."""
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not an area code; expected 1–21 or 90") from None
+    if not number.is_integer():
+        raise ValueError(f"{text!r} is not an area code; expected 1–21 or 90")
+    return int(number)
 
 
 @dataclass(config=CONFIG)

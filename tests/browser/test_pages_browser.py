@@ -27,6 +27,7 @@ from tests.browser.harness import (
     axe_available,
     axe_violations,
     exception_texts,
+    format_axe_violations,
     goto,
     interact,
 )
@@ -181,9 +182,6 @@ def test_page_renders(view: View, tab: Page, request: pytest.FixtureRequest) -> 
 # ------------------------------------------------------------------ single scenarios
 
 
-@pytest.mark.xfail(reason="reads the first table's HTML header; the rebuilt agreements page renders it as a "
-                          "canvas grid, so the header list is empty - test must read the grid instead (open)",
-                   strict=False)
 def test_agreements_link_with_area_shows_only_that_area(
     tab: Page, plain_server: StreamlitServer, plain_data_dir: Path
 ) -> None:
@@ -239,20 +237,48 @@ def test_bad_area_param_warns_without_traceback(tab: Page, plain_server: Streaml
     assert "Traceback" not in plain_server.logs()[log_before:]
 
 
+# Violations Streamlit's own markup causes, which no app content can mend; each is kept out
+# of the failures only for nodes inside the element named, and listed in the README:
+# - list / listitem: the sidebar page menu is a <ul> whose section headings are <div>s and
+#   whose links sit in <div>s between the <ul> and the <li> (Streamlit's navigation component).
+STREAMLIT_OWN = {"list": '[data-testid="stSidebarNav"]', "listitem": '[data-testid="stSidebarNav"]'}
+AXE_CASES = [(page, query) for page in PAGES for query in ({}, {"alue": str(AREA), "kieli": "sv"})]
+
+
+def _our_violations(page: Page) -> list[dict[str, Any]]:
+    """Serious and critical axe violations, less the nodes Streamlit's own markup accounts for."""
+    ours = []
+    for violation in axe_violations(page, impacts=("serious", "critical")):
+        inside = STREAMLIT_OWN.get(violation["id"])
+        nodes = [node for node in violation["nodes"]
+                 if inside is None or not page.evaluate(
+                     "([target, inside]) => !!document.querySelector(target)?.closest(inside)",
+                     [str(node["target"][0]), inside])]
+        if nodes:
+            ours.append({**violation, "nodes": nodes})
+    return ours
+
+
 @pytest.mark.skipif(not axe_available(), reason="axe-playwright-python is not installed")
-@pytest.mark.parametrize("path", ["", "sopimukset"], ids=["home", "agreements"])
-def test_axe_report(tab: Page, plain_server: StreamlitServer, path: str) -> None:
-    """Report serious/critical axe violations; not a failure yet (see the project notes)."""
-    query = {"alue": str(AREA)} if path else {}
-    goto(tab, plain_server.url_for(path, **query))
+@pytest.mark.parametrize(("page", "query"), AXE_CASES,
+                         ids=[f"{p.url_path}-{'-'.join(q.values()) or 'country'}" for p, q in AXE_CASES])
+def test_axe_finds_no_serious_violation_of_ours(tab: Page, plain_server: StreamlitServer, page: PageDef,
+                                                 query: dict[str, str]) -> None:
+    goto(tab, plain_server.url_for(_page_path(page), **query))
     _tab_state["key"] = None
-    tab.locator(f"{CHART} svg, {CHART} canvas, {DATAFRAME} canvas").first.wait_for(state="attached")
-    violations = axe_violations(tab, impacts=("serious", "critical"))
-    print(f"\naxe on /{path}{'?' + urllib.parse.urlencode(query) if query else ''}: {len(violations)} serious/critical")
-    for violation in violations:
-        print(f"  [{violation['impact']}] {violation['id']}: {violation['help']}")
-        for node in violation["nodes"]:
-            print(f"      {', '.join(map(str, node.get('target', [])))}  {node.get('html', '')[:120]}")
+    assert exception_texts(tab) == []
+    _settle_visuals(tab)
+    violations = _our_violations(tab)
+    assert violations == [], format_axe_violations(violations)
+
+
+def test_axe_exemptions_still_apply(tab: Page, plain_server: StreamlitServer) -> None:
+    """If Streamlit mends its menu markup, the exemption above must go: fail so someone removes it."""
+    goto(tab, plain_server.url_for(""))
+    _tab_state["key"] = None
+    _settle_visuals(tab)
+    found = {v["id"] for v in axe_violations(tab, impacts=("serious", "critical"))}
+    assert set(STREAMLIT_OWN) <= found, found
 
 
 # ----------------------------------------------------------------------- screenshots

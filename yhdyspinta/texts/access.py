@@ -80,6 +80,20 @@ TEXTS: dict[str, dict[str, str]] = {
               "kontrollera och spara igen.",
         "en": "Someone else saved this record after you opened the form. Your change was not saved, so theirs is not "
               "lost. The form now shows the saved values: check them and save again."},
+    "access.refused.viewer": {
+        "fi": "katselijana et voi tallentaa tietoja", "sv": "som läsare kan du inte spara uppgifter",
+        "en": "viewers cannot save data"},
+    "access.refused.national": {
+        "fi": "valtakunnallisia tietoja tallentavat vain projektin vetäjät",
+        "sv": "nationella uppgifter sparas endast av projektledare",
+        "en": "national records are saved by project leads only"},
+    "access.refused.other_area": {
+        "fi": "{area} ei kuulu alueisiin, joiden tietoja voit muokata",
+        "sv": "{area} hör inte till de områden vars uppgifter du får redigera",
+        "en": "{area} is not one of the areas whose records you may edit"},
+    "access.refused.undo": {
+        "fi": "vain projektin vetäjät voivat perua muutoksia", "sv": "endast projektledare kan ångra ändringar",
+        "en": "only project leads may undo changes"},
     "access.form.denied": {
         "fi": "Sinulla ei ole oikeutta muokata tätä tietuetta. Yritys kirjattiin muutoshistoriaan.",
         "sv": "Du har inte rätt att redigera den här posten. Försöket loggades i ändringshistoriken.",

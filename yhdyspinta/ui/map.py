@@ -186,14 +186,18 @@ def _notes(version: int, indicator: str, level: str, lang: str, statement: str |
 
 
 def render_map(filters: Filters, version: int, *, indicator: str, level: str, key: str, height: int,
-               statement: str | None = None, table: str = TABLE_EXPANDER, compact: bool = False) -> None:
-    """Map (or tile grid), legend, notes, table and source; shared by the map page and components."""
+               statement: str | None = None, table: str = TABLE_EXPANDER, compact: bool = False,
+               legend_beside: bool | None = None) -> None:
+    """Map (or tile grid), legend, notes, table and source; shared by the map page and components.
+
+    `compact` turns the missing-boundaries warning into a caption; the legend goes beside the
+    map unless compact (override with `legend_beside`, e.g. on a wide, short projector)."""
     mapping.check_indicator(indicator, level)
     lang = filters.lang
     if indicator == mapping.SURVEY_VALUE and statement is None:
         statement = next(iter(survey_statements(version)), None)
     spec = map_spec(version, boundary_stamp(), indicator, level, lang, statement, filters.area, height)
-    if compact:
+    if not (legend_beside if legend_beside is not None else not compact):
         map_box, legend_box = st.container(), st.container()
     else:
         map_box, legend_box = st.columns([3, 2], gap="medium")
@@ -230,8 +234,8 @@ def choropleth(filters: Filters, version: int, *, indicator: str, level: str, ke
 
 
 def small_map(filters: Filters, version: int, *, indicator: str = mapping.AGREEMENT_STATUS,
-              level: str = mapping.LEVEL_AREAS, key: str, height: int = 360) -> None:
+              level: str = mapping.LEVEL_AREAS, key: str, height: int = 360, legend_beside: bool = False) -> None:
     """A compact map for overview pages: legend below, table in an expander, no controls
     (the survey shows the first statement of the latest wave)."""
     render_map(filters, version, indicator=indicator, level=level, key=key, height=height,
-               table=TABLE_EXPANDER, compact=True)
+               table=TABLE_EXPANDER, compact=True, legend_beside=legend_beside)

@@ -39,11 +39,26 @@ PAGES: tuple[PageDef, ...] = (
 )
 
 
+KEY_SECTIONS = "nav.sections"
+
+
+def _sections(lang: str) -> dict[str, list[st.Page]]:  # type: ignore[valid-type]
+    """The menu in `lang`, built once per session and language.
+
+    Building a page resolves and checks its file on disk, which costs more than the rest of a
+    small page's rerun. The objects are kept in the session, not shared between sessions,
+    because Streamlit marks the chosen page on its object while it runs."""
+    built: dict[str, dict[str, list[st.Page]]] = st.session_state.setdefault(KEY_SECTIONS, {})  # type: ignore[valid-type]
+    if lang not in built:
+        sections: dict[str, list[st.Page]] = {}  # type: ignore[valid-type]
+        for index, page in enumerate(PAGES):
+            sections.setdefault(t(page.section, lang), []).append(
+                st.Page(f"{PAGES_DIR}/{page.file}", title=t(page.title_key, lang),
+                        url_path=page.url_path, icon=page.icon, default=index == 0))
+        built[lang] = sections
+    return built[lang]
+
+
 def navigation(lang: str) -> st.navigation:  # type: ignore[valid-type]
-    sections: dict[str, list[st.Page]] = {}  # type: ignore[valid-type]
-    for index, page in enumerate(PAGES):
-        sections.setdefault(t(page.section, lang), []).append(
-            st.Page(f"{PAGES_DIR}/{page.file}", title=t(page.title_key, lang),
-                    url_path=page.url_path, icon=page.icon, default=index == 0))
     # Expanded: with 16 pages the menu would otherwise hide the last six behind "View more".
-    return st.navigation(sections, expanded=True)
+    return st.navigation(_sections(lang), expanded=True)

@@ -29,6 +29,7 @@ from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views import home
 
 PARAM_VIEW = "nakyma"
+PRESENT_MAP_HEIGHT = 600  # px; with title and buttons this stays within 1080
 KEY_PREV = "present.prev"
 KEY_NEXT = "present.next"
 KEY_EXIT = "present.exit"
@@ -80,9 +81,9 @@ def _figures(filters: Filters, version: int) -> None:
 
 
 def _tiles(filters: Filters, version: int) -> None:
-    # small_map brings its own legend and data table, sized to stay within a projector's height.
+    # A projector is wide and short: the legend goes beside the map so the view needs no scrolling.
     map_widget.small_map(filters, version, indicator="agreement_status", level="areas", key="present.map",
-                         height=520)
+                         height=PRESENT_MAP_HEIGHT, legend_beside=True)
 
 
 def _status(filters: Filters, version: int) -> None:

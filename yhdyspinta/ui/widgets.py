@@ -106,7 +106,7 @@ def data_table(kind: str, filters: Filters, version: int, page: str) -> None:
         st.write(t("common.no_rows", filters.lang))
     else:
         st.dataframe(frame, hide_index=True, width="stretch")
-    st.write(t("common.rows", filters.lang, n=len(frame)))
+    st.caption(t("common.rows", filters.lang, n=len(frame)))
     left, right, _ = st.columns([1, 1, 4])
     stem = f"yhdyspinta_{kind}"
     left.download_button(t("common.download_csv", filters.lang),

@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from yhdyspinta.access import PermissionDenied, Principal, check
+from yhdyspinta.access import PermissionDenied, Principal, check, refusal_text
 from yhdyspinta.i18n import format_number, t
 from yhdyspinta.io import importer, tables
 from yhdyspinta.io.export import template
@@ -54,21 +54,24 @@ def kind_title(kind: str, lang: str) -> str:
     return t(KIND_TITLES.get(kind, "nav.upload"), lang)
 
 
-def write_refusal(principal: Principal, report: importer.ImportReport) -> str | None:
-    """Why `principal` may not write this import (the same check the write path makes), or None."""
+def write_refusal(principal: Principal, report: importer.ImportReport, lang: str) -> str | None:
+    """Why `principal` may not write this import (the same check the write path makes), in
+    `lang`, or None."""
     if report.plan is None or not report.plan.changes:
         return None
     records = [c.after for c in report.plan.changes if c.after is not None]
     try:
         check(principal, report.kind, records)
     except PermissionDenied as exc:
-        return exc.reason
+        return refusal_text(exc, lang)
     return None
 
 
-def confirm(request: UploadRequest, content: bytes, previewed: str, principal: Principal) -> tuple[str, Any]:
+def confirm(request: UploadRequest, content: bytes, previewed: str, principal: Principal,
+            lang: str) -> tuple[str, Any]:
     """Check the file again against the store as it is now and write it if the plan is still
-    the one the user saw. Returns ("saved", report), ("stale", report) or ("denied", reason)."""
+    the one the user saw. Returns ("saved", report), ("stale", report) or ("denied", reason in
+    `lang`)."""
     engine = data.engine()
     fresh = importer.prepare_import(engine, request.kind, content, request.file_name, sheet=request.sheet,
                                     forum_date=request.forum_date)
@@ -77,7 +80,7 @@ def confirm(request: UploadRequest, content: bytes, previewed: str, principal: P
     try:
         batch = importer.commit_import(engine, fresh, principal)
     except PermissionDenied as exc:
-        return "denied", exc.reason
+        return "denied", refusal_text(exc, lang)
     return "saved", (fresh, batch)
 
 
@@ -162,12 +165,12 @@ def _show_preview_and_confirm(report: importer.ImportReport, request: UploadRequ
     if not report.plan.changes:
         st.info(t("upload.nothing_to_do", lang), icon="ℹ️")
         return
-    refusal = write_refusal(principal, report) if principal.can_write_anything else None
+    refusal = write_refusal(principal, report, lang) if principal.can_write_anything else None
     if refusal is not None:
         st.error(t("upload.not_allowed", lang, reason=refusal), icon="⛔")
     allowed = principal.can_write_anything and refusal is None
     if st.button(t("upload.confirm", lang), key=KEY_CONFIRM, type="primary", disabled=not allowed):
-        outcome, detail = confirm(request, content, importer.fingerprint(report), principal)
+        outcome, detail = confirm(request, content, importer.fingerprint(report), principal, lang)
         if outcome == "denied":
             st.error(t("upload.not_allowed", lang, reason=detail), icon="⛔")
             return
