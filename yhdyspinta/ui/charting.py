@@ -12,6 +12,8 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
+from yhdyspinta.ui import data
+
 try:  # Streamlit guards Altair's global theme with this lock; share it when it is there.
     from streamlit.elements.vega_charts import _altair_globals_lock as _THEME_LOCK
 except ImportError:  # pragma: no cover - a later Streamlit may move it
@@ -20,7 +22,7 @@ except ImportError:  # pragma: no cover - a later Streamlit may move it
 SPEC_CACHE_ENTRIES = 2048
 
 
-@st.cache_data(show_spinner=False, max_entries=SPEC_CACHE_ENTRIES)
+@data.cached(max_entries=SPEC_CACHE_ENTRIES)
 def _spec(builder: str, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
     module_name, name = builder.rsplit(":", 1)
     build = getattr(importlib.import_module(module_name), name)

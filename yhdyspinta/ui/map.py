@@ -7,10 +7,13 @@ as a string; a rerun only hands that string to Streamlit (see mapping.Serialized
 
 from __future__ import annotations
 
+import contextlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from yhdyspinta import charts, config, mapping
@@ -23,7 +26,7 @@ TABLE_INLINE = "inline"
 TABLE_EXPANDER = "expander"
 BoundaryStamp = tuple[str, int, int]
 LEGEND_SWATCH_WIDTH = 56  # px
-LEGEND_COUNT_WIDTH = 72  # px
+LEGEND_COUNT_WIDTH = 160  # px: room for "Alueita koko maassa"
 
 
 # --------------------------------------------------------------------------- cached data
@@ -43,7 +46,7 @@ def boundary_stamp() -> BoundaryStamp:
     return str(directory), stamps[0], stamps[1]
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@data.cached(max_entries=4)
 def _boundaries(level: str, stamp: BoundaryStamp) -> gpd.GeoDataFrame | None:
     from yhdyspinta.geodata import load_area_geometries, load_municipality_geometries
 
@@ -58,23 +61,23 @@ def boundaries_ready() -> bool:
             and _boundaries(mapping.LEVEL_MUNICIPALITIES, stamp) is not None)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@data.cached(max_entries=16)
 def survey_statements(version: int) -> tuple[str, ...]:
     return mapping.survey_statements(data.kind_frame("survey", version))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@data.cached(max_entries=16)
 def survey_wave(version: int) -> tuple[str, str] | None:
     return mapping.latest_wave(data.kind_frame("survey", version))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@data.cached(max_entries=64)
 def map_values(version: int, indicator: str, level: str, lang: str, statement: str | None) -> mapping.IndicatorValues:
     frames = {kind: data.kind_frame(kind, version) for kind in mapping.KINDS_NEEDED}
     return mapping.indicator_values(indicator, level, frames, lang, statement=statement)
 
 
-@st.cache_data(show_spinner=False, max_entries=96)
+@data.cached(max_entries=96)
 def map_spec(version: int, stamp: BoundaryStamp, indicator: str, level: str, lang: str, statement: str | None,
              area: int | None, height: int) -> mapping.MapSpec | None:
     """The serialised deck spec, or None without boundaries. Cached: built once per key."""
@@ -100,7 +103,7 @@ def statement_select(filters: Filters, version: int, key: str) -> str | None:
     return st.selectbox(t("map.statement", filters.lang), options, key=key)
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@data.cached(max_entries=128)
 def legend_frame(version: int, indicator: str, level: str, lang: str, statement: str | None) -> pd.DataFrame:
     """The colours with their meaning and how many areas or municipalities each holds."""
     values = map_values(version, indicator, level, lang, statement)
@@ -112,10 +115,9 @@ def legend_frame(version: int, indicator: str, level: str, lang: str, statement:
     })
 
 
-def legend(version: int, indicator: str, level: str, lang: str, statement: str | None, key: str) -> None:
-    frame = legend_frame(version, indicator, level, lang, statement)
-    st.markdown(f"**{mapping.indicator_title(indicator, level, lang)}**")
-    colour_col, _, count_col = frame.columns
+def legend(frame: pa.Table, title: str, key: str) -> None:
+    st.markdown(f"**{title}**")
+    colour_col, _, count_col = frame.column_names
     st.dataframe(frame, hide_index=True, width="stretch", key=key,
                  column_config={colour_col: st.column_config.ImageColumn(colour_col, width=LEGEND_SWATCH_WIDTH),
                                 count_col: st.column_config.NumberColumn(count_col, width=LEGEND_COUNT_WIDTH)})
@@ -142,14 +144,33 @@ def table_frame(values: mapping.IndicatorValues, filters: Filters) -> pd.DataFra
     return out.sort_values(out.columns[1], key=lambda s: s.str.lower()).reset_index(drop=True)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _table_for(version: int, indicator: str, level: str, statement: str | None, filters: Filters) -> pd.DataFrame:
-    return table_frame(map_values(version, indicator, level, filters.lang, statement), filters)
+@dataclass(frozen=True)
+class MapView:
+    """Everything one map needs on a rerun. Fetched from the cache in one call: each cached
+    call costs a hash of its arguments, which on a page as small as the overview is a
+    noticeable share of the rerun."""
+
+    spec: mapping.MapSpec | None  # None: no boundaries, draw the tile grid
+    legend: pa.Table
+    legend_title: str
+    inherited: bool
+    table: pa.Table
 
 
-def _table(version: int, indicator: str, level: str, statement: str | None, filters: Filters, placement: str,
-           key: str) -> None:
-    frame = _table_for(version, indicator, level, statement, filters)
+@data.cached(max_entries=256)
+def map_view(version: int, stamp: BoundaryStamp, indicator: str, level: str, statement: str | None,
+             filters: Filters, height: int) -> MapView:
+    lang = filters.lang
+    spec = map_spec(version, stamp, indicator, level, lang, statement, filters.area, height)
+    # The tile grid shows areas whatever the level; its legend must match what is drawn.
+    legend_level = level if spec is not None else mapping.LEVEL_AREAS
+    values = map_values(version, indicator, level, lang, statement)
+    return MapView(spec=spec, legend=data.arrow_table(legend_frame(version, indicator, legend_level, lang, statement)),
+                   legend_title=mapping.indicator_title(indicator, legend_level, lang),
+                   inherited=values.inherited, table=data.arrow_table(table_frame(values, filters)))
+
+
+def _table(frame: pa.Table, filters: Filters, placement: str, key: str) -> None:
     if placement == TABLE_EXPANDER:
         with st.expander(t("map.table", filters.lang)):
             st.dataframe(frame, hide_index=True, width="stretch", key=key)
@@ -171,13 +192,8 @@ def _tile_grid(filters: Filters, version: int, indicator: str, statement: str | 
                     show_legend=False, width="content", key=key)
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
-def _inherited(version: int, indicator: str, level: str, lang: str, statement: str | None) -> bool:
-    return map_values(version, indicator, level, lang, statement).inherited
-
-
-def _notes(version: int, indicator: str, level: str, lang: str, statement: str | None) -> None:
-    if _inherited(version, indicator, level, lang, statement):
+def _notes(version: int, indicator: str, lang: str, inherited: bool) -> None:
+    if inherited:
         st.caption(t("map.inherited", lang))
     if indicator == mapping.SURVEY_VALUE:
         wave = survey_wave(version)
@@ -196,9 +212,11 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
     lang = filters.lang
     if indicator == mapping.SURVEY_VALUE and statement is None:
         statement = next(iter(survey_statements(version)), None)
-    spec = map_spec(version, boundary_stamp(), indicator, level, lang, statement, filters.area, height)
+    view = map_view(version, boundary_stamp(), indicator, level, statement, filters, height)
+    spec = view.spec
     if not (legend_beside if legend_beside is not None else not compact):
-        map_box, legend_box = st.container(), st.container()
+        # One below the other needs no containers of its own (each would be one more block).
+        map_box = legend_box = contextlib.nullcontext()
     else:
         map_box, legend_box = st.columns([3, 2], gap="medium")
     with map_box:
@@ -215,11 +233,9 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
             st.pydeck_chart(mapping.deck_for(spec), height=height, width="stretch",
                             alt=t("map.alt", lang, title=title), key=f"{key}.deck")
     with legend_box:
-        # The tile grid shows areas whatever the level; its legend must match what is drawn.
-        legend(version, indicator, level if spec is not None else mapping.LEVEL_AREAS, lang, statement,
-               f"{key}.legend")
-        _notes(version, indicator, level, lang, statement)
-    _table(version, indicator, level, statement, filters, table, f"{key}.table")
+        legend(view.legend, view.legend_title, f"{key}.legend")
+        _notes(version, indicator, lang, view.inherited)
+    _table(view.table, filters, table, f"{key}.table")
     st.caption(t("map.source", lang))
 
 

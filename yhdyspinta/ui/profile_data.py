@@ -6,15 +6,16 @@ per version; each returns the small thing its page needs (st.cache_data copies i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
-import streamlit as st
+import pyarrow as pa
 
 from yhdyspinta import metrics, present
 from yhdyspinta import profile as prof
 from yhdyspinta.filters import Filters
+from yhdyspinta.i18n import format_day, t
 from yhdyspinta.ui import data
 
 KINDS = ("municipalities", "agreements", "approvals", "structures", "forums", "participation", "survey",
@@ -36,23 +37,40 @@ class OverviewFigures:
     then: metrics.Overview
     survey_now: metrics.SurveyHeadline | None
     survey_then: metrics.SurveyHeadline | None
+    # The latest changes in the selection; here rather than in a cached call of their own
+    # because every cached call costs a hash of its arguments on each rerun.
+    recent: tuple[metrics.ChangeLine, ...] = ()
+    table: pa.Table | None = None  # the counted figures on both days (figures_table), ready to show
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@data.cached(max_entries=64)
 def overview_figures(version: int, filters: Filters, since: date, today: date) -> OverviewFigures:
     got = frames(version, with_log=True)
     log = got["changelog"]
-    return OverviewFigures(
+    figures = OverviewFigures(
         since=since, today=today,
         now=metrics.overview(got, filters, today), then=metrics.overview(got, filters, since),
         survey_now=metrics.survey_headline(got["survey"], filters, today, log),
         survey_then=metrics.survey_headline(got["survey"], filters, since, log),
+        recent=tuple(metrics.recent_changes(log, filters, filters.lang)),
     )
+    return replace(figures, table=data.arrow_table(figures_table(figures, filters.lang)))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def recent_changes(version: int, filters: Filters) -> list[metrics.ChangeLine]:
-    return metrics.recent_changes(data.kind_frame("changelog", version), filters, filters.lang)
+def figures_table(figures: OverviewFigures, lang: str) -> pd.DataFrame:
+    """The counted figures on both days, for a screen reader or a copy to a spreadsheet."""
+    labels = {"areas_with_approved_agreement": t("home.approved_agreements", lang),
+              "municipalities_council_approved": t("home.council_approved", lang),
+              "forums_held": t("home.forums", lang),
+              "organisations_reached": t("overview.organisations", lang),
+              "municipalities_participated": t("home.participating_municipalities", lang)}
+    change = metrics.changes(figures.now, figures.then)
+    return pd.DataFrame({
+        t("overview.col.figure", lang): list(labels.values()),
+        format_day(figures.since, lang): [getattr(figures.then, k) for k in labels],
+        format_day(figures.today, lang): [getattr(figures.now, k) for k in labels],
+        t("overview.col.change", lang): [change[k] for k in labels],
+    })
 
 
 @dataclass(frozen=True)
@@ -67,7 +85,7 @@ class AreaProfile:
     maturity: prof.MaturityComparison | None
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@data.cached(max_entries=64)
 def area_profile(version: int, area: int, lang: str) -> AreaProfile:
     got = frames(version)
     return AreaProfile(
@@ -82,6 +100,6 @@ def area_profile(version: int, area: int, lang: str) -> AreaProfile:
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@data.cached(max_entries=64)
 def presentation_frames(version: int, filters: Filters) -> present.Views:
     return present.build_views(frames(version), filters)

@@ -17,7 +17,7 @@ from yhdyspinta.ui import auth, data, forms, widgets
 PAGE = "admin"
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@data.cached(max_entries=16)
 def _role_summary(version: int, lang: str, first_lead: str | None) -> pd.DataFrame:
     """What each role may do and how many hold it (no names: this table is public). Viewers
     are not counted: anyone may read."""
@@ -32,7 +32,7 @@ def _role_summary(version: int, lang: str, first_lead: str | None) -> pd.DataFra
     })
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@data.cached(max_entries=16)
 def _assignments(version: int, lang: str) -> pd.DataFrame:
     roles = data.kind_frame("roles", version)
     return pd.DataFrame({

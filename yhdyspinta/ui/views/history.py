@@ -22,12 +22,12 @@ KEY_ACTORS = f"{PAGE}.actors"
 KEY_FLASH = f"{PAGE}.flash"
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@data.cached(max_entries=8)
 def _entries(version: int) -> pd.DataFrame:
     return history.entries(data.kind_frame("changelog", version))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@data.cached(max_entries=32)
 def _table(version: int, lang: str, full_actors: bool, area: int | None, kinds: tuple[str, ...],
            actors: tuple[str, ...]) -> tuple[pd.DataFrame, int]:
     chosen = history.filter_entries(_entries(version), area=area, kinds=kinds, actors=actors)

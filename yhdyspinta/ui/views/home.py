@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pandas as pd
 import streamlit as st
 
 from yhdyspinta import metrics
@@ -17,6 +16,7 @@ from yhdyspinta.ui import profile_data, widgets
 
 DEFAULT_LOOKBACK = timedelta(days=90)
 KEY_SINCE = "home.since"
+SINCE_WIDTH = 260  # px: room for a date and the calendar button
 
 
 def _delta(change: int) -> str:
@@ -93,39 +93,22 @@ def figure_cards(figures: profile_data.OverviewFigures, filters: Filters) -> Non
     bottom[3].metric(t("overview.pilots", lang), format_number(now.pilot_areas, lang), border=True)
 
 
-def figures_table(figures: profile_data.OverviewFigures, lang: str) -> pd.DataFrame:
-    """The counted figures on both days, for a screen reader or a copy to a spreadsheet."""
-    labels = {"areas_with_approved_agreement": t("home.approved_agreements", lang),
-              "municipalities_council_approved": t("home.council_approved", lang),
-              "forums_held": t("home.forums", lang),
-              "organisations_reached": t("overview.organisations", lang),
-              "municipalities_participated": t("home.participating_municipalities", lang)}
-    change = metrics.changes(figures.now, figures.then)
-    return pd.DataFrame({
-        t("overview.col.figure", lang): list(labels.values()),
-        format_day(figures.since, lang): [getattr(figures.then, k) for k in labels],
-        format_day(figures.today, lang): [getattr(figures.now, k) for k in labels],
-        t("overview.col.change", lang): [change[k] for k in labels],
-    })
-
-
 def render() -> None:
     filters = widgets.current_filters()
     lang = filters.lang
     version = widgets.page_header("nav.home", filters)
     st.write(t("home.intro", lang))
     today = date.today()
-    since_column, _rest = st.columns([1, 3])
-    since = since_column.date_input(t("overview.since", lang), value=today - DEFAULT_LOOKBACK,
-                                    max_value=today - timedelta(days=1),
-                                    key=KEY_SINCE, format="DD/MM/YYYY" if lang == "en" else "DD.MM.YYYY",
-                                    help=t("overview.help.since", lang))
+    since = st.date_input(t("overview.since", lang), value=today - DEFAULT_LOOKBACK,
+                          max_value=today - timedelta(days=1),
+                          key=KEY_SINCE, format="DD/MM/YYYY" if lang == "en" else "DD.MM.YYYY",
+                          help=t("overview.help.since", lang), width=SINCE_WIDTH)
     if not isinstance(since, date):  # an emptied date input: fall back to the default
         since = today - DEFAULT_LOOKBACK
     figures = profile_data.overview_figures(version, filters, since, today)
     figure_cards(figures, filters)
     with st.expander(t("overview.table", lang)):
-        st.dataframe(figures_table(figures, lang), hide_index=True, width="stretch")
+        st.dataframe(figures.table, hide_index=True, width="stretch")
         st.write(t("overview.rule", lang))
 
     left, right = st.columns([3, 2])
@@ -134,12 +117,10 @@ def render() -> None:
                              height=360)
     with right:
         st.subheader(t("home.latest_changes", lang))
-        lines = profile_data.recent_changes(version, filters)
-        if not lines:
-            st.write(t("overview.no_changes", lang))
-        for line in lines:
-            st.markdown(f"**{format_day(metrics.local_day(line.at), lang)}** · {_escape(line.text)}")
-        st.write(t("overview.changes_note", lang))
+        # One Markdown list: read out as a list, and one element instead of one per line.
+        items = [f"- **{format_day(metrics.local_day(line.at), lang)}** · {_escape(line.text)}"
+                 for line in figures.recent] or [t("overview.no_changes", lang)]
+        st.markdown("\n".join(items) + "\n\n" + t("overview.changes_note", lang))
 
 
 def _escape(text: str) -> str:

@@ -84,7 +84,7 @@ def confirm(request: UploadRequest, content: bytes, previewed: str, principal: P
     return "saved", (fresh, batch)
 
 
-@st.cache_data(show_spinner=False, max_entries=len(PAGE_KINDS))
+@data.cached(max_entries=len(PAGE_KINDS))
 def _template(kind: str) -> bytes:
     return template(kind)
 
