@@ -253,11 +253,8 @@ def _undo(engine: Engine, principal: Principal, entries: Sequence[LogEntry], *, 
                 _undo_meta(conn, entry, actor=principal.subject, batch_id=batch, note=note)
                 continue
             spec, change = _inverse(conn, entry)
-            repo.apply_in(conn, spec, [change], actor=principal.subject, batch_id=batch, note=note)
-        # The repository logs the database action (insert/update/delete); an undo is marked
-        # as such so the history can tell it apart. Same transaction, so all or nothing.
-        conn.execute(update(schema.change_log).where(schema.change_log.c.batch_id == batch)
-                     .values(action=UNDO_ACTION))
+            repo.apply_in(conn, spec, [change], actor=principal.subject, batch_id=batch, note=note,
+                          log_action=UNDO_ACTION)
     return batch
 
 

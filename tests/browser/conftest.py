@@ -37,6 +37,17 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 VIEWPORT = (1440, 900)
+BROWSER_GROUP = "browser"
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the group from the marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep every browser test on one xdist worker: they share two servers and one Chromium,
+    and a second set of those would only compete with the other worker for the same cores."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.xdist_group(BROWSER_GROUP))
 BOUNDARY_FILE = "kuntarajat_2024.geojson"
 
 

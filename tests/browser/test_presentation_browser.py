@@ -62,7 +62,21 @@ def projector(tab: Page) -> Page:
 @pytest.mark.parametrize("number", range(1, len(VIEWS) + 1))
 def test_view_fits_the_projector(plain_server: StreamlitServer, projector: Page, tmp_path: Path, number: int,
                                  query: dict[str, str]) -> None:
-    goto(projector, plain_server.url_for("", esitys="1", **{PARAM_VIEW: str(number)}, **query))
+    _check_view_fits(plain_server, projector, tmp_path, number, query)
+
+
+@pytest.mark.parametrize("query", [{}, {"alue": "13"}], ids=["country", "alue13"])
+def test_map_view_with_boundaries_fits_the_projector(geo_server: StreamlitServer, projector: Page, tmp_path: Path,
+                                                     query: dict[str, str]) -> None:
+    """The drawn map is taller than the tile grid: it must fit as well."""
+    number = next(i for i, v in enumerate(VIEWS, 1) if v.title_key == "present.view.map")
+    _check_view_fits(geo_server, projector, tmp_path, number, query)
+    assert projector.locator('[data-testid="stDeckGlJsonChart"]').count() == 1
+
+
+def _check_view_fits(server: StreamlitServer, projector: Page, tmp_path: Path, number: int,
+                     query: dict[str, str]) -> None:
+    goto(projector, server.url_for("", esitys="1", **{PARAM_VIEW: str(number)}, **query))
     projector.wait_for_timeout(500)  # let Vega lay the chart out
     assert exception_texts(projector) == []
     lang = query.get("kieli", "fi")

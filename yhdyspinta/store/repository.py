@@ -188,8 +188,12 @@ def apply_in(
     actor: str,
     batch_id: str,
     note: str | None = None,
+    log_action: str | None = None,
 ) -> None:
     """Write within the caller's transaction (so several kinds can share one).
+
+    The log records each change's database action (insert/update/delete) unless `log_action`
+    names what the write was for (an undo), so the history can tell the two apart.
 
     Consecutive inserts go to the database as one batch, and the log entries as another:
     a demo load or a large import would otherwise make thousands of round trips.
@@ -236,7 +240,7 @@ def apply_in(
         before = {k: v for k, v in (change.before or {}).items() if k != "row_version"} or None
         after = {k: v for k, v in (change.after or {}).items() if k != "row_version"} or None
         log_rows.append(_log_values(
-            actor=actor, action=change.action.value, kind=spec.name, record_key=key_text(change.key),
+            actor=actor, action=log_action or change.action.value, kind=spec.name, record_key=key_text(change.key),
             before=dump_record(before), after=dump_record(after), batch_id=batch_id, note=note))
     flush_inserts()
     if log_rows:
