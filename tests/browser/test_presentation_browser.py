@@ -70,12 +70,12 @@ def test_map_view_with_boundaries_fits_the_projector(geo_server: StreamlitServer
                                                      query: dict[str, str]) -> None:
     """The drawn map is taller than the tile grid: it must fit as well."""
     number = next(i for i, v in enumerate(VIEWS, 1) if v.title_key == "present.view.map")
-    _check_view_fits(geo_server, projector, tmp_path, number, query)
+    _check_view_fits(geo_server, projector, tmp_path, number, query, shot_prefix="presentation_geo")
     assert projector.locator('[data-testid="stDeckGlJsonChart"]').count() == 1
 
 
 def _check_view_fits(server: StreamlitServer, projector: Page, tmp_path: Path, number: int,
-                     query: dict[str, str]) -> None:
+                     query: dict[str, str], shot_prefix: str = "presentation") -> None:
     goto(projector, server.url_for("", esitys="1", **{PARAM_VIEW: str(number)}, **query))
     projector.wait_for_timeout(500)  # let Vega lay the chart out
     assert exception_texts(projector) == []
@@ -89,7 +89,7 @@ def _check_view_fits(server: StreamlitServer, projector: Page, tmp_path: Path, n
     if axe_available():
         violations = axe_violations(projector)
         assert violations == [], format_axe_violations(violations)
-    _shot(projector, tmp_path, f"presentation_{'_'.join(query.values()) or 'country'}_{number}")
+    _shot(projector, tmp_path, f"{shot_prefix}_{'_'.join(query.values()) or 'country'}_{number}")
 
 
 def test_next_and_page_down_move_on(plain_server: StreamlitServer, projector: Page) -> None:

@@ -3,6 +3,7 @@ every write, so an edit shows at once and nothing is computed twice for the same
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 from datetime import date
@@ -24,8 +25,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 ENV_NO_DEMO = "YHDYSPINTA_NO_DEMO"
 
 
-def _filters_key(filters: Filters) -> tuple[str, int | None, tuple[str, ...]]:
-    return filters.lang, filters.area, filters.municipalities
+def _filters_key(filters: Filters) -> tuple[Any, ...]:
+    # Every field, so that a field added to Filters can never make two filters share a key.
+    return dataclasses.astuple(filters)
 
 
 # Streamlit hashes a dataclass or a date through its slow general path (~0.2 ms each, on
@@ -52,8 +54,13 @@ def engine() -> Engine:
 
 def arrow_table(frame: pd.DataFrame) -> pa.Table:
     """`frame` in the form Streamlit sends a table to the browser. Converting inside a cached
-    function does it once per data version instead of on every rerun."""
-    return pa.Table.from_pandas(frame, preserve_index=False)
+    function does it once per data version instead of on every rerun. A column of mixed
+    types is shown as text, as Streamlit itself would show it."""
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        mixed = {c: "string" for c in frame.columns if frame[c].dtype == object}
+        return pa.Table.from_pandas(frame.astype(mixed), preserve_index=False)
 
 
 def data_version() -> int:

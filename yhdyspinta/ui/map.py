@@ -146,9 +146,9 @@ def table_frame(values: mapping.IndicatorValues, filters: Filters) -> pd.DataFra
 
 @dataclass(frozen=True)
 class MapView:
-    """Everything one map needs on a rerun. Fetched from the cache in one call: each cached
-    call costs a hash of its arguments, which on a page as small as the overview is a
-    noticeable share of the rerun."""
+    """What one map needs on a rerun, fetched from the cache in one call:
+    each cached call costs a hash of its arguments, which on a page as small as the overview
+    is a noticeable share of the rerun."""
 
     spec: mapping.MapSpec | None  # None: no boundaries, draw the tile grid
     legend: pa.Table
@@ -157,7 +157,12 @@ class MapView:
     table: pa.Table
 
 
-@data.cached(max_entries=256)
+# Keyed on the chosen municipalities too, and each entry holds a deck spec (up to ~200 KB for
+# municipalities): few entries bound the memory; a miss costs little, the parts are cached.
+MAP_VIEW_ENTRIES = 32
+
+
+@data.cached(max_entries=MAP_VIEW_ENTRIES)
 def map_view(version: int, stamp: BoundaryStamp, indicator: str, level: str, statement: str | None,
              filters: Filters, height: int) -> MapView:
     lang = filters.lang
@@ -165,16 +170,18 @@ def map_view(version: int, stamp: BoundaryStamp, indicator: str, level: str, sta
     # The tile grid shows areas whatever the level; its legend must match what is drawn.
     legend_level = level if spec is not None else mapping.LEVEL_AREAS
     values = map_values(version, indicator, level, lang, statement)
-    return MapView(spec=spec, legend=data.arrow_table(legend_frame(version, indicator, legend_level, lang, statement)),
+    legend = legend_frame(version, indicator, legend_level, lang, statement)
+    return MapView(spec=spec, legend=data.arrow_table(legend),
                    legend_title=mapping.indicator_title(indicator, legend_level, lang),
                    inherited=values.inherited, table=data.arrow_table(table_frame(values, filters)))
 
 
-def _table(frame: pa.Table, filters: Filters, placement: str, key: str) -> None:
+def _table(frame: pa.Table, filters: Filters, placement: str, key: str, *, count: bool = True) -> None:
     if placement == TABLE_EXPANDER:
         with st.expander(t("map.table", filters.lang)):
             st.dataframe(frame, hide_index=True, width="stretch", key=key)
-            st.caption(t("common.rows", filters.lang, n=len(frame)))
+            if count:
+                st.caption(t("common.rows", filters.lang, n=len(frame)))
         return
     st.subheader(t("map.table", filters.lang))
     st.dataframe(frame, hide_index=True, width="stretch", key=key)
@@ -235,7 +242,8 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
     with legend_box:
         legend(view.legend, view.legend_title, f"{key}.legend")
         _notes(version, indicator, lang, view.inherited)
-    _table(view.table, filters, table, f"{key}.table")
+    # A compact area map's table holds at most the 22 areas, all in view: no row count needed.
+    _table(view.table, filters, table, f"{key}.table", count=not compact or level != mapping.LEVEL_AREAS)
     st.caption(t("map.source", lang))
 
 

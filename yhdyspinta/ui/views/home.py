@@ -116,11 +116,12 @@ def render() -> None:
         map_widget.small_map(filters, version, indicator="agreement_status", level="areas", key="home.map",
                              height=360)
     with right:
-        st.subheader(t("home.latest_changes", lang))
-        # One Markdown list: read out as a list, and one element instead of one per line.
+        # Heading, list and note as one Markdown element (the list is read out as a list): each
+        # element costs time on every rerun of the page people open first.
         items = [f"- **{format_day(metrics.local_day(line.at), lang)}** · {_escape(line.text)}"
                  for line in figures.recent] or [t("overview.no_changes", lang)]
-        st.markdown("\n".join(items) + "\n\n" + t("overview.changes_note", lang))
+        st.markdown(f"### {t('home.latest_changes', lang)}\n\n" + "\n".join(items) + "\n\n"
+                    + t("overview.changes_note", lang))
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,59 @@
+"""The cache keys and table conversion of the UI's cached wrappers (no Streamlit run needed)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from yhdyspinta.filters import Filters
+from yhdyspinta.ui.data import HASH_FUNCS, arrow_table
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (Filters("fi", None, ()), Filters("sv", None, ())),
+        (Filters("fi", 13, ()), Filters("fi", None, ())),
+        (Filters("fi", 13, ("297",)), Filters("fi", 13, ())),
+        (Filters("fi", 13, ("297", "686")), Filters("fi", 13, ("686", "297"))),
+    ],
+)
+def test_different_filters_never_share_a_cache_key(first: Filters, second: Filters) -> None:
+    key = HASH_FUNCS[Filters]
+    assert key(first) != key(second)
+
+
+def test_the_filters_key_covers_every_field() -> None:
+    # A field added to Filters must change the key, or two views would share cached results.
+    filters = Filters("fi", 13, ("297",))
+    assert len(HASH_FUNCS[Filters](filters)) == len(dataclasses.fields(Filters))
+
+
+def test_dates_are_keyed_by_day_and_datetimes_keep_their_own_hashing() -> None:
+    assert HASH_FUNCS[date](date(2026, 11, 27)) == "2026-11-27"
+    assert datetime not in HASH_FUNCS  # looked up by exact type: a datetime is not cut to its day
+
+
+@pytest.mark.parametrize(
+    ("frame", "types"),
+    [
+        (pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}), {"a": "int64", "b": "text"}),
+        (pd.DataFrame({"mixed": [1, "kaksi"], "n": [1.5, None]}), {"mixed": "text", "n": "double"}),
+        (pd.DataFrame({"a": pd.Series([], dtype="int64")}), {"a": "int64"}),
+    ],
+)
+def test_arrow_table_keeps_values_and_shows_mixed_columns_as_text(frame: pd.DataFrame,
+                                                                  types: dict[str, str]) -> None:
+    table = arrow_table(frame)
+    assert {f.name: _kind(f.type) for f in table.schema} == types
+    assert table.num_rows == len(frame)
+    assert [str(v) for v in table.column(0).to_pylist()] == [str(v) for v in frame.iloc[:, 0]]
+
+
+def _kind(arrow_type: pa.DataType) -> str:
+    text = pa.types.is_string(arrow_type) or pa.types.is_large_string(arrow_type)
+    return "text" if text else str(arrow_type)
