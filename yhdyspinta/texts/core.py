@@ -77,17 +77,17 @@ TEXTS: dict[str, dict[str, str]] = {
     "home.areas": {"fi": "Alueita", "sv": "Områden", "en": "Areas"},
     "home.municipalities": {"fi": "Kuntia", "sv": "Kommuner", "en": "Municipalities"},
     "home.approved_agreements": {
-        "fi": "Alueita, joilla hyväksytty yhteistyösopimus",
-        "sv": "Områden med godkänt samarbetsavtal",
-        "en": "Areas with an approved collaboration agreement"},
+        "fi": "Alueita, sopimus hyväksytty",
+        "sv": "Områden med godkänt avtal",
+        "en": "Areas, agreement approved"},
     "home.council_approved": {
-        "fi": "Kuntia, joiden valtuusto on hyväksynyt sopimuksen",
-        "sv": "Kommuner vars fullmäktige godkänt avtalet",
-        "en": "Municipalities whose council approved the agreement"},
+        "fi": "Kuntia, valtuusto hyväksynyt",
+        "sv": "Kommuner som godkänt",
+        "en": "Councils that approved"},
     "home.forums": {"fi": "Foorumeita pidetty", "sv": "Forum hållna", "en": "Forums held"},
     "home.participating_municipalities": {
         "fi": "Kuntia osallistunut foorumeihin", "sv": "Kommuner som deltagit i forum",
-        "en": "Municipalities that took part in forums"},
+        "en": "Municipalities at forums"},
     "home.tile_map": {"fi": "Alueet ruutukarttana", "sv": "Områdena som rutkarta",
                       "en": "Areas as a tile grid"},
     "home.intro": {

@@ -27,8 +27,8 @@ TEXTS: dict[str, dict[str, str]] = {
               "held. A missing or future date is replaced by the day the record was entered. Later corrections "
               "show in past figures too."},
     "overview.points": {"fi": "%-yks.", "sv": "procentenheter", "en": "pp"},
-    "overview.population": {"fi": "Väestöstä hyväksyneissä kunnissa", "sv": "Av befolkningen i kommuner som godkänt",
-                            "en": "Population in approving municipalities"},
+    "overview.population": {"fi": "Väestöosuus hyväksyneissä", "sv": "Befolkningsandel, godkänt",
+                            "en": "Population share, approved"},
     "overview.population_missing": {"fi": "Väkilukua ei ladattu", "sv": "Invånartal inte laddat",
                                     "en": "Population not loaded"},
     "overview.help.population": {
@@ -68,11 +68,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Distinct organisations (municipalities, counties, others) that took part in at least one forum "
               "held."},
     "overview.pilots": {"fi": "Pilottialueita", "sv": "Pilotområden", "en": "Pilot areas"},
-    "overview.survey": {"fi": "Yhteistyö toteutunut hyvin (koko maa)",
-                        "sv": "Samarbetet har lyckats väl (hela landet)",
-                        "en": "Collaboration realised well (whole country)"},
-    "overview.survey_area": {"fi": "Yhteistyö toteutunut hyvin (alue)", "sv": "Samarbetet har lyckats väl (området)",
-                             "en": "Collaboration realised well (the area)"},
+    "overview.survey": {"fi": "Hyvä yhteistyö, koko maa",
+                        "sv": "Gott samarbete, hela landet",
+                        "en": "Good collaboration (country)"},
+    "overview.survey_area": {"fi": "Hyvä yhteistyö, alue", "sv": "Gott samarbete, området",
+                             "en": "Good collaboration (area)"},
     "overview.help.survey": {
         "fi": "{survey}: uusimman kyselykierroksen {n} väittämän keskiarvo: kuinka suuri osa kaikista "
               "vastanneista arvioi yhteistyön toteutuneen melko tai erittäin hyvin. Koko maa: {national}.",
