@@ -112,3 +112,16 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("YHDYSPINTA_DATA_DIR", str(folder))
     monkeypatch.delenv("YHDYSPINTA_DB_URL", raising=False)
     return folder
+
+
+@pytest.fixture
+def fresh_caches(data_dir: Path) -> Iterator[None]:
+    """An app run on its own data folder with empty Streamlit caches, emptied again after:
+    the caches live in the process, and a test must not see another test's store."""
+    import streamlit as st
+
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()

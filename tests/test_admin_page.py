@@ -3,11 +3,7 @@ only a project lead sees and manages assignments, and every change is checked an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import open_app
@@ -19,19 +15,13 @@ from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
 from yhdyspinta.ui import auth
 
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+
 LEAD = Principal("lead@kuntaliitto.fi", Role.PROJECT_LEAD)
 SAVO = Principal("editor@pshyvinvointialue.fi", Role.AREA_EDITOR, frozenset({13}))
 NEW_PERSON = "Uusi.Muokkaaja@PSHyvinvointialue.fi"
 PREFIX = "admin.role"
 
-
-@pytest.fixture(autouse=True)
-def fresh_caches(data_dir: Path) -> Iterator[None]:
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 def render(principal: Principal, monkeypatch: pytest.MonkeyPatch, lang: str = "fi") -> AppTest:

@@ -4,11 +4,8 @@ without an area and a municipality in the URL."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import open_app
@@ -18,18 +15,12 @@ from yhdyspinta.presentation import area_name
 from yhdyspinta.store import repository
 from yhdyspinta.store.engine import open_store
 
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+
 PAGES = {"agreements": "nav.agreements", "forums": "nav.forums", "survey": "nav.survey", "maturity": "nav.maturity"}
 QUERIES = {"all": {}, "area": {"alue": "13"}, "municipality": {"alue": "13", "kunta": "686"}}
 AREA = 13
 
-
-@pytest.fixture(autouse=True)
-def fresh_caches(data_dir: Path) -> Iterator[None]:
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 def render(page: str, query: dict[str, str]) -> AppTest:

@@ -4,12 +4,9 @@ the second of two editors getting a conflict instead of overwriting."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from yhdyspinta import editing
@@ -20,6 +17,8 @@ from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
 from yhdyspinta.ui import auth
 
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+
 TIMEOUT = 60
 LEAD = Principal("lead@kuntaliitto.fi", Role.PROJECT_LEAD)
 SAVO = Principal("editor@pshyvinvointialue.fi", Role.AREA_EDITOR, frozenset({13}))
@@ -27,14 +26,6 @@ SAVO2 = Principal("second@pshyvinvointialue.fi", Role.AREA_EDITOR, frozenset({13
 VIEWER = Principal("viewer@example.fi", Role.VIEWER)
 PREFIX = "t"
 
-
-@pytest.fixture(autouse=True)
-def fresh_caches(data_dir: Path) -> Iterator[None]:
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 def _script(form: str, area: int | None, lang: str) -> None:

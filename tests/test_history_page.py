@@ -10,7 +10,6 @@ from typing import Any
 
 import pandas as pd
 import pytest
-import streamlit as st
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
@@ -22,6 +21,8 @@ from yhdyspinta.i18n import t
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
 from yhdyspinta.ui import auth
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 LEAD = Principal("lead@kuntaliitto.fi", Role.PROJECT_LEAD)
 SAVO = Principal("editor@pshyvinvointialue.fi", Role.AREA_EDITOR, frozenset({13}))
@@ -113,14 +114,6 @@ def test_entries_filters_and_batches() -> None:
 
 
 # --- the page -------------------------------------------------------------------------------
-
-@pytest.fixture(autouse=True)
-def fresh_caches(data_dir: Path) -> Iterator[None]:
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 @pytest.fixture

@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import TIMEOUT, open_app
 from yhdyspinta import mapping
 from yhdyspinta.i18n import t
 
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+
 BOUNDARY_FILE = "kuntarajat_2024.geojson"
 
-
-@pytest.fixture(autouse=True)
-def fresh_caches(data_dir: Path) -> Iterator[None]:
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 @pytest.fixture(scope="module")

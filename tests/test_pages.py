@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from sqlalchemy import func, select
-from streamlit.testing.v1 import AppTest
 
 from tests.apptest import open_app
 from yhdyspinta.domain import APPROVED_STATUSES
@@ -17,42 +14,29 @@ from yhdyspinta.store import schema
 from yhdyspinta.store.engine import open_store
 from yhdyspinta.ui.pages import PAGES, PAGES_DIR
 
-
-@pytest.fixture(autouse=True)
-def fresh_caches(data_dir: Path) -> Iterator[None]:
-    # Caches live in the process: a test must not see another test's store.
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-
-def render(page: str | None = None, query: dict[str, str] | None = None) -> AppTest:
-    return open_app(page, query)
-
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.file for p in PAGES])
 def test_page_renders_with_title_filters_and_data(page: object) -> None:
-    at = render(page.file)  # type: ignore[attr-defined]
+    at = open_app(page.file)  # type: ignore[attr-defined]
     assert [title.value for title in at.title] == [t(page.title_key, "fi")]  # type: ignore[attr-defined]
     assert len(at.sidebar.selectbox) == 2  # language and area: the entry file ran
     assert at.dataframe, "every page lists its data"
 
 
 def test_example_banner_shows_on_first_start() -> None:
-    at = render()
+    at = open_app()
     assert any(t("banner.example", "fi") in info.value for info in at.info)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_language_in_the_url(lang: str) -> None:
-    at = render("agreements.py", {"kieli": lang})
+    at = open_app("agreements.py", {"kieli": lang})
     assert at.title[0].value == t("nav.agreements", lang)
 
 
 def test_area_in_the_url_filters_every_table() -> None:
-    at = render("agreements.py", {"alue": "13"})
+    at = open_app("agreements.py", {"alue": "13"})
     names = set(at.dataframe[0].value["alueen nimi"])
     assert names == {"Pohjois-Savon hyvinvointialue"}
     assert at.sidebar.selectbox[1].value == 13
@@ -61,7 +45,7 @@ def test_area_in_the_url_filters_every_table() -> None:
 @pytest.mark.parametrize("query", [{"alue": "99"}, {"alue": "91"}, {"alue": "abc"}, {"kieli": "de"},
                                    {"alue": "13", "kunta": "091"}])
 def test_bad_url_values_give_a_notice_and_the_whole_country(query: dict[str, str]) -> None:
-    at = render(None, query)  # the page a link lands on shows the notice
+    at = open_app(None, query)  # the page a link lands on shows the notice
     assert at.warning, "a notice names the parameter"
     param, value = next(iter(query.items())) if "kunta" not in query else ("kunta", "091")
     assert f"{param}={value}" in at.warning[0].value
@@ -71,7 +55,7 @@ def test_bad_url_values_give_a_notice_and_the_whole_country(query: dict[str, str
 
 
 def test_overview_figures_match_the_store(data_dir: Path) -> None:
-    at = render()
+    at = open_app()
     engine = open_store()
     with engine.connect() as conn:
         approved_areas = conn.execute(

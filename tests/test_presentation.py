@@ -3,11 +3,7 @@ URL follows, the filters apply, and there is no sidebar."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import open_app
@@ -16,6 +12,8 @@ from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t
 from yhdyspinta.presentation import area_name
 from yhdyspinta.ui.presentation import KEY_EXIT, KEY_NEXT, KEY_PREV, KEY_START, PARAM_VIEW, VIEWS, view_index
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 @pytest.mark.parametrize(
@@ -26,14 +24,6 @@ from yhdyspinta.ui.presentation import KEY_EXIT, KEY_NEXT, KEY_PREV, KEY_START, 
 def test_view_index_from_the_url(raw: str | None, index: int) -> None:
     assert view_index(raw, len(VIEWS)) == index
 
-
-@pytest.fixture(autouse=True)
-def fresh_caches(data_dir: Path) -> Iterator[None]:
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 def present_at(query: dict[str, str]) -> AppTest:

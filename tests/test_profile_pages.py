@@ -3,14 +3,10 @@ the entry file (AppTest) in every language, for the whole country and for Pohjoi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
-from streamlit.testing.v1 import AppTest
 
 from tests.apptest import open_app
 from yhdyspinta import demo, facts
@@ -20,6 +16,8 @@ from yhdyspinta.kinds import KINDS
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
 from yhdyspinta.ui.views.home import DEFAULT_LOOKBACK
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 PS = 13
 PS_MEMBERS = sorted(m.code for m in facts.municipalities() if m.area_code == PS)
@@ -132,18 +130,6 @@ def test_maturity_uses_each_areas_latest_round() -> None:
 
 # ------------------------------------------------------------------------- pages (AppTest)
 
-@pytest.fixture(autouse=True)
-def fresh_caches(data_dir: Path) -> Iterator[None]:
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-
-def render(page: str | None = None, query: dict[str, str] | None = None) -> AppTest:
-    return open_app(page, query)
-
 
 AREA_CASES = [None, "13"]
 
@@ -152,7 +138,7 @@ AREA_CASES = [None, "13"]
 @pytest.mark.parametrize("area", AREA_CASES)
 def test_overview_renders_figures_with_their_change(lang: str, area: str | None) -> None:
     query = {"kieli": lang, **({"alue": area} if area else {})}
-    at = render(None, query)
+    at = open_app(None, query)
     assert at.title[0].value == t("nav.home", lang)
     metrics = {m.label: m for m in at.metric}
     approved = metrics[t("home.approved_agreements", lang)]
@@ -168,7 +154,7 @@ def test_overview_renders_figures_with_their_change(lang: str, area: str | None)
 
 
 def test_overview_change_since_an_early_day_counts_everything() -> None:
-    at = render()
+    at = open_app()
     at.date_input(key="home.since").set_value(date(2022, 1, 1)).run()
     assert not at.exception
     metrics = {m.label: m for m in at.metric}
@@ -183,7 +169,7 @@ def test_overview_change_since_an_early_day_counts_everything() -> None:
 
 
 def test_overview_lists_a_new_change_in_the_chosen_language() -> None:
-    at = render(None, {"kieli": "sv"})
+    at = open_app(None, {"kieli": "sv"})
     assert any(t("overview.no_changes", "sv") in m.value for m in at.markdown)
     engine = open_store()
     record = KINDS["forums"].validate({"held_on": "2026-12-04", "theme": "hyte", "title": "Julforum"})
@@ -196,7 +182,7 @@ def test_overview_lists_a_new_change_in_the_chosen_language() -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_profile_without_an_area_asks_for_one_and_sets_the_shared_filter(lang: str) -> None:
-    at = render("profile.py", {"kieli": lang})
+    at = open_app("profile.py", {"kieli": lang})
     assert at.title[0].value == t("nav.profile", lang)
     assert at.info and t("profile.choose", lang) in at.info[-1].value
     assert len(at.dataframe[0].value) == 22  # the areas at a glance
@@ -209,7 +195,7 @@ def test_profile_without_an_area_asks_for_one_and_sets_the_shared_filter(lang: s
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_profile_of_an_area(lang: str) -> None:
-    at = render("profile.py", {"kieli": lang, "alue": "13"})
+    at = open_app("profile.py", {"kieli": lang, "alue": "13"})
     assert at.title[0].value == t("nav.profile", lang)
     municipalities = next(df.value for df in at.dataframe if t("profile.col.council", lang) in df.value.columns)
     assert sorted(municipalities[column_label("code", lang)]) == PS_MEMBERS

@@ -4,12 +4,9 @@ confirmation and only with a writer's role."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
-import streamlit as st
 from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
@@ -24,20 +21,14 @@ from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
 from yhdyspinta.ui.views import upload
 
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+
 LEAD = Principal("lead@example.fi", Role.PROJECT_LEAD)
 LAPLAND_EDITOR = Principal("editor@lapha.fi", Role.AREA_EDITOR, frozenset({21}))
 FORUMS_CSV = ("päivämäärä;teema;otsikko\n"
               "15.12.2023;johtaminen;Strateginen yhteistyö – uusi otsikko\n"
               "2.2.2024;hyte;Hyvinvointialueiden HYTE-foorumi\n").encode()
 
-
-@pytest.fixture(autouse=True)
-def fresh_caches(data_dir: Path) -> Iterator[None]:
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 def as_principal(monkeypatch: pytest.MonkeyPatch, principal: Principal) -> None:
