@@ -26,9 +26,9 @@ from yhdyspinta.store import repository as repo
 from yhdyspinta.store import schema
 
 ROW_VERSION = "row_version"
-UNDO_ACTION = "undo"
-DENIED_ACTION = "denied"
-META_KIND = "meta"
+UNDO_ACTION = repo.LogAction.UNDO.value
+DENIED_ACTION = repo.LogAction.DENIED.value
+META_KIND = repo.META_KIND
 # Log actions that changed a record and so can be reversed ("undo" entries too: that is redo).
 REVERSIBLE_ACTIONS = frozenset({repo.Action.INSERT.value, repo.Action.UPDATE.value,
                                 repo.Action.DELETE.value, UNDO_ACTION})

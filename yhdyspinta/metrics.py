@@ -41,7 +41,7 @@ from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, enum_label, format_day, t
 from yhdyspinta.kinds import get_kind
 from yhdyspinta.presentation import area_name, municipality_name, org_name
-from yhdyspinta.store.repository import key_text
+from yhdyspinta.store.repository import FACTS_KIND, META_KIND, SYSTEM_KINDS, LogAction, key_text
 
 LOCAL_TZ = ZoneInfo("Europe/Helsinki")
 APPROVED_CODES = frozenset(s.value for s in APPROVED_STATUSES)
@@ -257,8 +257,8 @@ def changes(now: Overview, then: Overview) -> dict[str, int]:
 
 # "What changed lately" leaves out what is not a change in the picture: the facts seed, the
 # example data (and its replacement), flags, roles (who may edit) and refused writes.
-QUIET_KINDS = frozenset({"facts", "meta", "roles"})
-QUIET_ACTIONS = frozenset({"seed", "denied"})
+QUIET_KINDS = frozenset({FACTS_KIND, META_KIND, "roles"})
+QUIET_ACTIONS = frozenset({LogAction.SEED.value, LogAction.DENIED.value})
 STATUS_ENUMS = {"agreements": "AgreementStatus", "approvals": "ApprovalStatus"}
 
 
@@ -310,6 +310,9 @@ def _describe(kind: str, record: dict[str, Any], record_key: str, lang: str) -> 
 
 def _single_text(kind: str, action: str, before: dict[str, Any] | None, after: dict[str, Any] | None,
                  record_key: str, lang: str) -> str:
+    if kind in SYSTEM_KINDS:  # no record to name: a restore of a whole backup, a setting
+        return t("overview.change.bare", lang, action=t(f"overview.action.{action}", lang),
+                 kind=t(f"overview.kind.{kind}", lang))
     record = after if after is not None else before or {}
     text = t("overview.change.one", lang, action=t(f"overview.action.{action}", lang),
              kind=t(f"overview.kind.{kind}", lang), record=_describe(kind, record, record_key, lang))

@@ -105,7 +105,7 @@ def restore(engine: Engine, data: bytes, *, force: bool = False, actor: str = "r
                 conn.execute(insert(table), tables[table.name])
         if conn.dialect.name == "postgresql":
             _reset_sequences(conn)
-        repo.log_entry(conn, actor=actor, action="restore", kind="backup", record_key="*",
+        repo.log_entry(conn, actor=actor, action=repo.LogAction.RESTORE.value, kind=repo.BACKUP_KIND, record_key="*",
                        before=None, after=None, batch_id=repo.new_batch_id(),
                        note="restored " + ", ".join(f"{k} {v}" for k, v in manifest["tables"].items()))
     return manifest["tables"]

@@ -60,7 +60,7 @@ def seed_facts(engine: Engine) -> bool:
 
     Returns True when it wrote anything. The write is logged like every other write.
     """
-    from yhdyspinta.store.repository import log_entry  # local: avoids an import cycle
+    from yhdyspinta.store.repository import FACTS_KIND, LogAction, log_entry  # local: avoids an import cycle
 
     with engine.begin() as conn:
         if conn.execute(select(func.count()).select_from(schema.areas)).scalar_one():
@@ -79,7 +79,7 @@ def seed_facts(engine: Engine) -> bool:
         conn.execute(insert(schema.areas), area_rows)
         conn.execute(insert(schema.municipalities), municipality_rows)
         note = f"{len(area_rows)} areas and {len(municipality_rows)} municipalities from package facts"
-        log_entry(conn, actor="system", action="seed", kind="facts", record_key="*",
+        log_entry(conn, actor="system", action=LogAction.SEED.value, kind=FACTS_KIND, record_key="*",
                   before=None, after=None, batch_id="facts", note=note)
     return True
 

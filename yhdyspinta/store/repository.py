@@ -26,6 +26,26 @@ class Action(StrEnum):
     DELETE = "delete"
 
 
+class LogAction(StrEnum):
+    """Every action the change log records. Each has a user text on every page that lists
+    changes (a test renders them all)."""
+
+    INSERT = "insert"
+    UPDATE = "update"
+    DELETE = "delete"
+    SEED = "seed"  # the package facts written into a new store
+    RESTORE = "restore"  # a whole backup restored
+    DENIED = "denied"  # a refused write
+    UNDO = "undo"  # a change put back by undo
+
+
+# Log kinds that are no kind of record: the facts seed, settings, a whole restore.
+FACTS_KIND = "facts"
+META_KIND = "meta"
+BACKUP_KIND = "backup"
+SYSTEM_KINDS: tuple[str, ...] = (FACTS_KIND, META_KIND, BACKUP_KIND)
+
+
 class ConflictError(RuntimeError):
     """The record changed since the caller read it (optimistic locking)."""
 
