@@ -14,6 +14,7 @@ import pandas as pd
 
 from yhdyspinta import facts
 from yhdyspinta.domain import (
+    ALL_RESPONDENTS,
     AgreementKind,
     AgreementStatus,
     ApprovalStatus,
@@ -270,7 +271,6 @@ def forum_coverage(participation: pd.DataFrame) -> pd.DataFrame:
 # ------------------------------------------------------------------------------ survey
 
 # The survey's group of every respondent: the national reference line an area compares with.
-ALL_RESPONDENTS = "Kaikki vastanneet"
 SURVEY_COLUMNS = ["survey", "wave", "published_on", "statement", "respondent_group", "value_pct", "n", "small_n"]
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 from yhdyspinta import facts
 from yhdyspinta.domain import (
+    ALL_RESPONDENTS,
     AgreementKind,
     AgreementStatus,
     ApprovalStatus,
@@ -74,7 +75,6 @@ SURVEY_STATEMENTS = (
     "Hyvinvoinnin ja terveyden edistämisen yhteistyö",
     "Työllisyyden hoidon yhteistyö",
 )
-ALL_RESPONDENTS = "Kaikki vastanneet"
 RESPONDENT_GROUPS = (
     ("Valtuuston puheenjohtajat", (150, 175)),
     ("Kunnanhallituksen puheenjohtajat", (60, 80)),

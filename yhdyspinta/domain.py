@@ -143,4 +143,7 @@ def join_themes(themes: tuple[Theme, ...] | list[Theme]) -> str:
     return THEME_SEPARATOR.join(t.value for t in themes)
 
 
+# The respondent group of a survey wave that holds everyone who answered.
+ALL_RESPONDENTS = "Kaikki vastanneet"
+
 SMALL_N_THRESHOLD = 30  # survey values from fewer respondents are flagged as unreliable

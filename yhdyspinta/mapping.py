@@ -26,6 +26,7 @@ import shapely
 from yhdyspinta import facts
 from yhdyspinta.charts import OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
 from yhdyspinta.domain import (
+    ALL_RESPONDENTS,
     SMALL_N_THRESHOLD,
     AgreementKind,
     AgreementStatus,
@@ -61,7 +62,6 @@ LEVELS: tuple[str, ...] = (LEVEL_AREAS, LEVEL_MUNICIPALITIES)
 KINDS_NEEDED: tuple[str, ...] = ("agreements", "approvals", "forums", "participation", "survey", "maturity", "pilots")
 
 # The survey's own name for the whole group of respondents (as published by Kuntapulssi).
-ALL_RESPONDENTS = "Kaikki vastanneet"
 
 # --------------------------------------------------------------------------- colours
 

@@ -35,13 +35,13 @@ import pandas as pd
 
 from yhdyspinta import facts
 from yhdyspinta.access import record_area
-from yhdyspinta.demo import ALL_RESPONDENTS, DEMO_ACTOR
-from yhdyspinta.domain import APPROVED_STATUSES, AgreementKind, ApprovalStatus, OrgType, SurveyLevel
+from yhdyspinta.demo import DEMO_ACTOR
+from yhdyspinta.domain import ALL_RESPONDENTS, APPROVED_STATUSES, AgreementKind, ApprovalStatus, OrgType, SurveyLevel
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, enum_label, format_day, t
 from yhdyspinta.kinds import get_kind
 from yhdyspinta.presentation import area_name, municipality_name, org_name
-from yhdyspinta.store.repository import FACTS_KIND, META_KIND, SYSTEM_KINDS, LogAction, key_text
+from yhdyspinta.store.repository import FACTS_KIND, META_KIND, QUIET_LOG_ACTIONS, SYSTEM_KINDS, key_text
 
 LOCAL_TZ = ZoneInfo("Europe/Helsinki")
 APPROVED_CODES = frozenset(s.value for s in APPROVED_STATUSES)
@@ -258,7 +258,7 @@ def changes(now: Overview, then: Overview) -> dict[str, int]:
 # "What changed lately" leaves out what is not a change in the picture: the facts seed, the
 # example data (and its replacement), flags, roles (who may edit) and refused writes.
 QUIET_KINDS = frozenset({FACTS_KIND, META_KIND, "roles"})
-QUIET_ACTIONS = frozenset({LogAction.SEED.value, LogAction.DENIED.value})
+QUIET_ACTIONS = QUIET_LOG_ACTIONS
 STATUS_ENUMS = {"agreements": "AgreementStatus", "approvals": "ApprovalStatus"}
 
 

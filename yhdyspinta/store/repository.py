@@ -44,6 +44,8 @@ FACTS_KIND = "facts"
 META_KIND = "meta"
 BACKUP_KIND = "backup"
 SYSTEM_KINDS: tuple[str, ...] = (FACTS_KIND, META_KIND, BACKUP_KIND)
+# Log actions that change no data: the facts seed and refused writes.
+QUIET_LOG_ACTIONS = frozenset({LogAction.SEED.value, LogAction.DENIED.value})
 
 
 class ConflictError(RuntimeError):

@@ -1,0 +1,40 @@
+"""One picture, one truth: the indicator catalogue and the state it reads.
+
+    state = indicators.resolve(frames, as_of)
+    value = indicators.evaluate("agreements_in_force", state, indicators.Scope(area=13))
+"""
+
+from __future__ import annotations
+
+from yhdyspinta.indicators.asof import (
+    APPROVED_CODES,
+    HEADLINE_GROUP,
+    KINDS_NEEDED,
+    AgreementState,
+    AsOf,
+    as_date,
+    local_day,
+    resolve,
+)
+from yhdyspinta.indicators.catalogue import (
+    BY_ID,
+    CATALOGUE,
+    COUNTRY,
+    Indicator,
+    Scope,
+    Status,
+    Unit,
+    Value,
+    by_area,
+    by_municipality,
+    evaluate,
+    evaluate_all,
+    get,
+    maturity_level,
+)
+
+__all__ = [
+    "APPROVED_CODES", "BY_ID", "CATALOGUE", "COUNTRY", "HEADLINE_GROUP", "KINDS_NEEDED", "AgreementState", "AsOf",
+    "Indicator", "Scope", "Status", "Unit", "Value", "as_date", "by_area", "by_municipality", "evaluate",
+    "evaluate_all", "get", "local_day", "maturity_level", "resolve",
+]

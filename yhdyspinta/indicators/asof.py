@@ -1,0 +1,313 @@
+"""The state of the picture on a day: what every indicator reads, resolved once per day.
+
+The state at a past day
+-----------------------
+A figure "as of day D" is recomputed from today's data, leaving out everything that happened
+after D. It is the best present knowledge of the situation on D, not a replay of what the
+dashboard showed on D: data is mostly entered afterwards (a spreadsheet of last spring's
+council decisions imported today), and replaying the change log would put all of that progress
+on the import day. Corrections made since D therefore apply to D too.
+
+When a record happened is its own date, capped by the change log:
+
+* an agreement counts from `approved_on`; a council approval from `decided_on`; a survey wave
+  from its `published_on`; a pilot from `started_on`;
+* the change log caps each of these: the day the store last moved the record into its counted
+  state (e.g. status set to approved) is the latest it can have happened, so a missing or a
+  future date is replaced by that day (`min(record date, logged day)`);
+* a record with neither a date nor a log entry cannot be placed and counts on every day;
+* forums count from `held_on` (a forum entered ahead of time is not yet held), participation
+  and maturity assessments from the forum's and the assessment's own date.
+
+An agreement is *in force* on D when its status is approved, in implementation or under
+revision, it was approved by D, and D lies within its validity (an empty bound is open). One
+whose validity ended before D is *expired*: it needs renewal and never counts as approved.
+Days are Finnish calendar days (Europe/Helsinki), since the log stores UTC instants.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+
+from yhdyspinta import facts
+from yhdyspinta.domain import (
+    ALL_RESPONDENTS,
+    APPROVED_STATUSES,
+    AgreementKind,
+    ApprovalStatus,
+    OrgType,
+    SurveyLevel,
+)
+from yhdyspinta.kinds import get_kind
+from yhdyspinta.store.repository import QUIET_LOG_ACTIONS, key_text
+
+LOCAL_TZ = ZoneInfo("Europe/Helsinki")
+APPROVED_CODES = frozenset(s.value for s in APPROVED_STATUSES)
+# The survey group every survey figure is read for: all respondents of a wave.
+HEADLINE_GROUP = ALL_RESPONDENTS
+# The kinds the state reads; "changelog" is optional (without it dates are taken as stored).
+KINDS_NEEDED: tuple[str, ...] = ("agreements", "approvals", "forums", "participation", "municipalities",
+                                 "survey", "maturity", "pilots")
+
+Counts = Callable[[dict[str, Any]], bool]
+
+
+class AgreementState(StrEnum):
+    """Where an area's strategic agreement stands on a day."""
+
+    IN_FORCE = "in_force"
+    EXPIRED = "expired"  # approved once, validity ended: needs renewal
+    NOT_IN_FORCE = "not_in_force"  # none approved yet (or not yet valid)
+
+
+def local_day(at: object) -> date:
+    """The Finnish calendar day of a logged instant (naive instants are UTC)."""
+    stamp = pd.Timestamp(at)  # type: ignore[arg-type]
+    if stamp.tzinfo is None:
+        stamp = stamp.tz_localize("UTC")
+    return stamp.tz_convert(LOCAL_TZ).date()
+
+
+def as_date(value: object) -> date | None:
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return date.fromisoformat(str(value)[:10])
+
+
+def _load(raw: object) -> dict[str, Any] | None:
+    if raw is None or (isinstance(raw, float) and raw != raw) or raw == "":
+        return None
+    return json.loads(str(raw))
+
+
+def entered_days(log: pd.DataFrame | None, kind: str, counts: Counts) -> dict[str, date]:
+    """Per record key of `kind`: the day the store last moved the record into a state where
+    `counts` holds. Records whose latest logged state does not count are left out."""
+    out: dict[str, date] = {}
+    if log is None or log.empty:
+        return out
+    rows = log[log["kind"] == kind].sort_values("id")
+    for key, before_raw, after_raw, at in zip(rows["record_key"], rows["before"], rows["after"], rows["at"],
+                                              strict=True):
+        before, after = _load(before_raw), _load(after_raw)
+        counts_after = after is not None and counts(after)
+        counts_before = before is not None and counts(before)
+        if counts_after and not counts_before:
+            out[key] = local_day(at)
+        elif not counts_after:
+            out.pop(key, None)
+    return out
+
+
+def event_day(recorded: object, logged: date | None) -> date | None:
+    """When a counted record happened: its own date capped by the day the store logged it."""
+    own = as_date(recorded)
+    if own is None:
+        return logged
+    return own if logged is None else min(own, logged)
+
+
+def _record_keys(kind: str, frame: pd.DataFrame) -> list[str]:
+    spec = get_kind(kind)
+    return [key_text(values) for values in zip(*[frame[k] for k in spec.key], strict=True)] if len(frame) else []
+
+
+def event_days(kind: str, frame: pd.DataFrame, date_column: str, log: pd.DataFrame | None,
+               counts: Counts) -> list[date | None]:
+    """Each row's event day (see the module docstring)."""
+    logged = entered_days(log, kind, counts)
+    return [event_day(own, logged.get(key))
+            for own, key in zip(frame[date_column], _record_keys(kind, frame), strict=True)]
+
+
+def _by(days: list[date | None], as_of: date) -> list[bool]:
+    return [d is None or d <= as_of for d in days]
+
+
+def _wave_order(wave: str) -> tuple[int, int]:
+    """"1/2023" → (2023, 1): the order of waves published on the same day."""
+    head, _, year = wave.partition("/")
+    return (int(year), int(head)) if head.strip().isdigit() and year.strip().isdigit() else (0, 0)
+
+
+@dataclass(frozen=True)
+class Strategic:
+    """An area's strategic agreement on the day: the latest approved one, and its state."""
+
+    state: AgreementState
+    status: str | None  # the agreement's stored status (None when the area has none)
+    valid_until: date | None = None
+
+
+@dataclass(frozen=True)
+class SurveyWave:
+    survey: str
+    wave: str
+    published_on: date | None
+
+
+@dataclass(frozen=True)
+class AsOf:
+    """Everything the indicators read, resolved for one day. Built by `resolve`."""
+
+    as_of: date
+    strategic: Mapping[int, Strategic]  # every in-scope area but Helsinki
+    council_approved: frozenset[str]  # municipality codes
+    council_status: Mapping[str, str]  # municipality code -> ApprovalStatus value (decided by the day)
+    population: Mapping[str, int | None]
+    forums_held: frozenset[date]
+    attended: Mapping[tuple[str, str], frozenset[date]]  # (org type, key) -> held forums with participants
+    wave: SurveyWave | None
+    survey: pd.DataFrame  # the headline group's rows of the latest wave
+    maturity: pd.DataFrame  # each area's latest assessment round by the day
+    pilots: frozenset[int]
+    updated: Mapping[str, date]  # kind -> the latest day its records changed
+
+
+def _strategic(agreements: pd.DataFrame, log: pd.DataFrame | None, as_of: date) -> dict[int, Strategic]:
+    rows = agreements[agreements["kind"] == AgreementKind.COLLABORATION]
+    approved = rows[rows["status"].isin(APPROVED_CODES)]
+    days = event_days("agreements", approved, "approved_on", log,
+                      lambda r: r.get("kind") == AgreementKind.COLLABORATION and r.get("status") in APPROVED_CODES)
+    approved = approved.assign(_day=days)[_by(days, as_of)]
+    stored = {int(a): str(s) for a, s in zip(rows["area_code"], rows["status"], strict=True)}
+    out: dict[int, Strategic] = {}
+    for area in facts.in_scope_areas():
+        if area.code == facts.HELSINKI_AREA_CODE:
+            continue
+        mine = approved[approved["area_code"] == area.code]
+        if mine.empty:
+            out[area.code] = Strategic(AgreementState.NOT_IN_FORCE, stored.get(area.code))
+            continue
+        # The latest approved one, if an area has several (a renewal after a term).
+        order = [(as_date(f) or date.min, d or date.min) for f, d in zip(mine["valid_from"], mine["_day"],
+                                                                          strict=True)]
+        latest = mine.iloc[max(range(len(order)), key=order.__getitem__)]
+        start, end = as_date(latest["valid_from"]), as_date(latest["valid_until"])
+        if end is not None and end < as_of:
+            state = AgreementState.EXPIRED
+        elif start is not None and start > as_of:
+            state = AgreementState.NOT_IN_FORCE
+        else:
+            state = AgreementState.IN_FORCE
+        out[area.code] = Strategic(state, str(latest["status"]), end)
+    return out
+
+
+def _council(approvals: pd.DataFrame, log: pd.DataFrame | None, as_of: date) -> dict[str, str]:
+    rows = approvals[approvals["agreement_kind"] == AgreementKind.COLLABORATION]
+    decided = rows[rows["status"] != ApprovalStatus.PENDING]
+    days = event_days("approvals", decided, "decided_on", log,
+                      lambda r: r.get("status") in (ApprovalStatus.APPROVED, ApprovalStatus.REJECTED))
+    out = {str(m): ApprovalStatus.PENDING.value for m in rows["municipality_code"]}
+    for code, status, counted in zip(decided["municipality_code"], decided["status"], _by(days, as_of),
+                                     strict=True):
+        if counted:
+            out[str(code)] = str(status)
+    return out
+
+
+def _latest_wave(survey: pd.DataFrame, log: pd.DataFrame | None, as_of: date) -> tuple[SurveyWave | None,
+                                                                                       pd.DataFrame]:
+    rows = survey[survey["respondent_group"] == HEADLINE_GROUP]
+    if rows.empty:
+        return None, rows
+    days = event_days("survey", rows, "published_on", log, lambda _r: True)
+    rows = rows.assign(_day=days)[_by(days, as_of)]
+    if rows.empty:
+        return None, rows
+    waves: dict[tuple[str, str], date] = {}
+    for name, wave, day in zip(rows["survey"], rows["wave"], rows["_day"], strict=True):
+        key = (str(name), str(wave))
+        waves[key] = max(waves.get(key, date.min), day or date.min)
+    name, wave = max(waves, key=lambda k: (waves[k], _wave_order(k[1]), k))
+    chosen = rows[(rows["survey"] == name) & (rows["wave"] == wave)]
+    published = [d for d in (as_date(v) for v in chosen["published_on"]) if d is not None]
+    return SurveyWave(name, wave, max(published) if published else None), chosen.drop(columns="_day")
+
+
+def _maturity(maturity: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    if maturity.empty:
+        return maturity
+    days = [as_date(v) for v in maturity["assessed_on"]]
+    rows = maturity.assign(_on=days)[[d is not None and d <= as_of for d in days]]
+    if rows.empty:
+        return rows
+    latest = rows.groupby("area_code")["_on"].transform("max")
+    return rows[rows["_on"] == latest]
+
+
+def _attended(participation: pd.DataFrame, held: frozenset[date]) -> dict[tuple[str, str], frozenset[date]]:
+    out: dict[tuple[str, str], set[date]] = {}
+    for org_type, key, day, count in zip(participation["org_type"], participation["org_key"],
+                                         participation["forum_date"], participation["participants"], strict=True):
+        day = as_date(day)
+        if count and count > 0 and day in held:
+            out.setdefault((str(org_type), str(key)), set()).add(day)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _updated(log: pd.DataFrame | None) -> dict[str, date]:
+    if log is None or log.empty:
+        return {}
+    rows = log[~log["action"].isin(QUIET_LOG_ACTIONS)]
+    return {str(kind): local_day(at) for kind, at in rows.groupby("kind")["at"].max().items()}
+
+
+def resolve(frames: Mapping[str, pd.DataFrame], as_of: date) -> AsOf:
+    """The state on `as_of` of the store's frames (KINDS_NEEDED, and "changelog" if given)."""
+    missing = [k for k in KINDS_NEEDED if k not in frames]
+    if missing:
+        raise ValueError(f"the indicators need the frames {', '.join(missing)}")
+    log = frames.get("changelog")
+    forums = frames["forums"]
+    held = frozenset(d for d in (as_date(v) for v in forums["held_on"]) if d is not None and d <= as_of)
+    council = _council(frames["approvals"], log, as_of)
+    wave, survey_rows = _latest_wave(frames["survey"], log, as_of)
+    pilots = frames["pilots"]
+    pilot_days = event_days("pilots", pilots, "started_on", log, lambda _r: True)
+    munis = frames["municipalities"]
+    return AsOf(
+        as_of=as_of,
+        strategic=_strategic(frames["agreements"], log, as_of),
+        council_approved=frozenset(m for m, s in council.items() if s == ApprovalStatus.APPROVED),
+        council_status=council,
+        population={str(c): (None if pd.isna(p) else int(p)) for c, p in zip(munis["code"], munis["population"],
+                                                                                strict=True)},
+        forums_held=held,
+        attended=_attended(frames["participation"], held),
+        wave=wave,
+        survey=survey_rows,
+        maturity=_maturity(frames["maturity"], as_of),
+        pilots=frozenset(int(a) for a, ok in zip(pilots["area_code"], _by(pilot_days, as_of), strict=True) if ok),
+        updated=_updated(log),
+    )
+
+
+def org_keys(state: AsOf, org_type: OrgType) -> set[str]:
+    """Keys of the organisations of one type that took part in a held forum."""
+    return {key for (kind, key) in state.attended if kind == org_type.value}
+
+
+def survey_rows(state: AsOf, area: int | None) -> pd.DataFrame:
+    """The latest wave's headline rows for the whole country or one area."""
+    rows = state.survey
+    if rows.empty:
+        return rows
+    if area is None:
+        return rows[rows["level"] == SurveyLevel.NATIONAL]
+    return rows[(rows["level"] == SurveyLevel.AREA) & (rows["level_key"].astype(str) == str(area))]
