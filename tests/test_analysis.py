@@ -10,7 +10,7 @@ import pytest
 
 from yhdyspinta import analysis, facts
 from yhdyspinta import charts_analysis as ca
-from yhdyspinta.domain import MaturityLevel
+from yhdyspinta.domain import ALL_RESPONDENTS, MaturityLevel
 from yhdyspinta.i18n import LANGUAGES
 from yhdyspinta.kinds import get_kind
 from yhdyspinta.store.schema import MATURITY_COLUMNS
@@ -204,12 +204,12 @@ def survey_row(wave: str, published: date, statement: str, group: str, level: st
 
 AUTUMN, SPRING = ("syksy", date(2023, 10, 1)), ("kevät", date(2024, 3, 1))  # names sort the other way
 SURVEY = [
-    survey_row(*SPRING, "S1", analysis.ALL_RESPONDENTS, "koko_maa", "", 50.0, 300),
+    survey_row(*SPRING, "S1", ALL_RESPONDENTS, "koko_maa", "", 50.0, 300),
     survey_row(*SPRING, "S1", "Kunnanjohtajat", "koko_maa", "", 40.0, 29),
-    survey_row(*AUTUMN, "S1", analysis.ALL_RESPONDENTS, "koko_maa", "", 45.0, 298),
-    survey_row(*SPRING, "S1", analysis.ALL_RESPONDENTS, "alue", "13", 62.5, 12),
-    survey_row(*AUTUMN, "S1", analysis.ALL_RESPONDENTS, "alue", "13", 40.0, 30),
-    survey_row(*SPRING, "S1", analysis.ALL_RESPONDENTS, "alue", "20", 10.0, 5),
+    survey_row(*AUTUMN, "S1", ALL_RESPONDENTS, "koko_maa", "", 45.0, 298),
+    survey_row(*SPRING, "S1", ALL_RESPONDENTS, "alue", "13", 62.5, 12),
+    survey_row(*AUTUMN, "S1", ALL_RESPONDENTS, "alue", "13", 40.0, 30),
+    survey_row(*SPRING, "S1", ALL_RESPONDENTS, "alue", "20", 10.0, 5),
 ]
 
 
@@ -237,7 +237,7 @@ def test_survey_area_vs_national(area: int, expected: list[tuple[Any, ...]]) -> 
 
 
 def test_survey_without_national_value_has_no_difference() -> None:
-    rows = [survey_row(*SPRING, "S2", analysis.ALL_RESPONDENTS, "alue", "13", 30.0, 40)]
+    rows = [survey_row(*SPRING, "S2", ALL_RESPONDENTS, "alue", "13", 30.0, 40)]
     comparison = analysis.survey_area_vs_national(frame("survey", rows), POHJOIS_SAVO, small_n=30)
     assert comparison["difference"].isna().all() and not comparison["national_small_n"].any()
     assert analysis.survey_area_vs_national(frame("survey", []), POHJOIS_SAVO, 30).empty

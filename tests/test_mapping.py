@@ -11,6 +11,7 @@ import pytest
 
 from yhdyspinta import facts, mapping
 from yhdyspinta.charts import OUT_OF_SCOPE_COLOUR
+from yhdyspinta.domain import ALL_RESPONDENTS
 from yhdyspinta.kinds import get_kind
 
 TODAY = date(2025, 6, 1)
@@ -46,7 +47,7 @@ def attend(day: str, org_type: str, key: str, participants: int = 2) -> dict:
 
 def result(statement: str, key: str, value: float, n: int = 40, *, wave: str = "1/2024",
            published: date | None = date(2024, 6, 3), level: str = "alue",
-           group: str = mapping.ALL_RESPONDENTS) -> dict:
+           group: str = ALL_RESPONDENTS) -> dict:
     return {"survey": "Kuntapulssi", "wave": wave, "published_on": published, "statement": statement,
             "respondent_group": group, "level": level, "level_key": key, "value_pct": value, "n": n}
 

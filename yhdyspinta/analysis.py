@@ -18,12 +18,12 @@ from yhdyspinta.domain import (
     AgreementKind,
     AgreementStatus,
     ApprovalStatus,
-    MaturityLevel,
     OrgType,
     RespondentRole,
     SurveyLevel,
     Theme,
 )
+from yhdyspinta.indicators.catalogue import maturity_level
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
 # --------------------------------------------------------------------------- agreements
@@ -326,22 +326,8 @@ def survey_area_vs_national(survey: pd.DataFrame, area: int, small_n: int) -> pd
 
 # ---------------------------------------------------------------------------- maturity
 
-# The level a mean score reaches: the nearest level, halves rounded up (mean ≥ 1.5 is
-# coordination, ≥ 2.5 strategic collaboration). Rounding keeps the level on the continuum's
-# own 1–3 scale, and half up gives an area the benefit of a tie between two levels.
-LEVEL_THRESHOLDS: tuple[tuple[float, MaturityLevel], ...] = (
-    (2.5, MaturityLevel.COLLABORATION), (1.5, MaturityLevel.COORDINATION), (1.0, MaturityLevel.COOPERATION),
-)
 OVERALL = "overall"  # the mean over the eight dimensions, beside them in the frames
-
-
-def maturity_level(mean: float | None) -> MaturityLevel | None:
-    """The level a mean score (1–3) reaches; see LEVEL_THRESHOLDS. None for no score."""
-    if mean is None or pd.isna(mean):
-        return None
-    if not 1.0 <= mean <= 3.0:
-        raise ValueError(f"maturity mean {mean} is outside the scale 1–3")
-    return next(level for threshold, level in LEVEL_THRESHOLDS if mean >= threshold)
+# The level of a mean score is the catalogue's rule (`yhdyspinta.indicators.maturity_level`).
 
 
 def _latest_rows(maturity: pd.DataFrame) -> pd.DataFrame:

@@ -7,12 +7,9 @@ import pandas as pd
 
 from yhdyspinta.domain import AgreementKind, AgreementStatus
 from yhdyspinta.i18n import enum_label, t
+from yhdyspinta.palette import OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
 from yhdyspinta.tilegrid import tiles
 
-# Colour-blind-safe sequence (Okabe & Ito), one per agreement status in lifecycle order;
-# every tile also carries its status as text, so colour is never the only carrier.
-STATUS_COLOURS: tuple[str, ...] = ("#BBBBBB", "#E69F00", "#F0E442", "#56B4E9", "#009E73", "#CC79A7")
-OUT_OF_SCOPE_COLOUR = "#E5E5E5"
 NO_DATA = "–"
 # Wide enough for the longest short name ("Mellersta Österbotten") at 10 px.
 TILE_WIDTH = 130

@@ -15,24 +15,22 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from yhdyspinta import analysis, facts, tilegrid
-from yhdyspinta.charts import NO_DATA, OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
-from yhdyspinta.domain import AgreementKind, AgreementStatus, ApprovalStatus, MaturityLevel, Theme
+from yhdyspinta import analysis, facts, palette, tilegrid
+from yhdyspinta.charts import NO_DATA
+from yhdyspinta.domain import AgreementKind, AgreementStatus, MaturityLevel, Theme
 from yhdyspinta.i18n import column_label, enum_label, format_day, format_number, format_pct, t
+from yhdyspinta.palette import OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
 from yhdyspinta.presentation import area_name
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
-# Okabe & Ito (colour-blind safe).
 BLUE, SKY, GREEN, ORANGE, VERMILLION, PURPLE, YELLOW = (
-    "#0072B2", "#56B4E9", "#009E73", "#E69F00", "#D55E00", "#CC79A7", "#F0E442")
-GREY, LIGHT_GREY, INK = "#999999", "#DDDDDD", "#1A1A1A"
+    palette.BLUE, palette.SKY, palette.GREEN, palette.ORANGE, palette.VERMILLION, palette.PURPLE, palette.YELLOW)
+GREY, LIGHT_GREY, INK = palette.GREY, palette.LIGHT_GREY, "#1A1A1A"
+COUNTRY_VS_AREA = (palette.COUNTRY_COLOUR, palette.AREA_COLOUR)
 AXIS_INK = "#31333F"  # darker than the theme's grey axis text: 4.5:1 contrast and readable from afar
 HEADROOM = 1.18  # room right of the longest bar for its value label
 BAR_COLOUR, HIGHLIGHT_COLOUR = SKY, BLUE
-APPROVAL_COLOURS: dict[str, str] = {
-    ApprovalStatus.APPROVED.value: GREEN, ApprovalStatus.PENDING.value: YELLOW,
-    ApprovalStatus.REJECTED.value: VERMILLION, analysis.NOT_SUBMITTED: LIGHT_GREY,
-}
+APPROVAL_COLOURS: dict[str, str] = {**palette.APPROVAL_COLOURS, analysis.NOT_SUBMITTED: LIGHT_GREY}
 # Groups in a survey chart, in the order they first appear: colour and shape both tell them apart.
 SERIES_COLOURS: tuple[str, ...] = (BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, GREY)
 SERIES_SHAPES: tuple[str, ...] = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge")
@@ -197,6 +195,7 @@ class Dumbbell:
     x_domain: tuple[float, float] | None = None
     x_format: str | None = None
     x_ticks: tuple[float, ...] | None = None
+    colours: tuple[str, str] = (palette.BLUE, palette.ORANGE)  # of the two series
 
 
 def dumbbell_chart(frame: pd.DataFrame, spec: Dumbbell, lang: str, *, label: str = "label",
@@ -232,7 +231,7 @@ def dumbbell_chart(frame: pd.DataFrame, spec: Dumbbell, lang: str, *, label: str
     # A series with no values (e.g. no area chosen) stays out of the legend.
     present = [i for i, name in enumerate(spec.series) if (long["series"] == name).any()]
     names = [spec.series[i] for i in present]
-    colour = alt.Color("series:N", scale=alt.Scale(domain=names, range=[(BLUE, ORANGE)[i] for i in present]),
+    colour = alt.Color("series:N", scale=alt.Scale(domain=names, range=[spec.colours[i] for i in present]),
                        legend=alt.Legend(title=None, orient="top"))
     shape = alt.Shape("series:N", scale=alt.Scale(domain=names, range=[("circle", "square")[i] for i in present]),
                       legend=alt.Legend(title=None, orient="top"))
@@ -689,7 +688,8 @@ def survey_area_chart(comparison: pd.DataFrame, wave: str, lang: str, area: int)
     spec = Dumbbell(title=t("analysis.survey.area_title", lang, area=name, wave=wave),
                     subtitle=t("analysis.survey.area_subtitle", lang),
                     x_title=t("analysis.survey.value", lang), y_title=column_label("statement", lang),
-                    series=(t("analysis.survey.national", lang), name), x_domain=(0, 100))
+                    series=(t("analysis.survey.national", lang), name), x_domain=(0, 100),
+                    colours=COUNTRY_VS_AREA)
     return dumbbell_chart(wide, spec, lang)
 
 
@@ -797,7 +797,7 @@ def maturity_profile_chart(latest: pd.DataFrame, national: dict[str, float], lan
         subtitle=t("analysis.maturity.profile_subtitle", lang),
         x_title=t("analysis.maturity.mean", lang), y_title=None,  # type: ignore[arg-type]
         series=(t("analysis.maturity.national_mean", lang), name or " "), x_domain=MATURITY_SCALE,
-        x_ticks=MATURITY_TICKS)
+        x_ticks=MATURITY_TICKS, colours=COUNTRY_VS_AREA)
     return _dimension_dumbbell(frame, "national", "area", spec, lang)
 
 

@@ -6,9 +6,10 @@ import argparse
 import getpass
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
-from yhdyspinta import demo
+from yhdyspinta import demo, facts, indicators
 from yhdyspinta.access import Principal
 from yhdyspinta.domain import Role
 from yhdyspinta.i18n import LANGUAGES, t
@@ -76,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--forum-date", default=None, metavar="DATE",
                    help="participation: the forum of an attendance list without a date column (15.12.2023)")
 
+    p = sub.add_parser("indicators", help="print every indicator of the catalogue for the country or an area")
+    p.add_argument("--area", default=None, metavar="CODE", help="an area code (1–21, 90); default: whole country")
+    p.add_argument("--as-of", default=None, metavar="YYYY-MM-DD", help="the day (default: today)")
+    p.add_argument("--format", choices=("json", "csv"), default="json")
+
     p = sub.add_parser("backup", help="write all tables to a zip")
     p.add_argument("--out", type=Path, required=True)
 
@@ -136,6 +142,12 @@ def _run(args: argparse.Namespace) -> int:
         print(f"template for {args.kind} → {args.out}")
     elif args.command == "import":
         return _import(engine, args, lang)
+    elif args.command == "indicators":
+        from yhdyspinta.io.export import indicator_report
+
+        scope, as_of = _indicator_scope(args.area), _as_of(args.as_of)
+        sys.stdout.buffer.write(indicator_report(engine, scope, as_of, args.format))
+        sys.stdout.flush()
     elif args.command == "backup":
         from yhdyspinta.io.backup import backup
 
@@ -150,6 +162,26 @@ def _run(args: argparse.Namespace) -> int:
             raise BadInput(f"{args.file}: {exc}") from None
         print("restored: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     return EXIT_OK
+
+
+def _indicator_scope(raw: str | None) -> indicators.Scope:
+    if raw is None:
+        return indicators.Scope()
+    text = raw.strip()
+    area = facts.area_by_code().get(int(text)) if text.isascii() and text.isdigit() and len(text) <= 3 else None
+    if area is None or not area.in_scope:
+        codes = ", ".join(str(a.code) for a in facts.in_scope_areas())
+        raise BadInput(f"--area {raw!r}: not an area of the reform; expected one of {codes}")
+    return indicators.Scope(area.code)
+
+
+def _as_of(raw: str | None) -> date:
+    if raw is None:
+        return date.today()
+    try:
+        return date.fromisoformat(raw.strip())
+    except ValueError:
+        raise BadInput(f"--as-of {raw!r}: not a date; expected YYYY-MM-DD, e.g. 2025-12-31") from None
 
 
 def _import(engine: object, args: argparse.Namespace, lang: str) -> int:

@@ -5,9 +5,12 @@ Finnish is the default; a missing translation falls back to Finnish so nothing i
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
+import pandas as pd
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal, format_percent
 
@@ -240,23 +243,35 @@ def enum_label(enum_name: str, code: object, lang: str = DEFAULT_LANGUAGE) -> st
     return texts.get(lang) or texts[DEFAULT_LANGUAGE]
 
 
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT
+
+
+def round_half_away(value: float, digits: int = 0) -> Decimal:
+    """`value` rounded to `digits` decimals, halves away from zero (46.5 → 47, −0.5 → −1), as
+    every surface of the dashboard rounds; Babel on its own rounds halves to even."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
 def format_number(value: float | int | None, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
-    if value is None:
+    if _missing(value):
         return "–"
     pattern = "#,##0" if digits == 0 else "#,##0." + "0" * digits
-    return format_decimal(value, format=pattern, locale=LOCALES[normalise_language(lang)])
+    return format_decimal(round_half_away(value, digits), format=pattern,  # type: ignore[arg-type]
+                          locale=LOCALES[normalise_language(lang)])
 
 
 def format_pct(value: float | None, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
     """`value` is a share 0–1."""
-    if value is None:
+    if _missing(value):
         return "–"
     locale = LOCALES[normalise_language(lang)]
+    share = round_half_away(100 * value, digits).scaleb(-2)  # type: ignore[operator]
     if digits == 0:
-        return format_percent(value, locale=locale)
+        return format_percent(share, locale=locale)
     # Babel's own patterns carry no decimals; keep the locale's space before the sign.
     sign = "%" if lang == "en" else "\u00a0%"
-    return format_percent(value, format="#,##0." + "0" * digits + sign, locale=locale)
+    return format_percent(share, format="#,##0." + "0" * digits + sign, locale=locale)
 
 
 def format_day(value: date | datetime | None, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -23,12 +23,9 @@ import pandas as pd
 import pydeck as pdk
 import shapely
 
-from yhdyspinta import facts
-from yhdyspinta.charts import OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
+from yhdyspinta import facts, indicators
 from yhdyspinta.domain import (
-    ALL_RESPONDENTS,
     SMALL_N_THRESHOLD,
-    AgreementKind,
     AgreementStatus,
     ApprovalStatus,
     MaturityLevel,
@@ -36,7 +33,19 @@ from yhdyspinta.domain import (
     SurveyLevel,
 )
 from yhdyspinta.i18n import enum_label, format_day, format_number, format_pct, t
-from yhdyspinta.store.schema import MATURITY_COLUMNS
+from yhdyspinta.indicators import labels
+from yhdyspinta.indicators.asof import AgreementState, AsOf, forums_of
+from yhdyspinta.palette import (
+    APPROVAL_COLOURS,
+    EXPIRED_COLOUR,
+    MATURITY_COLOURS,
+    NO_DATA_COLOUR,
+    NOT_APPLICABLE_COLOUR,
+    OUT_OF_SCOPE_COLOUR,
+    PILOT_COLOUR,
+    SEQUENTIAL_COLOURS,
+    STATUS_COLOURS,
+)
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -59,7 +68,7 @@ LEVEL_MUNICIPALITIES = "municipalities"
 LEVELS: tuple[str, ...] = (LEVEL_AREAS, LEVEL_MUNICIPALITIES)
 
 # The frames indicator_values() reads, by kind name.
-KINDS_NEEDED: tuple[str, ...] = ("agreements", "approvals", "forums", "participation", "survey", "maturity", "pilots")
+KINDS_NEEDED: tuple[str, ...] = indicators.KINDS_NEEDED
 
 # The survey's own name for the whole group of respondents (as published by Kuntapulssi).
 
@@ -67,17 +76,8 @@ KINDS_NEEDED: tuple[str, ...] = ("agreements", "approvals", "forums", "participa
 
 NO_DATA_CLASS = "none"
 OUT_OF_SCOPE_CLASS = "out"
-NO_DATA_COLOUR = "#FFFFFF"
-# ColorBrewer YlGnBu without its palest step (which a reader could not tell from "no data"):
-# sequential, colour-blind safe and printable in greyscale.
-SEQUENTIAL_COLOURS: tuple[str, ...] = ("#C7E9B4", "#7FCDBB", "#41B6C4", "#2C7FB8", "#253494")
-APPROVAL_COLOURS: dict[str, str] = {  # Okabe-Ito: green yes, vermillion no, yellow waiting
-    ApprovalStatus.APPROVED: "#009E73",
-    ApprovalStatus.PENDING: "#F0E442",
-    ApprovalStatus.REJECTED: "#D55E00",
-}
-MATURITY_COLOURS: tuple[str, ...] = ("#C7E9B4", "#41B6C4", "#253494")
-PILOT_COLOUR = "#0072B2"
+EXPIRED_CLASS = "expired"
+NOT_APPLICABLE_CLASS = "not_applicable"
 
 # Lower bounds of the classes. Shares are binned on whole percent so "20–39 %" means exactly that.
 PERCENT_BINS: tuple[int, ...] = (0, 20, 40, 60, 80)
@@ -218,122 +218,23 @@ def _no_data(lang: str, key: str = "map.no_data") -> Cell:
 # --------------------------------------------------------------------------- aggregations
 
 
-def strategic_status_by_area(agreements: pd.DataFrame) -> dict[int, str]:
-    """Status of each area's strategic collaboration agreement (kind yhteistyosopimus)."""
-    rows = agreements[agreements["kind"] == AgreementKind.COLLABORATION]
-    return {int(a): str(s) for a, s in zip(rows["area_code"], rows["status"], strict=True)}
-
-
-def council_status_by_municipality(approvals: pd.DataFrame) -> dict[str, str]:
-    """Each municipal council's decision on its area's strategic agreement."""
-    rows = approvals[approvals["agreement_kind"] == AgreementKind.COLLABORATION]
-    return {str(m): str(s) for m, s in zip(rows["municipality_code"], rows["status"], strict=True)}
-
-
-def approval_share_by_area(approvals: pd.DataFrame, agreements: pd.DataFrame) -> dict[int, float]:
-    """Share of an area's municipalities whose council approved its strategic agreement.
-
-    Only areas that have such an agreement get a share; the denominator is every member
-    municipality, so one with no decision recorded counts as not (yet) approved.
-    """
-    status = council_status_by_municipality(approvals)
-    members: dict[int, list[str]] = {}
-    for m in facts.municipalities():
-        members.setdefault(m.area_code, []).append(m.code)
-    out = {}
-    for area in strategic_status_by_area(agreements):
-        codes = members.get(area, [])
-        if codes:
-            out[area] = sum(status.get(c) == ApprovalStatus.APPROVED for c in codes) / len(codes)
-    return out
-
-
-def forums_attended(participation: pd.DataFrame, org_type: str, today: date) -> dict[str, int]:
-    """Distinct forums (held by `today`) with at least one participant, per organisation key."""
-    if participation.empty:
-        return {}
-    held = _as_dates(participation["forum_date"]) <= today
-    rows = participation[(participation["org_type"] == org_type) & (participation["participants"] > 0) & held]
-    return {str(k): int(v) for k, v in rows.groupby("org_key")["forum_date"].nunique().items()}
-
-
-def forums_held(forums: pd.DataFrame, today: date) -> int:
-    return int((_as_dates(forums["held_on"]) <= today).sum()) if not forums.empty else 0
-
-
-def coverage_by_area(attended: Mapping[str, int]) -> dict[int, float]:
-    """Share of each in-scope area's municipalities that attended at least one forum."""
-    totals: dict[int, int] = {}
-    reached: dict[int, int] = {}
-    for m in facts.municipalities():
-        totals[m.area_code] = totals.get(m.area_code, 0) + 1
-        reached[m.area_code] = reached.get(m.area_code, 0) + (attended.get(m.code, 0) > 0)
-    return {a.code: reached.get(a.code, 0) / totals[a.code] for a in facts.in_scope_areas() if totals.get(a.code)}
-
-
-def _wave_key(wave: str) -> tuple[int, int, str]:
-    match = re.search(r"(\d+)\s*/\s*(\d{4})", wave)
-    return (int(match.group(2)), int(match.group(1)), wave) if match else (0, 0, wave)
-
-
-def _area_rows(survey: pd.DataFrame) -> pd.DataFrame:
-    return survey[(survey["level"] == SurveyLevel.AREA) & (survey["respondent_group"] == ALL_RESPONDENTS)]
-
-
-def latest_wave(survey: pd.DataFrame) -> tuple[str, str] | None:
-    """(survey, wave) of the latest published wave with area-level results for all respondents."""
-    rows = _area_rows(survey)
+def survey_statements(state: AsOf) -> tuple[str, ...]:
+    """Statements of the latest wave (the catalogue's) that have area results, in a stable order."""
+    rows = state.survey
     if rows.empty:
-        return None
-    published = _as_dates(rows["published_on"])
-    keys = {
-        (str(s), str(w)): (p if isinstance(p, date) else date.min, _wave_key(str(w)))
-        for s, w, p in zip(rows["survey"], rows["wave"], published, strict=True)
-    }
-    return max(keys, key=lambda k: (keys[k], k))
-
-
-def survey_statements(survey: pd.DataFrame) -> tuple[str, ...]:
-    """Statements of the latest wave that have area-level results, in a stable order."""
-    wave = latest_wave(survey)
-    if wave is None:
         return ()
-    rows = _area_rows(survey)
-    rows = rows[(rows["survey"] == wave[0]) & (rows["wave"] == wave[1])]
-    return tuple(sorted(set(rows["statement"].astype(str))))
+    return tuple(sorted(set(rows.loc[rows["level"] == SurveyLevel.AREA, "statement"].astype(str))))
 
 
-def survey_values(survey: pd.DataFrame, statement: str) -> dict[int, tuple[float, int]]:
+def survey_values(state: AsOf, statement: str) -> dict[int, tuple[float, int]]:
     """Area -> (% rating it realised, N) for the statement in the latest wave."""
-    wave = latest_wave(survey)
-    if wave is None:
+    rows = state.survey
+    if rows.empty:
         return {}
-    rows = _area_rows(survey)
-    rows = rows[(rows["survey"] == wave[0]) & (rows["wave"] == wave[1]) & (rows["statement"] == statement)]
-    out = {}
-    for key, value, n in zip(rows["level_key"], rows["value_pct"], rows["n"], strict=True):
-        if str(key).isdigit():
-            out[int(key)] = (float(value), int(n))
-    return out
-
-
-def maturity_by_area(maturity: pd.DataFrame) -> dict[int, MaturitySummary]:
-    """Mean of all dimension scores in each area's latest assessment, and that mean as a level."""
-    if maturity.empty:
-        return {}
-    dims = list(MATURITY_COLUMNS)
-    frame = maturity.assign(_on=_as_dates(maturity["assessed_on"]))
-    out = {}
-    for area, rows in frame.groupby("area_code"):
-        latest = rows[rows["_on"] == rows["_on"].max()]
-        mean = float(latest[dims].to_numpy(dtype=float).mean())
-        level = min(max(half_up(mean), MaturityLevel.COOPERATION), MaturityLevel.COLLABORATION)
-        out[int(area)] = MaturitySummary(mean, int(level), latest["_on"].iloc[0], len(latest))
-    return out
-
-
-def pilot_area_codes(pilots: pd.DataFrame) -> frozenset[int]:
-    return frozenset(int(a) for a in pilots["area_code"])
+    rows = rows[(rows["level"] == SurveyLevel.AREA) & (rows["statement"] == statement)]
+    return {int(key): (float(value), int(n)) for key, value, n in zip(rows["level_key"], rows["value_pct"], rows["n"],
+                                                                      strict=True)
+            if str(key).isascii() and str(key).isdigit()}
 
 
 # --------------------------------------------------------------------------- classes
@@ -347,6 +248,7 @@ def colour_classes(indicator: str, level: str, lang: str) -> tuple[ColourClass, 
     if indicator == AGREEMENT_STATUS:
         classes = [ColourClass(s.value, enum_label("AgreementStatus", s, lang), c)
                    for s, c in zip(AgreementStatus, STATUS_COLOURS, strict=True)]
+        classes.append(ColourClass(EXPIRED_CLASS, t("map.expired", lang), EXPIRED_COLOUR))
         no_data_key = "map.no_agreement"
     elif indicator == COUNCIL_APPROVAL and level == LEVEL_MUNICIPALITIES:
         classes = [ColourClass(s.value, enum_label("ApprovalStatus", s, lang), APPROVAL_COLOURS[s])
@@ -380,6 +282,8 @@ def colour_classes(indicator: str, level: str, lang: str) -> tuple[ColourClass, 
         classes = [ColourClass("yes", t("map.pilot_yes", lang), PILOT_COLOUR),
                    ColourClass("no", t("map.pilot_no", lang), NO_DATA_COLOUR)]
         no_data_key = ""
+    if indicator in (AGREEMENT_STATUS, COUNCIL_APPROVAL):  # Helsinki
+        classes.append(ColourClass(NOT_APPLICABLE_CLASS, t("indicator.not_applicable", lang), NOT_APPLICABLE_COLOUR))
     if no_data_key:
         classes.append(ColourClass(NO_DATA_CLASS, t(no_data_key, lang), NO_DATA_COLOUR))
     classes.append(ColourClass(OUT_OF_SCOPE_CLASS, t("common.out_of_scope", lang), OUT_OF_SCOPE_COLOUR))
@@ -394,73 +298,82 @@ def _pct_cell(share: float, lang: str, digits: int = 0) -> Cell:
     return Cell(share, format_pct(share, lang, digits), f"b{bin_index(math.floor(pct), PERCENT_BINS)}")
 
 
-def _area_cells(indicator: str, frames: Mapping[str, pd.DataFrame], lang: str, statement: str | None,
-                today: date) -> dict[int, Cell]:
+def _not_applicable(lang: str) -> Cell:
+    return Cell(None, t("indicator.not_applicable", lang), NOT_APPLICABLE_CLASS, t("indicator.not_applicable_helsinki",
+                                                                                    lang))
+
+
+def _of_cell(value: indicators.Value, lang: str, detail_key: str) -> Cell:
+    """A share of its whole (numerator / denominator), classed on whole percent."""
+    share = value.share or 0.0
+    cell = _pct_cell(share, lang)
+    return Cell(cell.value, cell.label, cell.cls, t(detail_key, lang, n=int(value.numerator or 0),
+                                                    total=int(value.denominator or 0)))
+
+
+def _area_cells(indicator: str, state: AsOf, lang: str, statement: str | None) -> dict[int, Cell]:
     cells: dict[int, Cell] = {}
     areas = facts.in_scope_areas()
     if indicator == AGREEMENT_STATUS:
-        status = strategic_status_by_area(frames["agreements"])
         for a in areas:
-            code = status.get(a.code)
-            cells[a.code] = (Cell(None, enum_label("AgreementStatus", code, lang), code) if code
-                             else _no_data(lang, "map.no_agreement"))
+            strategic = state.strategic.get(a.code)
+            if strategic is None:  # Helsinki
+                cells[a.code] = _not_applicable(lang)
+            elif strategic.state == AgreementState.EXPIRED:
+                cells[a.code] = Cell(None, t("map.expired", lang), EXPIRED_CLASS,
+                                     t("map.detail.expired", lang, day=format_day(strategic.valid_until, lang)))
+            elif strategic.status:
+                cells[a.code] = Cell(None, enum_label("AgreementStatus", strategic.status, lang), strategic.status)
+            else:
+                cells[a.code] = _no_data(lang, "map.no_agreement")
     elif indicator == COUNCIL_APPROVAL:
-        shares = approval_share_by_area(frames["approvals"], frames["agreements"])
-        members = _member_counts()
+        values = indicators.by_area("council_approved_municipalities", state)
         for a in areas:
-            share = shares.get(a.code)
-            if share is None:
+            strategic = state.strategic.get(a.code)
+            if values[a.code].status == indicators.Status.NOT_APPLICABLE:
+                cells[a.code] = _not_applicable(lang)
+            elif strategic is None or strategic.status is None:
                 cells[a.code] = _no_data(lang, "map.no_agreement")
             else:
-                cell = _pct_cell(share, lang)
-                approved = half_up(share * members[a.code])
-                cells[a.code] = Cell(cell.value, cell.label, cell.cls,
-                                     t("map.detail.approved", lang, n=approved, total=members[a.code]))
+                cells[a.code] = _of_cell(values[a.code], lang, "map.detail.approved")
     elif indicator == FORUM_PARTICIPATION:
         # Classed by the share of forums held, so the scale stays meaningful as forums accumulate.
-        attended = forums_attended(frames["participation"], OrgType.AREA, today)
-        held = forums_held(frames["forums"], today)
+        values = indicators.by_area("area_forums_attended", state)
         for a in areas:
-            n = attended.get(str(a.code), 0)
-            share = n / held if held else 0.0
-            cells[a.code] = Cell(float(n), format_number(n, lang), _pct_cell(share, lang).cls,
-                                 t("map.detail.of_held", lang, n=n, total=held))
+            v = values[a.code]
+            n = int(v.numerator or 0)
+            cells[a.code] = Cell(float(n), format_number(n, lang), _pct_cell(v.share or 0.0, lang).cls,
+                                 t("map.detail.of_held", lang, n=n, total=int(v.denominator or 0)))
     elif indicator == FORUM_COVERAGE:
-        attended = forums_attended(frames["participation"], OrgType.MUNICIPALITY, today)
-        shares = coverage_by_area(attended)
-        members = _member_counts()
+        values = indicators.by_area("municipalities_participated", state)
         for a in areas:
-            cell = _pct_cell(shares.get(a.code, 0.0), lang)
-            reached = sum(attended.get(m.code, 0) > 0 for m in facts.municipalities() if m.area_code == a.code)
-            cells[a.code] = Cell(cell.value, cell.label, cell.cls,
-                                 t("map.detail.reached", lang, n=reached, total=members[a.code]))
+            cells[a.code] = _of_cell(values[a.code], lang, "map.detail.reached")
     elif indicator == SURVEY_VALUE:
-        values = survey_values(frames["survey"], statement) if statement else {}
+        found_values = survey_values(state, statement) if statement else {}
         for a in areas:
-            found = values.get(a.code)
+            found = found_values.get(a.code)
             if found is None:
                 cells[a.code] = _no_data(lang)
                 continue
             pct, n = found
-            cell = _pct_cell(pct / 100, lang, digits=1)
+            cell = _pct_cell(pct / 100, lang)
             detail = t("map.detail.small_n" if n < SMALL_N_THRESHOLD else "map.detail.n", lang,
                        n=format_number(n, lang), limit=SMALL_N_THRESHOLD)
             cells[a.code] = Cell(cell.value, cell.label, f"b{bin_index(math.floor(pct), PERCENT_BINS)}", detail)
     elif indicator == MATURITY_LEVEL:
-        summaries = maturity_by_area(frames["maturity"])
+        values = indicators.by_area("maturity_level", state)
         for a in areas:
-            s = summaries.get(a.code)
-            if s is None:
+            v = values[a.code]
+            if v.value is None:
                 cells[a.code] = _no_data(lang, "map.no_assessment")
                 continue
-            label = f"{s.level} {enum_label('MaturityLevel', s.level, lang)}"
-            detail = t("map.detail.maturity", lang, mean=format_number(s.mean, lang, 1),
-                       day=format_day(s.assessed_on, lang), n=s.respondents)
-            cells[a.code] = Cell(s.mean, label, str(s.level), detail)
+            mean = float(v.detail["mean"])  # type: ignore[arg-type]
+            detail = t("map.detail.maturity", lang, mean=format_number(mean, lang, labels.SCORE_DIGITS),
+                       day=format_day(v.detail.get("assessed_on"), lang), n=v.n)  # type: ignore[arg-type]
+            cells[a.code] = Cell(mean, labels.value_text(v, lang), str(int(v.value)), detail)
     elif indicator == PILOT:
-        pilots = pilot_area_codes(frames["pilots"])
         for a in areas:
-            yes = a.code in pilots
+            yes = a.code in state.pilots
             cells[a.code] = Cell(1.0 if yes else 0.0, t("map.pilot_yes" if yes else "map.pilot_no", lang),
                                  "yes" if yes else "no")
     else:  # guarded by check_indicator; kept so a new code cannot fall through silently
@@ -468,35 +381,27 @@ def _area_cells(indicator: str, frames: Mapping[str, pd.DataFrame], lang: str, s
     return cells
 
 
-def _member_counts() -> dict[int, int]:
-    counts: dict[int, int] = {}
-    for m in facts.municipalities():
-        counts[m.area_code] = counts.get(m.area_code, 0) + 1
-    return counts
-
-
-def _municipality_cells(indicator: str, frames: Mapping[str, pd.DataFrame], lang: str, statement: str | None,
-                        today: date) -> dict[str, Cell]:
+def _municipality_cells(indicator: str, state: AsOf, lang: str, statement: str | None) -> dict[str, Cell]:
     cells: dict[str, Cell] = {}
     munis = [m for m in facts.municipalities() if facts.area_by_code()[m.area_code].in_scope]
     if indicator in AREA_ONLY_INDICATORS:
-        by_area = _area_cells(indicator, frames, lang, statement, today)
+        by_area = _area_cells(indicator, state, lang, statement)
         return {m.code: by_area[m.area_code] for m in munis}
     if indicator == COUNCIL_APPROVAL:
-        status = council_status_by_municipality(frames["approvals"])
         for m in munis:
-            code = status.get(m.code)
-            cells[m.code] = (Cell(None, enum_label("ApprovalStatus", code, lang), code) if code
-                             else _no_data(lang, "map.no_decision"))
+            code = state.council_status.get(m.code)
+            if m.area_code == facts.HELSINKI_AREA_CODE:
+                cells[m.code] = _not_applicable(lang)
+            else:
+                cells[m.code] = (Cell(None, enum_label("ApprovalStatus", code, lang), code) if code
+                                 else _no_data(lang, "map.no_decision"))
     elif indicator == FORUM_PARTICIPATION:
-        attended = forums_attended(frames["participation"], OrgType.MUNICIPALITY, today)
         for m in munis:
-            n = attended.get(m.code, 0)
+            n = forums_of(state, OrgType.MUNICIPALITY, m.code)
             cells[m.code] = Cell(float(n), format_number(n, lang), f"b{bin_index(n, MUNICIPALITY_FORUM_BINS)}")
     elif indicator == FORUM_COVERAGE:
-        attended = forums_attended(frames["participation"], OrgType.MUNICIPALITY, today)
         for m in munis:
-            n = attended.get(m.code, 0)
+            n = forums_of(state, OrgType.MUNICIPALITY, m.code)
             cells[m.code] = Cell(float(n > 0), t("map.attended" if n else "map.not_attended", lang),
                                  "yes" if n else "no", t("map.detail.forums", lang, n=n))
     else:
@@ -504,7 +409,7 @@ def _municipality_cells(indicator: str, frames: Mapping[str, pd.DataFrame], lang
     return cells
 
 
-def indicator_values(indicator: str, level: str, frames: Mapping[str, pd.DataFrame], lang: str, *,
+def indicator_values(indicator: str, level: str, source: Mapping[str, pd.DataFrame] | AsOf, lang: str, *,
                      statement: str | None = None, today: date | None = None) -> IndicatorValues:
     """One row per area (all 23) or municipality (all 308) with its value, text and colour class.
 
@@ -513,23 +418,20 @@ def indicator_values(indicator: str, level: str, frames: Mapping[str, pd.DataFra
     the first of the latest wave).
     """
     check_indicator(indicator, level)
-    missing = [k for k in KINDS_NEEDED if k not in frames]
-    if missing:
-        raise ValueError(f"indicator_values needs the frames {', '.join(missing)}")
-    today = today or date.today()
+    state = source if isinstance(source, AsOf) else indicators.resolve(source, today or date.today())
     if indicator == SURVEY_VALUE and statement is None:
-        statement = next(iter(survey_statements(frames["survey"])), None)
+        statement = next(iter(survey_statements(state)), None)
     classes = colour_classes(indicator, level, lang)
     colour_of = {c.key: c.colour for c in classes}
     area_of = facts.area_by_code()
     rows = []
     if level == LEVEL_AREAS:
-        cells: Mapping[object, Cell] = _area_cells(indicator, frames, lang, statement, today)
+        cells: Mapping[object, Cell] = _area_cells(indicator, state, lang, statement)
         for a in facts.areas():
             cell = cells.get(a.code) or _out_of_scope(lang)
             rows.append((a.code, a.name(lang), a.code, a.name(lang), a.in_scope, cell))
     else:
-        cells = _municipality_cells(indicator, frames, lang, statement, today)
+        cells = _municipality_cells(indicator, state, lang, statement)
         for m in sorted(facts.municipalities(), key=lambda m: m.code):
             area = area_of[m.area_code]
             cell = cells.get(m.code) or _out_of_scope(lang)

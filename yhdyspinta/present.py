@@ -12,13 +12,14 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from yhdyspinta import facts
+from yhdyspinta import facts, indicators
 from yhdyspinta import profile as prof
-from yhdyspinta.charts import STATUS_COLOURS
-from yhdyspinta.domain import AgreementKind, AgreementStatus, ApprovalStatus, OrgType
+from yhdyspinta.domain import AgreementKind, AgreementStatus, OrgType
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, enum_label, format_day, t
-from yhdyspinta.metrics import as_date
+from yhdyspinta.indicators import labels
+from yhdyspinta.indicators.asof import AgreementState, AsOf, as_date
+from yhdyspinta.palette import EXPIRED_COLOUR, NOT_APPLICABLE_COLOUR, STATUS_COLOURS
 from yhdyspinta.presentation import area_name
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 from yhdyspinta.tilegrid import short_name
@@ -46,44 +47,48 @@ class Views:
     maturity: pd.DataFrame
 
 
-def status_by_area(frames: dict[str, pd.DataFrame], filters: Filters) -> pd.DataFrame:
-    """Per in-scope area (the chosen one only, if any): its strategic agreement's status and
-    how many member councils have approved it. Ordered by status along the lifecycle."""
-    agreements = frames["agreements"]
-    strategic = agreements[agreements["kind"] == AgreementKind.COLLABORATION].set_index("area_code")
-    approvals = frames["approvals"]
-    approved = approvals[(approvals["agreement_kind"] == AgreementKind.COLLABORATION)
-                         & (approvals["status"] == ApprovalStatus.APPROVED)].groupby("area_code").size()
-    munis = frames["municipalities"].groupby("area_code").size()
-    order = list(AgreementStatus)
+def status_by_area(state: AsOf, filters: Filters) -> pd.DataFrame:
+    """Per area (the chosen one only, if any): where its strategic agreement stands and how
+    many member councils have approved it, as the indicator catalogue counts them. Ordered by
+    status along the lifecycle; Helsinki shows as not applicable."""
+    approved = indicators.by_area("council_approved_municipalities", state)
+    order = [*AgreementStatus]
     rows = []
     for area in facts.in_scope_areas():
         if filters.area is not None and area.code != filters.area:
             continue
-        status = strategic["status"].get(area.code)
-        members = int(munis.get(area.code, 0))
-        done = int(approved.get(area.code, 0))
-        rows.append({"code": area.code, "area": short_name(area.code, filters.lang),
-                     "status": enum_label("AgreementStatus", status, filters.lang) if status else "–",
-                     "rank": order.index(AgreementStatus(status)) if status else -1,
-                     "approved": done, "members": members,
-                     "share": 100 * done / members if members else 0.0})
+        strategic = state.strategic.get(area.code)
+        council = approved[area.code]
+        if strategic is None:
+            status, rank = t("indicator.not_applicable", filters.lang), -2
+        elif strategic.state == AgreementState.EXPIRED:
+            status, rank = t("map.expired", filters.lang), len(order)
+        elif strategic.status:
+            status, rank = enum_label("AgreementStatus", strategic.status, filters.lang), order.index(
+                AgreementStatus(strategic.status))
+        else:
+            status, rank = "–", -1
+        rows.append({"code": area.code, "area": short_name(area.code, filters.lang), "status": status, "rank": rank,
+                     "approved": labels.value_text(council, filters.lang),
+                     "share": 100 * (council.share or 0.0)})
     out = pd.DataFrame(rows)
     if out.empty:
         return out
-    out["label"] = [f"{s} · {a}/{m}" for s, a, m in zip(out["status"], out["approved"], out["members"], strict=True)]
+    out["label"] = [f"{s} · {a}" for s, a in zip(out["status"], out["approved"], strict=True)]
     return out.sort_values(["rank", "share"], ascending=[False, False], kind="stable").reset_index(drop=True)
 
 
 def status_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
-    domain = [enum_label("AgreementStatus", s, lang) for s in AgreementStatus]
+    domain = [*(enum_label("AgreementStatus", s, lang) for s in AgreementStatus), t("map.expired", lang),
+              t("indicator.not_applicable", lang)]
     base = alt.Chart(frame, title=t("present.status_title", lang)).encode(
         y=alt.Y("area:N", sort=None, title=None, axis=alt.Axis(labelOverlap=False)),
         x=alt.X("share:Q", title=t("present.status_axis", lang), scale=alt.Scale(domain=[0, 100])),
         tooltip=[alt.Tooltip("area:N"), alt.Tooltip("label:N")],
     )
     bars = base.mark_bar(stroke="#333333", strokeWidth=0.5).encode(
-        color=alt.Color("status:N", scale=alt.Scale(domain=domain, range=list(STATUS_COLOURS)),
+        color=alt.Color("status:N", scale=alt.Scale(domain=domain, range=[*STATUS_COLOURS, EXPIRED_COLOUR,
+                                                                           NOT_APPLICABLE_COLOUR]),
                         legend=alt.Legend(title=enum_label("AgreementKind", AgreementKind.COLLABORATION, lang),
                                           orient="bottom", columns=3)))
     text = base.mark_text(align="left", dx=4, fontSize=FONT - 2, color="#000000").encode(text="label:N")
@@ -93,14 +98,14 @@ def status_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
 
 def status_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({column_label("area_code", lang): frame["area"], column_label("status", lang): frame["status"],
-                         t("present.col.approved", lang): [f"{a} / {m}" for a, m in
-                                                           zip(frame["approved"], frame["members"], strict=True)]})
+                         t("present.col.approved", lang): frame["approved"]})
 
 
 def forum_participation(frames: dict[str, pd.DataFrame], filters: Filters) -> pd.DataFrame:
     """Organisations at each forum by type; with an area chosen, its municipalities and the
     county itself."""
     part = frames["participation"]
+    part = part[part["participants"] > 0]  # as the catalogue counts organisations reached
     if filters.area is not None:
         codes = {m.code for m in facts.municipalities() if m.area_code == filters.area}
         part = part[((part["org_type"] == OrgType.MUNICIPALITY) & part["org_key"].isin(codes))
@@ -143,23 +148,23 @@ def forum_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return wide.rename(columns={"day": column_label("held_on", lang), "title": column_label("title", lang)})
 
 
-def maturity_heat(frames: dict[str, pd.DataFrame], filters: Filters) -> pd.DataFrame:
-    """Mean score per area and dimension in each area's latest round, plus the national pool
-    (see yhdyspinta.profile); with an area chosen, that area and the national row."""
-    maturity = frames["maturity"]
-    if maturity.empty:
-        return pd.DataFrame(columns=["area", "dimension", "mean", "respondents"])
-    latest = prof.latest_rounds(maturity)
+def maturity_heat(state: AsOf, filters: Filters) -> pd.DataFrame:
+    """Mean score per area and dimension (the catalogue's maturity indicators), and the whole
+    country's; with an area chosen, that area and the country."""
+    columns = ["area", "dimension", "mean", "respondents"]
+    if indicators.evaluate("maturity_mean", state).value is None:
+        return pd.DataFrame(columns=columns)
+    assessed = sorted(int(a) for a in state.maturity["area_code"].unique())
+    scopes = [(short_name(a, filters.lang), indicators.Scope(a)) for a in assessed
+              if filters.area is None or a == filters.area]
+    scopes.append((t("profile.series.national", filters.lang), indicators.Scope()))
     rows = []
-    national = t("profile.series.national", filters.lang)
-    groups = [(short_name(int(code), filters.lang), g) for code, g in latest.groupby("area_code")
-              if filters.area is None or int(code) == filters.area]
-    groups.append((national, latest))
-    for name, group in groups:
+    for name, scope in scopes:
         for column in MATURITY_COLUMNS:
-            rows.append({"area": name, "dimension": column_label(column, filters.lang),
-                         "mean": round(float(group[column].mean()), 2), "respondents": len(group)})
-    return pd.DataFrame(rows)
+            value = indicators.evaluate(f"maturity_{column}", state, scope)
+            rows.append({"area": name, "dimension": column_label(column, filters.lang), "mean": value.value,
+                         "respondents": value.n})
+    return pd.DataFrame(rows, columns=columns)
 
 
 def maturity_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
@@ -187,12 +192,12 @@ def maturity_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return wide.rename(columns={"area": column_label("area_code", lang)})
 
 
-def build_views(frames: dict[str, pd.DataFrame], filters: Filters) -> Views:
+def build_views(frames: dict[str, pd.DataFrame], state: AsOf, filters: Filters) -> Views:
     return Views(
-        status=status_by_area(frames, filters),
+        status=status_by_area(state, filters),
         forums=forum_participation(frames, filters),
-        survey=prof.survey_comparison(filters.area, frames["survey"]),
-        maturity=maturity_heat(frames, filters),
+        survey=prof.survey_comparison(filters.area, state),
+        maturity=maturity_heat(state, filters),
     )
 
 

@@ -4,11 +4,12 @@ tables come with headers in the chosen language and every chart has a table besi
 
 Comparisons with the whole country:
 
-* survey: the latest wave (by publication date) that has rows for the area; the area's value
-  and the national value of the same statement, both for all respondents (HEADLINE_GROUP);
-* maturity: the area's latest assessment round against every assessed area's latest round,
-  pooled over respondents (so an area with more respondents weighs more, as in a national
-  survey); means are on the 1–3 scale of the continuum.
+* survey: the latest wave and its values for all respondents, the area's beside the national
+  value of the same statement;
+* maturity: the area's latest assessment round against the whole country, the mean of the
+  assessed areas' means; means are on the 1–3 scale of the continuum.
+
+Both follow the one definition in the indicator catalogue (`yhdyspinta.indicators`).
 """
 
 from __future__ import annotations
@@ -19,22 +20,23 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
+from yhdyspinta import facts, indicators, palette
 from yhdyspinta.domain import (
     MATURITY_DIMENSIONS,
     SMALL_N_THRESHOLD,
     AgreementKind,
     ApprovalStatus,
     OrgType,
-    SurveyLevel,
 )
 from yhdyspinta.i18n import column_label, enum_label, t
-from yhdyspinta.metrics import HEADLINE_GROUP, as_date
+from yhdyspinta.indicators import labels
+from yhdyspinta.indicators.asof import AsOf, as_date, forums_of, survey_rows
 from yhdyspinta.presentation import area_name, municipality_name
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
 # Okabe–Ito: the area against the country; every mark also carries a text label or shape.
-AREA_COLOUR = "#0072B2"
-NATIONAL_COLOUR = "#E69F00"
+AREA_COLOUR = palette.AREA_COLOUR
+NATIONAL_COLOUR = palette.COUNTRY_COLOUR
 EVENT_COLOURS = ("#0072B2", "#009E73", "#56B4E9", "#D55E00")
 EVENT_SHAPES = ("circle", "diamond", "triangle-up", "cross")
 # Streamlit fits a chart's whole drawing (axes, legend, title) into its width and height, so
@@ -57,14 +59,7 @@ def _strategic(area: int, agreements: pd.DataFrame) -> pd.Series | None:
     return None if rows.empty else rows.iloc[0]
 
 
-def forums_attended(participation: pd.DataFrame, org_type: str, keys: list[str]) -> dict[str, int]:
-    """Distinct forums each organisation took part in."""
-    rows = participation[(participation["org_type"] == org_type) & participation["org_key"].isin(keys)]
-    counts = rows.groupby("org_key")["forum_date"].nunique()
-    return {k: int(counts.get(k, 0)) for k in keys}
-
-
-def municipality_table(area: int, frames: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
+def municipality_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, lang: str) -> pd.DataFrame:
     """One row per member municipality: name, language status, population, its council's
     decision on the area's strategic agreement, and the forums it attended."""
     munis = members(area, frames["municipalities"], lang)
@@ -73,12 +68,13 @@ def municipality_table(area: int, frames: dict[str, pd.DataFrame], lang: str) ->
                           & (approvals["agreement_kind"] == AgreementKind.COLLABORATION)]
     by_code = {r.municipality_code: r for r in approvals.itertuples()}
     has_agreement = _strategic(area, frames["agreements"]) is not None
-    attended = forums_attended(frames["participation"], OrgType.MUNICIPALITY, list(munis["code"]))
     rows = []
     for m in munis.itertuples():
         decision = by_code.get(m.code)
-        if decision is not None:
-            status = enum_label("ApprovalStatus", decision.status, lang)
+        if area == facts.HELSINKI_AREA_CODE:
+            status = t("indicator.not_applicable", lang)
+        elif decision is not None:
+            status = enum_label("ApprovalStatus", state.council_status.get(m.code, decision.status), lang)
         else:
             status = t("profile.no_decision" if has_agreement else "profile.no_agreement", lang)
         population = m.population if m.population is not None and m.population == m.population else None
@@ -89,20 +85,24 @@ def municipality_table(area: int, frames: dict[str, pd.DataFrame], lang: str) ->
             column_label("population", lang): None if population is None else int(population),
             t("profile.col.council", lang): status,
             column_label("decided_on", lang): as_date(decision.decided_on) if decision is not None else None,
-            t("profile.col.forums", lang): attended[m.code],
+            t("profile.col.forums", lang): forums_of(state, OrgType.MUNICIPALITY, m.code),
         })
     return pd.DataFrame(rows)
 
 
-def agreement_table(area: int, frames: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
+def agreement_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, lang: str) -> pd.DataFrame:
     agreements = frames["agreements"]
     agreements = agreements[agreements["area_code"] == area]
     approvals = frames["approvals"]
     member_count = int((frames["municipalities"]["area_code"] == area).sum())
     rows = []
     for a in agreements.itertuples():
-        mine = approvals[(approvals["area_code"] == area) & (approvals["agreement_kind"] == a.kind)]
-        approved = int((mine["status"] == ApprovalStatus.APPROVED).sum())
+        if a.kind == AgreementKind.COLLABORATION:  # the strategic agreement: as the catalogue counts it
+            council = labels.value_text(indicators.evaluate("council_approved_municipalities", state,
+                                                            indicators.Scope(area)), lang)
+        else:
+            mine = approvals[(approvals["area_code"] == area) & (approvals["agreement_kind"] == a.kind)]
+            council = f"{int((mine['status'] == ApprovalStatus.APPROVED).sum())} / {member_count}"
         rows.append({
             column_label("kind", lang): enum_label("AgreementKind", a.kind, lang),
             column_label("title", lang): a.title,
@@ -110,7 +110,7 @@ def agreement_table(area: int, frames: dict[str, pd.DataFrame], lang: str) -> pd
             column_label("preparation_started_on", lang): as_date(a.preparation_started_on),
             column_label("approved_on", lang): as_date(a.approved_on),
             column_label("valid_until", lang): as_date(a.valid_until),
-            t("profile.col.council_approved", lang): f"{approved} / {member_count}",
+            t("profile.col.council_approved", lang): council,
             column_label("themes", lang): ", ".join(enum_label("Theme", p, lang)
                                                     for p in str(a.themes or "").split(";") if p),
         })
@@ -185,17 +185,17 @@ def structure_table(area: int, structures: pd.DataFrame, lang: str) -> pd.DataFr
     })
 
 
-def participation_by_municipality(area: int, frames: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
+def participation_by_municipality(area: int, frames: dict[str, pd.DataFrame], state: AsOf,
+                                  lang: str) -> pd.DataFrame:
     """Every member municipality (also those that never attended): forums attended and the
     people sent in all; most active first."""
     munis = members(area, frames["municipalities"], lang)
     part = frames["participation"]
     mine = part[(part["org_type"] == OrgType.MUNICIPALITY) & part["org_key"].isin(munis["code"])]
     people = mine.groupby("org_key")["participants"].sum()
-    attended = forums_attended(part, OrgType.MUNICIPALITY, list(munis["code"]))
     out = pd.DataFrame({
         "name": munis["name"],
-        "forums": [attended[c] for c in munis["code"]],
+        "forums": [forums_of(state, OrgType.MUNICIPALITY, c) for c in munis["code"]],
         "participants": [int(people.get(c, 0)) for c in munis["code"]],
     })
     return out.sort_values(["forums", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
@@ -228,30 +228,22 @@ class SurveyComparison:
     rows: pd.DataFrame  # statement, area, area_n, national, national_n
 
 
-def survey_comparison(area: int | None, survey: pd.DataFrame) -> SurveyComparison | None:
-    """HEADLINE_GROUP's values per statement in the latest wave that has values for the area
-    (for the whole country: the latest wave), the area beside the national value."""
-    rows = survey[survey["respondent_group"] == HEADLINE_GROUP]
-    national = rows[rows["level"] == SurveyLevel.NATIONAL]
+def survey_comparison(area: int | None, state: AsOf) -> SurveyComparison | None:
+    """All respondents' values per statement in the latest wave (the catalogue's one rule, see
+    `yhdyspinta.indicators`): the area's beside the national value."""
+    if state.wave is None:
+        return None
+    national = survey_rows(state, None)
     if national.empty:
         return None
-    area_rows = rows[(rows["level"] == SurveyLevel.AREA) & (rows["level_key"] == str(area))] if area else None
-    candidates = area_rows if area_rows is not None and len(area_rows) else national
-    waves = candidates.assign(_day=candidates["published_on"].map(lambda d: as_date(d) or date.min))
-    latest = waves.groupby(["survey", "wave"], sort=False)["_day"].max().sort_values(kind="stable")
-    survey_name, wave = latest.index[-1]
-    in_wave = national[(national["survey"] == survey_name) & (national["wave"] == wave)]
-    out = pd.DataFrame({"statement": in_wave["statement"].to_numpy(),
-                        "national": in_wave["value_pct"].to_numpy(),
-                        "national_n": in_wave["n"].to_numpy()})
-    if area_rows is not None:
-        mine = area_rows[(area_rows["survey"] == survey_name) & (area_rows["wave"] == wave)]
-        by_statement = mine.set_index("statement")
-        out["area"] = out["statement"].map(by_statement["value_pct"]) if len(mine) else None
-        out["area_n"] = out["statement"].map(by_statement["n"]) if len(mine) else None
-    published = [d for d in (as_date(v) for v in in_wave["published_on"]) if d is not None]
-    return SurveyComparison(str(survey_name), str(wave), max(published) if published else None,
-                            out.reset_index(drop=True))
+    out = pd.DataFrame({"statement": national["statement"].to_numpy(),
+                        "national": national["value_pct"].to_numpy(),
+                        "national_n": national["n"].to_numpy()})
+    if area is not None:
+        by_statement = survey_rows(state, area).set_index("statement")
+        out["area"] = out["statement"].map(by_statement["value_pct"]) if len(by_statement) else None
+        out["area_n"] = out["statement"].map(by_statement["n"]) if len(by_statement) else None
+    return SurveyComparison(state.wave.survey, state.wave.wave, state.wave.published_on, out.reset_index(drop=True))
 
 
 def survey_long(comparison: SurveyComparison, area: int | None, lang: str) -> pd.DataFrame:
@@ -325,27 +317,24 @@ class MaturityComparison:
     rows: pd.DataFrame  # dimension (code), area, national
 
 
-def latest_rounds(maturity: pd.DataFrame) -> pd.DataFrame:
-    latest = maturity.groupby("area_code")["assessed_on"].transform("max")
-    return maturity[maturity["assessed_on"] == latest]
-
-
-def maturity_comparison(area: int | None, maturity: pd.DataFrame) -> MaturityComparison | None:
-    """Mean score per dimension: the area's latest round and the national pool of every
-    assessed area's latest round. None when nobody has been assessed."""
-    if maturity.empty:
+def maturity_comparison(area: int | None, state: AsOf) -> MaturityComparison | None:
+    """Mean score per dimension as the catalogue defines it: the area's latest round beside the
+    whole country's (the mean of the assessed areas' means). None when nobody was assessed."""
+    country = indicators.evaluate("maturity_mean", state)
+    if country.value is None:
         return None
-    latest = latest_rounds(maturity)
-    national = latest[list(MATURITY_COLUMNS)].mean()
-    mine = latest[latest["area_code"] == area] if area is not None else latest.iloc[0:0]
     rows = pd.DataFrame({"dimension": list(DIMENSION_COLUMNS),
-                         "national": [float(national[c]) for c in MATURITY_COLUMNS]})
+                         "national": [indicators.evaluate(f"maturity_{c}", state).value for c in MATURITY_COLUMNS]})
+    mine = indicators.evaluate("maturity_mean", state, indicators.Scope(area)) if area is not None else None
     if area is not None:
-        rows["area"] = [float(mine[c].mean()) if len(mine) else None for c in MATURITY_COLUMNS]
+        rows["area"] = [indicators.evaluate(f"maturity_{c}", state, indicators.Scope(area)).value
+                        for c in MATURITY_COLUMNS]
+    assessed = mine.detail.get("assessed_on") if mine is not None and mine.value is not None else None
     return MaturityComparison(
-        assessed_on=as_date(mine["assessed_on"].iloc[0]) if len(mine) else None,
-        area_respondents=len(mine), national_areas=int(latest["area_code"].nunique()),
-        national_respondents=len(latest), rows=rows)
+        assessed_on=assessed if isinstance(assessed, date) else None,
+        area_respondents=(mine.n or 0) if mine is not None and mine.value is not None else 0,
+        national_areas=int(country.detail.get("areas", 0)),  # type: ignore[call-overload]
+        national_respondents=country.n or 0, rows=rows)
 
 
 def maturity_long(comparison: MaturityComparison, area: int | None, lang: str) -> pd.DataFrame:

@@ -88,7 +88,8 @@ def as_date(value: object) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def _load(raw: object) -> dict[str, Any] | None:
+def load_logged(raw: object) -> dict[str, Any] | None:
+    """A record as the change log stores it (JSON), or None."""
     if raw is None or (isinstance(raw, float) and raw != raw) or raw == "":
         return None
     return json.loads(str(raw))
@@ -103,7 +104,7 @@ def entered_days(log: pd.DataFrame | None, kind: str, counts: Counts) -> dict[st
     rows = log[log["kind"] == kind].sort_values("id")
     for key, before_raw, after_raw, at in zip(rows["record_key"], rows["before"], rows["after"], rows["at"],
                                               strict=True):
-        before, after = _load(before_raw), _load(after_raw)
+        before, after = load_logged(before_raw), load_logged(after_raw)
         counts_after = after is not None and counts(after)
         counts_before = before is not None and counts(before)
         if counts_after and not counts_before:
@@ -301,6 +302,11 @@ def resolve(frames: Mapping[str, pd.DataFrame], as_of: date) -> AsOf:
 def org_keys(state: AsOf, org_type: OrgType) -> set[str]:
     """Keys of the organisations of one type that took part in a held forum."""
     return {key for (kind, key) in state.attended if kind == org_type.value}
+
+
+def forums_of(state: AsOf, org_type: OrgType, key: str) -> int:
+    """Held forums one organisation took part in (more than 0 participants)."""
+    return len(state.attended.get((org_type.value, str(key)), ()))
 
 
 def survey_rows(state: AsOf, area: int | None) -> pd.DataFrame:

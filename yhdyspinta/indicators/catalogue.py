@@ -211,7 +211,7 @@ def _survey_mean(state: AsOf, scope: Scope) -> Result:
 
 def maturity_level(mean: float | None) -> MaturityLevel | None:
     """The level a mean score reaches: rounded half up on the continuum's 1–3 scale."""
-    if mean is None:
+    if mean is None or mean != mean:  # none, or NaN from an empty mean
         return None
     if not 1.0 <= mean <= 3.0:
         raise ValueError(f"maturity mean {mean} is outside the scale 1–3")

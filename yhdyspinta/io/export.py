@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import typing
+from collections.abc import Iterable
+from datetime import date
 from enum import Enum
 from typing import Any, Literal
 
 from sqlalchemy import Engine
 
-from yhdyspinta import domain, facts, records
+from yhdyspinta import domain, facts, indicators, records
 from yhdyspinta.i18n import column_label, enum_label
+from yhdyspinta.indicators import labels
 from yhdyspinta.io.tables import write_csv, write_xlsx
 from yhdyspinta.kinds import KindSpec, get_kind
 from yhdyspinta.store import repository as repo
@@ -119,3 +123,19 @@ def template(kind: str) -> bytes:
 
 
 _ = records  # the record classes are reached through the kind registry
+
+
+def indicator_bytes(values: Iterable[indicators.Value], fmt: str) -> bytes:
+    """Indicator values with their metadata: a JSON list of objects, or the same as CSV
+    (semicolon-separated UTF-8, as every export)."""
+    rows = [labels.record(v) for v in values]
+    if fmt == "json":
+        return (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    headers = list(rows[0]) if rows else []
+    return write_csv(headers, [[";".join(v) if isinstance(v, list) else v for v in row.values()] for row in rows])
+
+
+def indicator_report(engine: Engine, scope: indicators.Scope, as_of: date, fmt: str) -> bytes:
+    """Every indicator of the catalogue for one scope and day, read from the store."""
+    frames = {kind: repo.read_kind(engine, kind) for kind in (*indicators.KINDS_NEEDED, "changelog")}
+    return indicator_bytes(indicators.evaluate_all(indicators.resolve(frames, as_of), scope).values(), fmt)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from yhdyspinta.texts import access, analysis, core, imports, map, profile
+from yhdyspinta.texts import access, analysis, core, imports, indicators, map, profile
 
-MODULES = (core, map, analysis, profile, imports, access)
+MODULES = (core, map, analysis, profile, imports, access, indicators)
 
 
 def merged() -> dict[str, dict[str, str]]:

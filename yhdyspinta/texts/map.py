@@ -64,6 +64,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The area pilots strategic collaboration"},
     # --- class labels
     "map.no_data": {"fi": "Ei tietoa", "sv": "Uppgift saknas", "en": "No data"},
+    "map.expired": {"fi": "Vanhentunut, uusittava", "sv": "Utgånget, ska förnyas", "en": "Expired, needs renewal"},
+    "map.detail.expired": {"fi": "Voimassa {day} asti", "sv": "Giltigt till {day}", "en": "Valid until {day}"},
     "map.no_agreement": {"fi": "Ei sopimusta kirjattu", "sv": "Inget avtal registrerat",
                          "en": "No agreement recorded"},
     "map.no_decision": {"fi": "Ei päätöstä kirjattu", "sv": "Inget beslut registrerat",

@@ -14,8 +14,9 @@ import pyarrow as pa
 import streamlit as st
 from sqlalchemy import Engine
 
-from yhdyspinta import demo, metrics, presentation
+from yhdyspinta import demo, indicators, presentation
 from yhdyspinta.filters import Filters
+from yhdyspinta.indicators import labels
 from yhdyspinta.io.export import export_rows
 from yhdyspinta.kinds import get_kind
 from yhdyspinta.store import repository as repo
@@ -38,7 +39,6 @@ HASH_FUNCS: dict[type, Callable[[Any], Any]] = {Filters: _filters_key, date: dat
 def cached(*, max_entries: int) -> Callable[[F], F]:
     """`st.cache_data` as every cached wrapper here uses it."""
     return st.cache_data(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS)  # type: ignore[return-value]
-OVERVIEW_KINDS = ("agreements", "approvals", "forums", "participation", "municipalities", "pilots")
 
 
 @st.cache_resource(show_spinner=False)
@@ -85,9 +85,17 @@ def download(kind: str, version: int, filters: Filters, fmt: str) -> bytes:
     return export_rows(get_kind(kind), rows, fmt, filters.lang)  # type: ignore[arg-type]
 
 
-@cached(max_entries=64)
-def overview(version: int, filters: Filters) -> metrics.Overview:
-    return metrics.overview({k: kind_frame(k, version) for k in OVERVIEW_KINDS}, filters)
+@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs=HASH_FUNCS)
+def states(version: int, today: date) -> tuple[indicators.AsOf, ...]:
+    """The picture's state at the end of each quarter since 2023 and on `today` (the last):
+    what every indicator reads. Immutable, so shared between sessions and never copied."""
+    frames = {k: kind_frame(k, version) for k in (*indicators.KINDS_NEEDED, "changelog")}
+    return tuple(indicators.resolve(frames, day) for day in labels.quarter_ends(today))
+
+
+def state(version: int, today: date | None = None) -> indicators.AsOf:
+    """The state on `today` (default: the real today, so cached figures follow the date)."""
+    return states(version, today or date.today())[-1]
 
 
 @cached(max_entries=8)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
@@ -16,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from yhdyspinta import charts, config, mapping
+from yhdyspinta import charts, config, indicators, mapping
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t
@@ -62,30 +63,31 @@ def boundaries_ready() -> bool:
 
 
 @data.cached(max_entries=16)
-def survey_statements(version: int) -> tuple[str, ...]:
-    return mapping.survey_statements(data.kind_frame("survey", version))
+def survey_statements(version: int, today: date) -> tuple[str, ...]:
+    return mapping.survey_statements(data.state(version, today))
 
 
-@data.cached(max_entries=16)
-def survey_wave(version: int) -> tuple[str, str] | None:
-    return mapping.latest_wave(data.kind_frame("survey", version))
+def survey_wave(version: int, today: date) -> indicators.asof.SurveyWave | None:
+    return data.state(version, today).wave
 
 
+# Every map cache is keyed on the day too: figures that depend on the date (forums held,
+# agreements in force) move on at midnight even when the data does not change.
 @data.cached(max_entries=64)
-def map_values(version: int, indicator: str, level: str, lang: str, statement: str | None) -> mapping.IndicatorValues:
-    frames = {kind: data.kind_frame(kind, version) for kind in mapping.KINDS_NEEDED}
-    return mapping.indicator_values(indicator, level, frames, lang, statement=statement)
+def map_values(version: int, today: date, indicator: str, level: str, lang: str,
+               statement: str | None) -> mapping.IndicatorValues:
+    return mapping.indicator_values(indicator, level, data.state(version, today), lang, statement=statement)
 
 
 @data.cached(max_entries=96)
-def map_spec(version: int, stamp: BoundaryStamp, indicator: str, level: str, lang: str, statement: str | None,
-             area: int | None, height: int) -> mapping.MapSpec | None:
+def map_spec(version: int, today: date, stamp: BoundaryStamp, indicator: str, level: str, lang: str,
+             statement: str | None, area: int | None, height: int) -> mapping.MapSpec | None:
     """The serialised deck spec, or None without boundaries. Cached: built once per key."""
     areas = _boundaries(mapping.LEVEL_AREAS, stamp)
     munis = _boundaries(mapping.LEVEL_MUNICIPALITIES, stamp) if level == mapping.LEVEL_MUNICIPALITIES else None
     if areas is None or (level == mapping.LEVEL_MUNICIPALITIES and munis is None):
         return None
-    values = map_values(version, indicator, level, lang, statement)
+    values = map_values(version, today, indicator, level, lang, statement)
     return mapping.build_map_spec(values, munis if munis is not None else areas,
                                   area_geometries=areas if munis is not None else None,
                                   focus_area=area, height=height)
@@ -96,7 +98,7 @@ def map_spec(version: int, stamp: BoundaryStamp, indicator: str, level: str, lan
 
 def statement_select(filters: Filters, version: int, key: str) -> str | None:
     """The survey statement to colour by (latest wave); None when there are no area results."""
-    options = survey_statements(version)
+    options = survey_statements(version, date.today())
     if not options:
         st.info(t("map.no_statements", filters.lang), icon="ℹ️")
         return None
@@ -104,9 +106,10 @@ def statement_select(filters: Filters, version: int, key: str) -> str | None:
 
 
 @data.cached(max_entries=128)
-def legend_frame(version: int, indicator: str, level: str, lang: str, statement: str | None) -> pd.DataFrame:
+def legend_frame(version: int, today: date, indicator: str, level: str, lang: str,
+                 statement: str | None) -> pd.DataFrame:
     """The colours with their meaning and how many areas or municipalities each holds."""
-    values = map_values(version, indicator, level, lang, statement)
+    values = map_values(version, today, indicator, level, lang, statement)
     rows = mapping.legend_rows(values)
     return pd.DataFrame({
         t("map.legend.colour", lang): [mapping.swatch_data_uri(c.colour) for c, _ in rows],
@@ -163,14 +166,14 @@ MAP_VIEW_ENTRIES = 32
 
 
 @data.cached(max_entries=MAP_VIEW_ENTRIES)
-def map_view(version: int, stamp: BoundaryStamp, indicator: str, level: str, statement: str | None,
+def map_view(version: int, today: date, stamp: BoundaryStamp, indicator: str, level: str, statement: str | None,
              filters: Filters, height: int) -> MapView:
     lang = filters.lang
-    spec = map_spec(version, stamp, indicator, level, lang, statement, filters.area, height)
+    spec = map_spec(version, today, stamp, indicator, level, lang, statement, filters.area, height)
     # The tile grid shows areas whatever the level; its legend must match what is drawn.
     legend_level = level if spec is not None else mapping.LEVEL_AREAS
-    values = map_values(version, indicator, level, lang, statement)
-    legend = legend_frame(version, indicator, legend_level, lang, statement)
+    values = map_values(version, today, indicator, level, lang, statement)
+    legend = legend_frame(version, today, indicator, legend_level, lang, statement)
     return MapView(spec=spec, legend=data.arrow_table(legend),
                    legend_title=mapping.indicator_title(indicator, legend_level, lang),
                    inherited=values.inherited, table=data.arrow_table(table_frame(values, filters)))
@@ -188,10 +191,11 @@ def _table(frame: pa.Table, filters: Filters, placement: str, key: str, *, count
     st.caption(t("common.rows", filters.lang, n=len(frame)))
 
 
-def _tile_grid(filters: Filters, version: int, indicator: str, statement: str | None, key: str) -> None:
+def _tile_grid(filters: Filters, version: int, today: date, indicator: str, statement: str | None,
+               key: str) -> None:
     """Without boundaries: the areas on the tile grid, coloured like the map would be. The legend
     beside it is the area-level one (the tiles are areas), so the chart draws none of its own."""
-    values = map_values(version, indicator, mapping.LEVEL_AREAS, filters.lang, statement)
+    values = map_values(version, today, indicator, mapping.LEVEL_AREAS, filters.lang, statement)
     frame = charts.indicator_tile_frame(mapping.tile_values(values), filters.lang)
     title = mapping.indicator_title(indicator, mapping.LEVEL_AREAS, filters.lang)
     charting.altair(charts.indicator_tile_map, frame, [c.label for c in values.classes],
@@ -199,13 +203,13 @@ def _tile_grid(filters: Filters, version: int, indicator: str, statement: str | 
                     show_legend=False, width="content", key=key)
 
 
-def _notes(version: int, indicator: str, lang: str, inherited: bool) -> None:
+def _notes(version: int, today: date, indicator: str, lang: str, inherited: bool) -> None:
     if inherited:
         st.caption(t("map.inherited", lang))
     if indicator == mapping.SURVEY_VALUE:
-        wave = survey_wave(version)
+        wave = survey_wave(version, today)
         if wave is not None:
-            st.caption(t("map.survey_wave", lang, survey=wave[0], wave=wave[1], n=SMALL_N_THRESHOLD))
+            st.caption(t("map.survey_wave", lang, survey=wave.survey, wave=wave.wave, n=SMALL_N_THRESHOLD))
 
 
 def render_map(filters: Filters, version: int, *, indicator: str, level: str, key: str, height: int,
@@ -217,9 +221,10 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
     map unless compact (override with `legend_beside`, e.g. on a wide, short projector)."""
     mapping.check_indicator(indicator, level)
     lang = filters.lang
+    today = date.today()
     if indicator == mapping.SURVEY_VALUE and statement is None:
-        statement = next(iter(survey_statements(version)), None)
-    view = map_view(version, boundary_stamp(), indicator, level, statement, filters, height)
+        statement = next(iter(survey_statements(version, today)), None)
+    view = map_view(version, today, boundary_stamp(), indicator, level, statement, filters, height)
     spec = view.spec
     if not (legend_beside if legend_beside is not None else not compact):
         # One below the other needs no containers of its own (each would be one more block).
@@ -232,7 +237,7 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
                 st.caption(t("banner.no_boundaries", lang))
             else:
                 st.warning(t("banner.no_boundaries", lang), icon=":material/map:")
-            _tile_grid(filters, version, indicator, statement, f"{key}.tiles")
+            _tile_grid(filters, version, today, indicator, statement, f"{key}.tiles")
             if level == mapping.LEVEL_MUNICIPALITIES:
                 st.caption(t("map.tiles_note", lang))
         else:
@@ -241,7 +246,7 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
                             alt=t("map.alt", lang, title=title), key=f"{key}.deck")
     with legend_box:
         legend(view.legend, view.legend_title, f"{key}.legend")
-        _notes(version, indicator, lang, view.inherited)
+        _notes(version, today, indicator, lang, view.inherited)
     # A compact area map's table holds at most the 22 areas, all in view: no row count needed.
     _table(view.table, filters, table, f"{key}.table", count=not compact or level != mapping.LEVEL_AREAS)
     st.caption(t("map.source", lang))

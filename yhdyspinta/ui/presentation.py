@@ -75,9 +75,7 @@ def view_index(raw: str | None, count: int) -> int:
 
 
 def _figures(filters: Filters, version: int) -> None:
-    today = date.today()
-    figures = profile_data.overview_figures(version, filters, today - home.DEFAULT_LOOKBACK, today)
-    home.figure_cards(figures, filters)
+    home.figure_cards(profile_data.overview_figures(version, filters, date.today()), filters)
 
 
 def _tiles(filters: Filters, version: int) -> None:
@@ -87,21 +85,21 @@ def _tiles(filters: Filters, version: int) -> None:
 
 
 def _status(filters: Filters, version: int) -> None:
-    views = profile_data.presentation_frames(version, filters)
+    views = profile_data.presentation_frames(version, filters, date.today())
     charting.altair(present.status_chart, views.status, filters.lang, width="content")
     with st.expander(t("present.table", filters.lang)):
         st.dataframe(present.status_table(views.status, filters.lang), hide_index=True)
 
 
 def _forums(filters: Filters, version: int) -> None:
-    views = profile_data.presentation_frames(version, filters)
+    views = profile_data.presentation_frames(version, filters, date.today())
     charting.altair(present.forum_chart, views.forums, filters.lang, width="content")
     with st.expander(t("present.table", filters.lang)):
         st.dataframe(present.forum_table(views.forums, filters.lang), hide_index=True)
 
 
 def _survey(filters: Filters, version: int) -> None:
-    views = profile_data.presentation_frames(version, filters)
+    views = profile_data.presentation_frames(version, filters, date.today())
     if views.survey is None:
         st.write(t("common.no_rows", filters.lang))
         return
@@ -112,7 +110,7 @@ def _survey(filters: Filters, version: int) -> None:
 
 
 def _maturity(filters: Filters, version: int) -> None:
-    views = profile_data.presentation_frames(version, filters)
+    views = profile_data.presentation_frames(version, filters, date.today())
     if views.maturity.empty:
         st.write(t("common.no_rows", filters.lang))
         return

@@ -6,16 +6,17 @@ per version; each returns the small thing its page needs (st.cache_data copies i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 import pyarrow as pa
 
-from yhdyspinta import metrics, present
+from yhdyspinta import indicators, metrics, present
 from yhdyspinta import profile as prof
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import format_day, t
+from yhdyspinta.indicators import labels
+from yhdyspinta.io.export import indicator_bytes
 from yhdyspinta.ui import data
 
 KINDS = ("municipalities", "agreements", "approvals", "structures", "forums", "participation", "survey",
@@ -29,48 +30,34 @@ def frames(version: int, *, with_log: bool = False) -> dict[str, pd.DataFrame]:
     return out
 
 
+def scope(filters: Filters) -> indicators.Scope:
+    return indicators.Scope(filters.area, filters.municipalities)
+
+
 @dataclass(frozen=True)
 class OverviewFigures:
-    since: date
     today: date
-    now: metrics.Overview
-    then: metrics.Overview
-    survey_now: metrics.SurveyHeadline | None
-    survey_then: metrics.SurveyHeadline | None
+    cards: tuple[labels.Headline, ...]
+    table: pa.Table  # every card's value at each quarter end, as shown (labels.series_table)
+    download: bytes  # every indicator of the catalogue for the selection, as CSV
     # The latest changes in the selection; here rather than in a cached call of their own
     # because every cached call costs a hash of its arguments on each rerun.
     recent: tuple[metrics.ChangeLine, ...] = ()
-    table: pa.Table | None = None  # the counted figures on both days (figures_table), ready to show
 
 
 @data.cached(max_entries=64)
-def overview_figures(version: int, filters: Filters, since: date, today: date) -> OverviewFigures:
-    got = frames(version, with_log=True)
-    log = got["changelog"]
-    figures = OverviewFigures(
-        since=since, today=today,
-        now=metrics.overview(got, filters, today), then=metrics.overview(got, filters, since),
-        survey_now=metrics.survey_headline(got["survey"], filters, today, log),
-        survey_then=metrics.survey_headline(got["survey"], filters, since, log),
-        recent=tuple(metrics.recent_changes(log, filters, filters.lang)),
+def overview_figures(version: int, filters: Filters, today: date) -> OverviewFigures:
+    """The headline indicators for the selection, each with its quarterly series."""
+    states = data.states(version, today)
+    where = scope(filters)
+    values = {i: [indicators.evaluate(i, s, where) for s in states] for i in labels.HEADLINE_IDS}
+    cards = tuple(labels.headline(values[i], filters.lang) for i in labels.HEADLINE_IDS)
+    return OverviewFigures(
+        today=today, cards=cards,
+        table=data.arrow_table(labels.series_table(cards, values, filters.lang)),
+        download=indicator_bytes(indicators.evaluate_all(states[-1], where).values(), "csv"),
+        recent=tuple(metrics.recent_changes(data.kind_frame("changelog", version), filters, filters.lang)),
     )
-    return replace(figures, table=data.arrow_table(figures_table(figures, filters.lang)))
-
-
-def figures_table(figures: OverviewFigures, lang: str) -> pd.DataFrame:
-    """The counted figures on both days, for a screen reader or a copy to a spreadsheet."""
-    labels = {"areas_with_approved_agreement": t("home.approved_agreements", lang),
-              "municipalities_council_approved": t("home.council_approved", lang),
-              "forums_held": t("home.forums", lang),
-              "organisations_reached": t("overview.organisations", lang),
-              "municipalities_participated": t("home.participating_municipalities", lang)}
-    change = metrics.changes(figures.now, figures.then)
-    return pd.DataFrame({
-        t("overview.col.figure", lang): list(labels.values()),
-        format_day(figures.since, lang): [getattr(figures.then, k) for k in labels],
-        format_day(figures.today, lang): [getattr(figures.now, k) for k in labels],
-        t("overview.col.change", lang): [change[k] for k in labels],
-    })
 
 
 @dataclass(frozen=True)
@@ -80,26 +67,31 @@ class AreaProfile:
     events: pd.DataFrame
     structures: pd.DataFrame
     participation: pd.DataFrame
-    area_forums: int
+    area_forums: str  # as shown: "12 / 15"
     survey: prof.SurveyComparison | None
     maturity: prof.MaturityComparison | None
+    figures: pa.Table  # every indicator for the area beside the whole country, with definitions
 
 
 @data.cached(max_entries=64)
-def area_profile(version: int, area: int, lang: str) -> AreaProfile:
+def area_profile(version: int, area: int, lang: str, today: date) -> AreaProfile:
     got = frames(version)
+    state = data.state(version, today)
+    where = indicators.Scope(area)
     return AreaProfile(
-        municipalities=prof.municipality_table(area, got, lang),
-        agreements=prof.agreement_table(area, got, lang),
+        municipalities=prof.municipality_table(area, got, state, lang),
+        agreements=prof.agreement_table(area, got, state, lang),
         events=prof.agreement_events(area, got, lang),
         structures=prof.structure_table(area, got["structures"], lang),
-        participation=prof.participation_by_municipality(area, got, lang),
-        area_forums=prof.forums_attended(got["participation"], "alue", [str(area)])[str(area)],
-        survey=prof.survey_comparison(area, got["survey"]),
-        maturity=prof.maturity_comparison(area, got["maturity"]),
+        participation=prof.participation_by_municipality(area, got, state, lang),
+        area_forums=labels.value_text(indicators.evaluate("area_forums_attended", state, where), lang),
+        survey=prof.survey_comparison(area, state),
+        maturity=prof.maturity_comparison(area, state),
+        figures=data.arrow_table(labels.table(indicators.evaluate_all(state, where).values(), lang,
+                                              country=indicators.evaluate_all(state))),
     )
 
 
 @data.cached(max_entries=64)
-def presentation_frames(version: int, filters: Filters) -> present.Views:
-    return present.build_views(frames(version), filters)
+def presentation_frames(version: int, filters: Filters, today: date) -> present.Views:
+    return present.build_views(frames(version), data.state(version, today), filters)

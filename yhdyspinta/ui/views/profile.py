@@ -14,11 +14,11 @@ import streamlit as st
 
 from yhdyspinta import facts, present
 from yhdyspinta import profile as prof
-from yhdyspinta.domain import ApprovalStatus
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import column_label, enum_label, format_day, format_number, t
+from yhdyspinta.i18n import column_label, format_day, t
 from yhdyspinta.ui import charting, profile_data, widgets
 from yhdyspinta.ui import map as map_widget
+from yhdyspinta.ui.views import home
 
 KEY_AREA = "profile.area"
 
@@ -38,7 +38,7 @@ def choose_area(filters: Filters, version: int) -> None:
                  format_func=names.__getitem__, placeholder=t("profile.area_placeholder", lang),
                  on_change=_use_chosen_area)
     st.subheader(t("profile.all_areas", lang))
-    frames = profile_data.presentation_frames(version, filters)
+    frames = profile_data.presentation_frames(version, filters, date.today())
     st.dataframe(present.status_table(frames.status, lang), hide_index=True, width="stretch")
 
 
@@ -68,18 +68,15 @@ def render() -> None:
         choose_area(filters, version)
         return
     area = filters.area
-    p = profile_data.area_profile(version, area, lang)
+    today = date.today()
+    p = profile_data.area_profile(version, area, lang, today)
     munis = p.municipalities
     if filters.municipalities:
         munis = munis[munis[column_label("code", lang)].isin(filters.municipalities)]
 
-    approved_label = enum_label("ApprovalStatus", ApprovalStatus.APPROVED, lang)
-    approved = int((p.municipalities[t("profile.col.council", lang)] == approved_label).sum())
-    cols = st.columns(4)
-    cols[0].metric(t("profile.members", lang), format_number(len(p.municipalities), lang), border=True)
-    cols[1].metric(t("profile.council_approved", lang), f"{approved} / {len(p.municipalities)}", border=True)
-    cols[2].metric(t("profile.area_forums", lang), format_number(p.area_forums, lang), border=True)
-    cols[3].metric(t("profile.structures_count", lang), format_number(len(p.structures), lang), border=True)
+    home.figure_cards(profile_data.overview_figures(version, filters, today), filters)
+    with st.expander(t("indicator.table", lang)):
+        st.dataframe(p.figures, hide_index=True, width="stretch")
 
     map_widget.small_map(filters, version, indicator="council_approval", level="municipalities",
                          key="profile.map")

@@ -1,0 +1,188 @@
+"""How an indicator's value is shown to people and handed to machines: one way for every
+page, slide, export and command."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import pandas as pd
+
+from yhdyspinta import facts
+from yhdyspinta.domain import SMALL_N_THRESHOLD
+from yhdyspinta.i18n import LANGUAGES, enum_label, format_day, format_number, format_pct, t
+from yhdyspinta.indicators.catalogue import BY_ID, Status, Unit, Value
+
+SERIES_START = date(2023, 1, 1)  # the counties began their work on 1.1.2023
+SCORE_DIGITS = 1
+SHARE_DIGITS = 1
+
+
+def label(indicator_id: str, lang: str) -> str:
+    return t(f"indicator.{indicator_id}.label", lang)
+
+
+def definition(indicator_id: str, lang: str) -> str:
+    return t(f"indicator.{indicator_id}.definition", lang)
+
+
+def _number(value: float, lang: str) -> str:
+    return format_number(value, lang, 0 if float(value).is_integer() else 1)
+
+
+def value_text(value: Value, lang: str) -> str:
+    """The value as every surface shows it: "12 / 21", "45,3 %", "1,6", "2 Koordinaatio";
+    "Ei sovellu" where the indicator does not apply, "–" where there is nothing to show."""
+    if value.status == Status.NOT_APPLICABLE:
+        return t("indicator.not_applicable", lang)
+    if value.value is None:
+        return "–"
+    if value.unit == Unit.COUNT:
+        if value.denominator is None:
+            return _number(value.value, lang)
+        return t("indicator.of", lang, n=_number(value.value, lang), total=_number(value.denominator, lang))
+    if value.unit == Unit.SHARE:
+        return format_pct(value.value, lang, SHARE_DIGITS)
+    if value.unit == Unit.PERCENT:
+        return format_pct(value.value / 100, lang)
+    if value.unit == Unit.LEVEL:
+        return f"{int(value.value)} {enum_label('MaturityLevel', int(value.value), lang)}"
+    return format_number(value.value, lang, SCORE_DIGITS)
+
+
+def sources_text(indicator_id: str, lang: str) -> str:
+    return ", ".join(t(f"overview.kind.{kind}", lang) for kind in BY_ID[indicator_id].sources)
+
+
+def help_text(value: Value, lang: str) -> str:
+    """Definition, source, update day and N: what a user can open beside every figure."""
+    text = t("indicator.help", lang, definition=definition(value.indicator, lang),
+             sources=sources_text(value.indicator, lang), updated=format_day(value.last_updated, lang),
+             n="–" if value.n is None else format_number(value.n, lang))
+    if value.status == Status.NOT_APPLICABLE and value.scope == str(facts.HELSINKI_AREA_CODE):
+        text = t("indicator.not_applicable_helsinki", lang) + "\n\n" + text
+    if value.small_n:
+        text = t("indicator.small_n", lang, limit=SMALL_N_THRESHOLD) + "\n\n" + text
+    return text
+
+
+def quarter_ends(today: date, start: date = SERIES_START) -> list[date]:
+    """The last day of each quarter from `start` that has ended before `today`, then `today`."""
+    days = []
+    year, quarter = start.year, (start.month - 1) // 3 + 1
+    while True:
+        next_start = date(year + quarter // 4, quarter % 4 * 3 + 1, 1)
+        end = next_start - timedelta(days=1)
+        if end >= today:
+            break
+        days.append(end)
+        year, quarter = next_start.year, (next_start.month - 1) // 3 + 1
+    return [*days, today]
+
+
+def record(value: Value) -> dict[str, Any]:
+    """A value in machine form (the `indicators` command, downloads): stored precision, ISO
+    dates, null where meaningless, the metadata beside it."""
+    def number(x: float | None) -> float | int | None:
+        if x is None:
+            return None
+        return int(x) if float(x).is_integer() else x
+
+    out: dict[str, Any] = {
+        "id": value.indicator, "scope": value.scope, "as_of": value.as_of.isoformat(),
+        "value": number(value.value), "numerator": number(value.numerator),
+        "denominator": number(value.denominator), "n": value.n, "status": value.status.value,
+        "unit": value.unit.value, "small_n": value.small_n, "sources": list(value.sources),
+        "last_updated": value.last_updated.isoformat() if value.last_updated else None,
+    }
+    for lang in LANGUAGES:
+        out[f"label_{lang}"] = label(value.indicator, lang)
+    for lang in LANGUAGES:
+        out[f"definition_{lang}"] = definition(value.indicator, lang)
+    return out
+
+
+def table(values: Iterable[Value], lang: str, country: dict[str, Value] | None = None) -> pd.DataFrame:
+    """Values for people: label, value as shown (and the whole country's beside it, when
+    given), N, update day and definition."""
+    rows = []
+    for v in values:
+        row = {t("indicator.col.label", lang): label(v.indicator, lang),
+               t("indicator.col.value", lang): value_text(v, lang)}
+        if country is not None:
+            row[t("indicator.col.country", lang)] = value_text(country[v.indicator], lang)
+        row.update({"N": "–" if v.n is None else format_number(v.n, lang),
+                    t("indicator.col.updated", lang): format_day(v.last_updated, lang),
+                    t("indicator.col.definition", lang): definition(v.indicator, lang)})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+# The overview's headline figures, in reading order (two rows of four).
+HEADLINE_IDS: tuple[str, ...] = (
+    "agreements_in_force", "agreements_expired", "council_approved_municipalities",
+    "council_approved_population_share", "survey_mean", "forums_held", "organisations_reached",
+    "municipalities_participated",
+)
+# Indicators for which a rise is bad news (its change is coloured the other way round).
+RISE_IS_BAD = frozenset({"agreements_expired"})
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline figure as a card shows it: its value today, its quarterly series and the
+    change since the end of the previous quarter."""
+
+    indicator: str
+    label: str
+    text: str
+    help: str
+    series: tuple[float, ...]  # the plotted number per day of `days` (shares in %)
+    days: tuple[date, ...]
+    delta: str | None
+    rise_is_bad: bool
+
+
+def plotted(value: Value) -> float | None:
+    """The number a chart plots for a value: shares in percent, the rest as they are."""
+    if value.value is None:
+        return None
+    return value.value * 100 if value.unit == Unit.SHARE else value.value
+
+
+def change_text(now: Value, then: Value, lang: str) -> str | None:
+    """The change between two values of one indicator, in its own unit (points for shares)."""
+    a, b = plotted(now), plotted(then)
+    if a is None or b is None:
+        return None
+    diff = a - b
+    digits = 0 if now.unit == Unit.COUNT and float(diff).is_integer() else 1
+    shown = format_number(abs(diff), lang, digits)
+    if shown == format_number(0, lang, digits):
+        return "0"
+    points = f" {t('overview.points', lang)}" if now.unit in (Unit.SHARE, Unit.PERCENT) else ""
+    return f"{'+' if diff > 0 else '−'}{shown}{points}"
+
+
+def headline(series: Sequence[Value], lang: str) -> Headline:
+    """A card from an indicator's values on consecutive days (the last is today)."""
+    now = series[-1]
+    points = [(v.as_of, plotted(v)) for v in series]
+    kept = [(d, p) for d, p in points if p is not None]
+    return Headline(
+        indicator=now.indicator, label=label(now.indicator, lang), text=value_text(now, lang),
+        help=help_text(now, lang), series=tuple(p for _d, p in kept), days=tuple(d for d, _p in kept),
+        delta=change_text(now, series[-2], lang) if len(series) > 1 else None,
+        rise_is_bad=now.indicator in RISE_IS_BAD,
+    )
+
+
+def series_table(headlines: Sequence[Headline], values: Mapping[str, Sequence[Value]], lang: str) -> pd.DataFrame:
+    """Every headline figure on every day of its series, as shown: the table beside the cards."""
+    days = [v.as_of for v in values[headlines[0].indicator]] if headlines else []
+    frame = {t("indicator.col.label", lang): [h.label for h in headlines]}
+    for i, day in enumerate(days):
+        frame[format_day(day, lang)] = [value_text(values[h.indicator][i], lang) for h in headlines]
+    return pd.DataFrame(frame)
