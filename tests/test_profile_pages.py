@@ -9,13 +9,13 @@ import pandas as pd
 import pytest
 
 from tests.apptest import open_app
-from yhdyspinta import demo, facts
+from yhdyspinta import demo, facts, indicators
 from yhdyspinta import profile as prof
-from yhdyspinta.i18n import LANGUAGES, column_label, format_day, t
+from yhdyspinta.i18n import LANGUAGES, column_label, t
+from yhdyspinta.indicators import labels
 from yhdyspinta.kinds import KINDS
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
-from yhdyspinta.ui.views.home import DEFAULT_LOOKBACK
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -31,11 +31,15 @@ def _frames(**given: list[dict[str, object]]) -> dict[str, pd.DataFrame]:
                            "language": m.language.value, "population": None, "population_year": None}
                           for m in facts.municipalities()])
     out = {"municipalities": munis}
-    for kind in ("agreements", "approvals", "structures", "forums", "participation", "survey", "maturity"):
+    for kind in ("agreements", "approvals", "structures", "forums", "participation", "survey", "maturity", "pilots"):
         spec = KINDS[kind]
         rows = [spec.validate(r) for r in given.get(kind, [])]
         out[kind] = pd.DataFrame(rows, columns=list(spec.fields))
     return out
+
+
+def _state(frames: dict[str, pd.DataFrame], day: date = date(2026, 11, 29)) -> indicators.AsOf:
+    return indicators.resolve(frames, day)
 
 
 def test_municipality_table_shows_each_councils_decision_and_forums() -> None:
@@ -51,7 +55,7 @@ def test_municipality_table_shows_each_councils_decision_and_forums() -> None:
                        {"forum_date": "2024-02-01", "org_type": "kunta", "org_key": "297", "participants": 5},
                        {"forum_date": "2024-02-01", "org_type": "kunta", "org_key": "140", "participants": 1}],
     )
-    table = prof.municipality_table(PS, frames, "fi").set_index("Kunta")
+    table = prof.municipality_table(PS, frames, _state(frames), "fi").set_index("Kunta")
     assert len(table) == len(PS_MEMBERS)
     council, forums = t("profile.col.council", "fi"), t("profile.col.forums", "fi")
     assert table.loc["Kuopio", council] == "Hyväksytty"
@@ -61,12 +65,12 @@ def test_municipality_table_shows_each_councils_decision_and_forums() -> None:
     assert (table.loc["Kuopio", forums], table.loc["Iisalmi", forums], table.loc["Kaavi", forums]) == (2, 1, 0)
     assert table.loc["Kuopio", column_label("language", "fi")] == "Suomenkielinen"
 
-    bars = prof.participation_by_municipality(PS, frames, "fi")
+    bars = prof.participation_by_municipality(PS, frames, _state(frames), "fi")
     assert list(bars["name"][:2]) == ["Kuopio", "Iisalmi"]  # most active first
     assert list(bars["participants"][:2]) == [7, 1]
     assert len(bars) == len(PS_MEMBERS)  # also those that never attended
 
-    no_agreement = prof.municipality_table(21, frames, "sv")
+    no_agreement = prof.municipality_table(21, frames, _state(frames), "sv")
     assert set(no_agreement[t("profile.col.council", "sv")]) == {t("profile.no_agreement", "sv")}
 
 
@@ -94,20 +98,21 @@ def _survey(wave: str, published: str, statement: str, value: float, level: str,
             "respondent_group": demo.ALL_RESPONDENTS, "level": level, "level_key": key, "value_pct": value, "n": n}
 
 
-def test_survey_compares_the_area_with_the_country_in_the_latest_wave_with_area_values() -> None:
+def test_survey_compares_the_area_with_the_country_in_the_catalogues_latest_wave() -> None:
     frames = _frames(survey=[
         _survey("1/2023", "2023-06-05", "A", 40, "koko_maa", "", 300),
         _survey("1/2023", "2023-06-05", "A", 20, "alue", "13", 12),
         _survey("1/2024", "2024-06-03", "A", 50, "koko_maa", "", 301),  # no area values in 2024
     ])
-    area = prof.survey_comparison(PS, frames["survey"])
-    assert area is not None and area.wave == "1/2023"
+    # One rule for "latest wave" everywhere: the one published last by the day.
+    area = prof.survey_comparison(PS, _state(frames))
+    assert area is not None and area.wave == "1/2024"
     long = prof.survey_long(area, PS, "fi")
-    assert list(zip(long["series"], long["value"], long["small_n"], strict=True)) == [
-        ("Pohjois-Savon hyvinvointialue", 20.0, True), ("Koko maa", 40.0, False)]
-    country = prof.survey_comparison(None, frames["survey"])
-    assert country is not None and country.wave == "1/2024"
-    assert list(prof.survey_long(country, None, "fi")["value"]) == [50.0]
+    assert list(zip(long["series"], long["value"], long["small_n"], strict=True)) == [("Koko maa", 50.0, False)]
+    before = prof.survey_comparison(PS, _state(frames, date(2024, 1, 1)))
+    assert before is not None and before.wave == "1/2023"
+    assert list(zip(*(prof.survey_long(before, PS, "fi")[c] for c in ("series", "value", "small_n")),
+                    strict=True)) == [("Pohjois-Savon hyvinvointialue", 20.0, True), ("Koko maa", 40.0, False)]
 
 
 def test_maturity_uses_each_areas_latest_round() -> None:
@@ -117,13 +122,14 @@ def test_maturity_uses_each_areas_latest_round() -> None:
 
     frames = _frames(maturity=[rater(PS, "2024-03-15", 1, 1), rater(PS, "2025-03-14", 1, 3),
                                rater(PS, "2025-03-14", 2, 2), rater(21, "2024-09-13", 1, 1)])
-    comparison = prof.maturity_comparison(PS, frames["maturity"])
+    comparison = prof.maturity_comparison(PS, _state(frames))
     assert comparison is not None
     assert comparison.assessed_on == date(2025, 3, 14)
     assert (comparison.area_respondents, comparison.national_areas, comparison.national_respondents) == (2, 2, 3)
     assert set(comparison.rows["area"]) == {2.5}
-    assert set(comparison.rows["national"]) == {2.0}  # (3 + 2 + 1) / 3: the 2024 round of 13 is left out
-    unassessed = prof.maturity_comparison(1, frames["maturity"])
+    # The country: the mean of the areas' means (2.5 and 1), each area weighing the same.
+    assert set(comparison.rows["national"]) == {1.75}
+    unassessed = prof.maturity_comparison(1, _state(frames))
     assert unassessed is not None and unassessed.area_respondents == 0
     assert len(prof.maturity_long(unassessed, 1, "fi")) == len(prof.MATURITY_COLUMNS)  # only the country
 
@@ -136,36 +142,30 @@ AREA_CASES = [None, "13"]
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("area", AREA_CASES)
-def test_overview_renders_figures_with_their_change(lang: str, area: str | None) -> None:
+def test_overview_renders_the_headline_indicators_with_their_series(lang: str, area: str | None) -> None:
     query = {"kieli": lang, **({"alue": area} if area else {})}
     at = open_app(None, query)
     assert at.title[0].value == t("nav.home", lang)
     metrics = {m.label: m for m in at.metric}
-    approved = metrics[t("home.approved_agreements", lang)]
-    assert approved.value.endswith("/ 1" if area else "/ 22")
-    assert metrics[t("home.council_approved", lang)].value.endswith(f"/ {len(PS_MEMBERS)}" if area else "/ 292")
-    population = metrics[t("overview.population", lang)]
-    assert (population.value, population.delta) == ("–", t("overview.population_missing", lang))
-    assert at.date_input(key="home.since").value is not None
+    assert list(metrics) == [labels.label(i, lang) for i in labels.HEADLINE_IDS]
+    in_force = metrics[labels.label("agreements_in_force", lang)]
+    assert in_force.value.endswith("/ 1" if area else "/ 21")  # Helsinki is not counted
+    council = metrics[labels.label("council_approved_municipalities", lang)]
+    assert council.value.endswith(f"/ {len(PS_MEMBERS)}" if area else "/ 291")
+    assert metrics[labels.label("municipalities_participated", lang)].value.endswith(
+        f"/ {len(PS_MEMBERS)}" if area else "/ 292")
+    assert metrics[labels.label("council_approved_population_share", lang)].value == "–"  # not loaded
+    assert t("indicator.series_note", lang) in [m.value for m in at.markdown]
     assert at.dataframe, "the figures and the map have tables"
     assert any(t("overview.changes_note", lang) in m.value for m in at.markdown)
-    since = format_day(date.today() - DEFAULT_LOOKBACK, lang)
-    assert t("overview.since_note", lang, day=since) in [m.value for m in at.markdown]
 
 
-def test_overview_change_since_an_early_day_counts_everything() -> None:
-    at = open_app()
-    at.date_input(key="home.since").set_value(date(2022, 1, 1)).run()
-    assert not at.exception
-    metrics = {m.label: m for m in at.metric}
-    for key in ("home.approved_agreements", "home.council_approved"):
-        shown = metrics[t(key, "fi")]
-        now = int(shown.value.split(" / ")[0])
-        assert shown.delta == f"+{now}", key  # nothing was approved before the reform
-    forums = metrics[t("home.forums", "fi")]
-    assert forums.delta == f"+{forums.value}"
-    table = at.dataframe[0].value
-    assert list(table[t("overview.col.change", "fi")]) == list(table[table.columns[2]])
+def test_helsinki_shows_agreement_figures_as_not_applicable() -> None:
+    at = open_app(None, {"alue": "90", "kieli": "sv"})
+    metrics = {m.label: m.value for m in at.metric}
+    for key in ("agreements_in_force", "agreements_expired", "council_approved_municipalities"):
+        assert metrics[labels.label(key, "sv")] == t("indicator.not_applicable", "sv")
+    assert metrics[labels.label("forums_held", "sv")] != t("indicator.not_applicable", "sv")
 
 
 def test_overview_lists_a_new_change_in_the_chosen_language() -> None:
@@ -206,4 +206,4 @@ def test_profile_of_an_area(lang: str) -> None:
     assert len(at.get("vega_lite_chart")) >= 5  # map, timeline, participation, survey, maturity
     assert len(at.dataframe) >= 8  # every chart's data as a table too
     counts = {m.label: m.value for m in at.metric}
-    assert counts[t("profile.members", lang)] == str(len(PS_MEMBERS))
+    assert counts[labels.label("council_approved_municipalities", lang)].endswith(f"/ {len(PS_MEMBERS)}")

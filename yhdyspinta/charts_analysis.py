@@ -759,8 +759,9 @@ def maturity_heat_table(latest: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def level_bands(lang: str) -> pd.DataFrame:
-    """The three levels as bands on the 1–3 scale, split where LEVEL_THRESHOLDS puts them."""
-    edges = sorted((th, lvl) for th, lvl in analysis.LEVEL_THRESHOLDS)
+    """The three levels as bands on the 1–3 scale, split where the catalogue's rounding puts them
+    (`yhdyspinta.indicators.maturity_level`: halves up, so 1.5 and 2.5)."""
+    edges = [(max(MATURITY_SCALE[0], lvl - 0.5), lvl) for lvl in MaturityLevel]
     rows = []
     for i, (start, level) in enumerate(edges):
         end = edges[i + 1][0] if i + 1 < len(edges) else MATURITY_SCALE[1]

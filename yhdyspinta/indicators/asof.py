@@ -139,6 +139,11 @@ def _by(days: list[date | None], as_of: date) -> list[bool]:
     return [d is None or d <= as_of for d in days]
 
 
+def _keep(frame: pd.DataFrame, mask: list[bool]) -> pd.DataFrame:
+    """The rows where `mask` holds (a plain list would select columns when it is empty)."""
+    return frame.loc[pd.Series(mask, index=frame.index, dtype=bool)]
+
+
 def _wave_order(wave: str) -> tuple[int, int]:
     """"1/2023" → (2023, 1): the order of waves published on the same day."""
     head, _, year = wave.partition("/")
@@ -184,7 +189,7 @@ def _strategic(agreements: pd.DataFrame, log: pd.DataFrame | None, as_of: date) 
     approved = rows[rows["status"].isin(APPROVED_CODES)]
     days = event_days("agreements", approved, "approved_on", log,
                       lambda r: r.get("kind") == AgreementKind.COLLABORATION and r.get("status") in APPROVED_CODES)
-    approved = approved.assign(_day=days)[_by(days, as_of)]
+    approved = _keep(approved.assign(_day=days), _by(days, as_of))
     stored = {int(a): str(s) for a, s in zip(rows["area_code"], rows["status"], strict=True)}
     out: dict[int, Strategic] = {}
     for area in facts.in_scope_areas():
@@ -228,7 +233,7 @@ def _latest_wave(survey: pd.DataFrame, log: pd.DataFrame | None, as_of: date) ->
     if rows.empty:
         return None, rows
     days = event_days("survey", rows, "published_on", log, lambda _r: True)
-    rows = rows.assign(_day=days)[_by(days, as_of)]
+    rows = _keep(rows.assign(_day=days), _by(days, as_of))
     if rows.empty:
         return None, rows
     waves: dict[tuple[str, str], date] = {}
@@ -245,7 +250,7 @@ def _maturity(maturity: pd.DataFrame, as_of: date) -> pd.DataFrame:
     if maturity.empty:
         return maturity
     days = [as_date(v) for v in maturity["assessed_on"]]
-    rows = maturity.assign(_on=days)[[d is not None and d <= as_of for d in days]]
+    rows = _keep(maturity.assign(_on=days), [d is not None and d <= as_of for d in days])
     if rows.empty:
         return rows
     latest = rows.groupby("area_code")["_on"].transform("max")
