@@ -10,6 +10,7 @@ from yhdyspinta.filters import (
     PARAM_AREA,
     PARAM_LANGUAGE,
     PARAM_MUNICIPALITIES,
+    BadParam,
     Filters,
     parse_filters,
 )
@@ -83,7 +84,8 @@ def _write_params(filters: Filters) -> None:
 def notices(filters: Filters) -> None:
     """Say once which URL parameter was not understood."""
     for param, value in st.session_state.pop(KEY_NOTICES, []):
-        st.warning(t("filter.bad_param", filters.lang, param=param, value=value), icon="⚠️")
+        bad = BadParam(param, value)
+        st.warning(t(bad.text_key, filters.lang, param=bad.param, value=bad.value), icon="⚠️")
 
 
 def page_header(title_key: str, filters: Filters, *, example_figures: bool = True) -> int:
