@@ -20,7 +20,7 @@ from yhdyspinta import charts, config, mapping
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t
-from yhdyspinta.ui import charting, data
+from yhdyspinta.ui import charting, data, plain
 
 TABLE_INLINE = "inline"
 TABLE_EXPANDER = "expander"
@@ -205,7 +205,7 @@ def _notes(version: int, indicator: str, lang: str, inherited: bool) -> None:
     if indicator == mapping.SURVEY_VALUE:
         wave = survey_wave(version)
         if wave is not None:
-            st.caption(t("map.survey_wave", lang, survey=wave[0], wave=wave[1], n=SMALL_N_THRESHOLD))
+            st.caption(plain.text("map.survey_wave", lang, survey=wave[0], wave=wave[1], n=SMALL_N_THRESHOLD))
 
 
 def render_map(filters: Filters, version: int, *, indicator: str, level: str, key: str, height: int,

@@ -24,7 +24,7 @@ from yhdyspinta import present
 from yhdyspinta import profile as prof
 from yhdyspinta.filters import PARAM_PRESENTATION, Filters, ascii_number, parse_filters
 from yhdyspinta.i18n import t
-from yhdyspinta.ui import charting, data, pages, profile_data
+from yhdyspinta.ui import charting, data, pages, plain, profile_data
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views import home
 
@@ -165,7 +165,7 @@ def _render_current() -> None:
     head.title(t(view.title_key, lang))
     side.markdown(f"**{present.area_title(filters)}** · {index + 1} / {len(VIEWS)}")
     for bad in parsed.bad:
-        st.warning(t(bad.text_key, lang, param=bad.param, value=bad.value), icon="⚠️")
+        st.warning(plain.text(bad.text_key, lang, param=bad.param, value=bad.value), icon="⚠️")
     if data.is_example_data(version):
         st.markdown(f":material/info: {t('banner.example', lang)}")
     view.render(filters, version)

@@ -15,7 +15,7 @@ from yhdyspinta.filters import (
     parse_filters,
 )
 from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
-from yhdyspinta.ui import charting, data
+from yhdyspinta.ui import charting, data, plain
 
 KEY_LANG = "flt.lang"
 KEY_AREA = "flt.area"
@@ -85,7 +85,7 @@ def notices(filters: Filters) -> None:
     """Say once which URL parameter was not understood."""
     for param, value in st.session_state.pop(KEY_NOTICES, []):
         bad = BadParam(param, value)
-        st.warning(t(bad.text_key, filters.lang, param=bad.param, value=bad.value), icon="⚠️")
+        st.warning(plain.text(bad.text_key, filters.lang, param=bad.param, value=bad.value), icon="⚠️")
 
 
 def page_header(title_key: str, filters: Filters, *, example_figures: bool = True) -> int:

@@ -12,7 +12,7 @@ from yhdyspinta.access import PermissionDenied, Principal
 from yhdyspinta.domain import Role
 from yhdyspinta.i18n import format_number, t
 from yhdyspinta.store import repository as repo
-from yhdyspinta.ui import auth, data, widgets
+from yhdyspinta.ui import auth, data, plain, widgets
 
 PAGE = "history"
 MAX_ROWS = 500  # newest entries shown; filters narrow the rest down
@@ -110,10 +110,10 @@ def _run_undo(action: object, chosen: object, lang: str) -> None:
     try:
         action()  # type: ignore[operator]
     except repo.ConflictError as exc:
-        st.error(t("access.undo.conflict", lang, detail=str(exc)))
+        st.error(plain.text("access.undo.conflict", lang, detail=str(exc)))
         return
     except editing.UndoError as exc:
-        st.error(t("access.undo.impossible", lang, detail=str(exc)))
+        st.error(plain.text("access.undo.impossible", lang, detail=str(exc)))
         return
     except PermissionDenied:
         st.error(t("access.undo.leads_only", lang))

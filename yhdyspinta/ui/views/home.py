@@ -12,7 +12,7 @@ from yhdyspinta.domain import AgreementStatus
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import enum_label, format_day, format_number, format_pct, t
 from yhdyspinta.ui import map as map_widget
-from yhdyspinta.ui import profile_data, widgets
+from yhdyspinta.ui import plain, profile_data, widgets
 
 DEFAULT_LOOKBACK = timedelta(days=90)
 KEY_SINCE = "home.since"
@@ -77,7 +77,7 @@ def figure_cards(figures: profile_data.OverviewFigures, filters: Filters) -> Non
         label = t("overview.survey_area" if area_chosen and s.area_mean is not None else "overview.survey", lang)
         top[3].metric(label, format_pct(value_now / 100, lang),
                       delta=_points(value_now, _headline_value(figures.survey_then, area_chosen), lang, percent=False),
-                      help=t("overview.help.survey", lang, survey=f"{s.survey} {s.wave}", n=s.statements,
+                      help=plain.text("overview.help.survey", lang, survey=f"{s.survey} {s.wave}", n=s.statements,
                              national=format_pct(s.national_mean / 100, lang)),
                       border=True)
 
@@ -118,13 +118,8 @@ def render() -> None:
     with right:
         # Heading, list and note as one Markdown element (the list is read out as a list): each
         # element costs time on every rerun of the page people open first.
-        items = [f"- **{format_day(metrics.local_day(line.at), lang)}** · {_escape(line.text)}"
+        items = [f"- **{format_day(metrics.local_day(line.at), lang)}** · {plain.escape(line.text)}"
                  for line in figures.recent] or [t("overview.no_changes", lang)]
         st.markdown(f"### {t('home.latest_changes', lang)}\n\n" + "\n".join(items) + "\n\n"
                     + t("overview.changes_note", lang))
 
-
-def _escape(text: str) -> str:
-    """Record names come from people: show them as text, never as Markdown."""
-    special = "\\`*_{}[]<>()#+-.!|~$"
-    return "".join(f"\\{c}" if c in special else c for c in text)
