@@ -120,6 +120,16 @@ def data_table(kind: str, filters: Filters, version: int, page: str) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
+def download_buttons(lang: str, stem: str, csv: bytes, xlsx: bytes, *, key: str) -> None:
+    """CSV and Excel downloads of a table, made by our exports (`yhdyspinta.io`), which
+    neutralise formulas; Streamlit's own table download is turned off (.streamlit/config.toml)."""
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(t("common.download_csv", lang), csv, file_name=f"{stem}.csv", mime="text/csv",
+                         key=f"{key}.dl_csv")
+    right.download_button(t("common.download_xlsx", lang), xlsx, file_name=f"{stem}.xlsx", key=f"{key}.dl_xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
 def tile_grid(filters: Filters, version: int) -> None:
     frame = tile_frame(data.kind_frame("agreements", version), filters.lang)
     charting.altair(tile_map, frame, filters.lang, t("home.tile_map", filters.lang),
