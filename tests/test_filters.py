@@ -22,6 +22,17 @@ from yhdyspinta.filters import BadParam, Filters, parse_filters
         ({"alue": "13", "kunta": "91"}, Filters(), (BadParam("kunta", "91"),)),
         ({"kunta": "091"}, Filters(municipalities=("091",)), ()),
         ({"alue": "99", "kunta": "091"}, Filters(), (BadParam("alue", "99"),)),
+        # Digits to str.isdigit but not to int() (or read by int() as 13): ASCII digits only.
+        ({"alue": "²"}, Filters(), (BadParam("alue", "²"),)),
+        ({"alue": "١٣"}, Filters(), (BadParam("alue", "١٣"),)),
+        ({"alue": "13", "kunta": "６８６"}, Filters(), (BadParam("kunta", "６８６"),)),
+        ({"alue": "9" * 5000}, Filters(), (BadParam("alue", "9" * 40 + "…"),)),
+        ({"alue": "13", "kunta": ",".join(["686"] * 2000)}, Filters(), (BadParam("kunta", "686," * 10 + "…"),)),
+        ({"alue": "013", "kunta": "686,686"}, Filters(area=13, municipalities=("686",)), ()),
+        # An unknown language changes only the language.
+        ({"kieli": "de", "alue": "13", "kunta": "686"}, Filters(area=13, municipalities=("686",)),
+         (BadParam("kieli", "de"),)),
+        ({"kieli": "de", "alue": "x", "kunta": "686"}, Filters(), (BadParam("kieli", "de"), BadParam("alue", "x"))),
     ],
 )
 def test_parse_filters(params: dict[str, str], filters: Filters, bad: tuple[BadParam, ...]) -> None:

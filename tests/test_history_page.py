@@ -3,6 +3,8 @@ file (AppTest): filters, masked actors for the public, undo for project leads on
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,7 +12,9 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import Engine
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import open_app
@@ -27,6 +31,9 @@ pytestmark = pytest.mark.usefixtures("fresh_caches")
 LEAD = Principal("lead@kuntaliitto.fi", Role.PROJECT_LEAD)
 SAVO = Principal("editor@pshyvinvointialue.fi", Role.AREA_EDITOR, frozenset({13}))
 AGREEMENT_KEY = (13, "aiesopimus")
+GRANTED = "matti.meikalainen@pshyvinvointialue.fi"
+# An e-mail address; a masked one ("…@kunta.fi") has no local part and does not match.
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 # --- pure helpers ---------------------------------------------------------------------------
@@ -98,6 +105,41 @@ def _log_frame() -> pd.DataFrame:
                           "after": af, "batch_id": bt, "note": None} for i, a, ac, k, rk, b, af, bt in rows])
 
 
+def _roles_log() -> pd.DataFrame:
+    """A lead grants a role and changes it; an editor saves an agreement; a refusal."""
+    at = datetime(2025, 1, 1, 12, tzinfo=UTC)
+    granted = f'{{"subject": "{GRANTED}", "role": "area_editor", "area_codes": "13"}}'
+    changed = f'{{"subject": "{GRANTED}", "role": "project_lead", "area_codes": ""}}'
+    rows = [
+        (1, LEAD.subject, "insert", "roles", GRANTED, None, granted, "a", f"role for {GRANTED}"),
+        (2, LEAD.subject, "update", "roles", GRANTED, granted, changed, "b", None),
+        (3, SAVO.subject, "update", "agreements", "13|aiesopimus", '{"area_code": 13, "status": "valmistelussa"}',
+         '{"area_code": 13, "status": "hyvaksytty"}', "c", None),
+        (4, "someone@example.fi", "denied", "roles", "*", None, None, "d", None),
+    ]
+    return pd.DataFrame([{"id": i, "at": at, "actor": a, "action": ac, "kind": k, "record_key": rk, "before": b,
+                          "after": af, "batch_id": bt, "note": n} for i, a, ac, k, rk, b, af, bt, n in rows])
+
+
+def _addresses(frame: pd.DataFrame) -> set[str]:
+    return {m for cell in frame.to_numpy().ravel() for m in EMAIL.findall(str(cell))}
+
+
+def test_only_project_leads_see_email_addresses_in_the_history() -> None:
+    entries = history.entries(_roles_log())
+    everyone = {LEAD.subject, SAVO.subject, GRANTED, "someone@example.fi"}
+    assert _addresses(history.display_table(entries, "fi", full_actors=True)) == everyone
+    masked = history.display_table(entries, "fi", full_actors=False)
+    assert _addresses(masked) == set()
+    assert "…@pshyvinvointialue.fi" in set(masked["tekijä"])
+    assert masked[t("access.history.change", "fi")].str.contains("…@pshyvinvointialue.fi").any()
+    # The mask itself: every text of an entry, the records' values included.
+    hidden = history.mask_personal(entries, full=False)
+    assert not _addresses(hidden)
+    assert hidden.iloc[-1]["after"]["subject"] == "…@pshyvinvointialue.fi"
+    assert history.mask_personal(entries, full=True) is entries
+
+
 def test_entries_filters_and_batches() -> None:
     frame = history.entries(_log_frame())
     assert list(frame["id"]) == [5, 4, 3, 2, 1, 0]
@@ -154,15 +196,70 @@ def test_filters_by_area_kind_and_person(seeded: Engine, monkeypatch: pytest.Mon
     at = render(SAVO, monkeypatch, {"alue": "2"})
     assert not (_table(at)["tietue"].str.contains("Pohjois-Savon")).any()
     at = render(SAVO, monkeypatch, {"alue": "13"})
-    assert set(_table(at)["tekijä"]) == {"demo", SAVO.subject}
-    at.multiselect(key="history.actors").set_value([SAVO.subject]).run()
-    assert list(_table(at)["tekijä"]) == [SAVO.subject]
+    assert set(_table(at)["tekijä"]) == {"demo", "…@pshyvinvointialue.fi"}
+    at.multiselect(key="history.actors").set_value(["…@pshyvinvointialue.fi"]).run()
+    assert list(_table(at)["tekijä"]) == ["…@pshyvinvointialue.fi"]
     at.multiselect(key="history.actors").set_value([]).run()
     at.multiselect(key="history.kinds").set_value(["approvals"]).run()
     assert set(_table(at)["tietolaji"]) == {t("access.kind.approvals", "fi")}
     assert _table(at)["tietue"].str.startswith("Pohjois-Savon hyvinvointialue").all()
     at.multiselect(key="history.kinds").set_value(["forums"]).run()
     assert _table(at).empty, "forums belong to no area"
+
+
+def _capture_downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """The bytes of every download button the page offers, by file name."""
+    got: dict[str, bytes] = {}
+    original = MediaFileManager.add
+
+    def add(self: MediaFileManager, data: bytes | str, mimetype: str, coordinates: str, file_name: str | None = None,
+            is_for_static_download: bool = False) -> str:
+        got[str(file_name)] = data if isinstance(data, bytes) else data.encode()
+        return original(self, data, mimetype, coordinates, file_name, is_for_static_download)
+
+    monkeypatch.setattr(MediaFileManager, "add", add)
+    return got
+
+
+def _download_texts(files: dict[str, bytes]) -> dict[str, str]:
+    out = {}
+    for name, content in files.items():
+        if name.endswith(".csv"):
+            out[name] = content.decode("utf-8-sig")
+        elif name.endswith(".xlsx"):
+            book = load_workbook(io.BytesIO(content), read_only=True)
+            out[name] = "\n".join(str(v) for ws in book for row in ws.iter_rows(values_only=True) for v in row)
+    return out
+
+
+@pytest.mark.parametrize("principal", [ANONYMOUS, SAVO], ids=["anonymous", "area-editor"])
+def test_no_email_address_on_the_page_or_in_its_downloads(
+        seeded: Engine, principal: Principal, monkeypatch: pytest.MonkeyPatch) -> None:
+    editing.save(seeded, LEAD, "roles", {"subject": GRANTED, "role": "area_editor", "area_codes": "13"},
+                 expected_version=None)
+    files = _capture_downloads(monkeypatch)
+    at = render(principal, monkeypatch)
+    assert (at.dataframe[0].value[t("access.history.kind", "fi")] == t("access.kind.roles", "fi")).any()
+    assert not _addresses(_table(at))
+    assert not [o for o in at.multiselect(key="history.actors").options if EMAIL.search(o)]
+    texts = _download_texts(files)
+    assert {"yhdyspinta_changelog.csv", "yhdyspinta_changelog.xlsx"} <= set(texts)
+    for name, text in texts.items():
+        assert "…@pshyvinvointialue.fi" in text or "xlsx" in name
+        assert not EMAIL.findall(text), name
+    assert t("access.history.actors_masked", "fi") in [c.value for c in at.caption]
+
+
+def test_a_project_lead_sees_the_addresses_on_the_page_and_in_its_downloads(
+        seeded: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    editing.save(seeded, LEAD, "roles", {"subject": GRANTED, "role": "area_editor", "area_codes": "13"},
+                 expected_version=None)
+    files = _capture_downloads(monkeypatch)
+    at = render(LEAD, monkeypatch)
+    assert {LEAD.subject, SAVO.subject, GRANTED} <= _addresses(_table(at))
+    texts = _download_texts(files)
+    assert {LEAD.subject, SAVO.subject, GRANTED} <= set(EMAIL.findall(texts["yhdyspinta_changelog.csv"]))
+    assert GRANTED in texts["yhdyspinta_changelog.xlsx"]
 
 
 def test_a_lead_undoes_a_change_and_the_undo_is_logged(seeded: Engine, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("fresh_caches")
 @pytest.mark.parametrize(
     ("raw", "index"),
     [(None, 0), ("1", 0), ("2", 1), (" 3 ", 2), (str(len(VIEWS)), len(VIEWS) - 1), ("99", len(VIEWS) - 1),
-     ("0", 0), ("-1", 0), ("x", 0), ("", 0)],
+     ("0", 0), ("-1", 0), ("x", 0), ("", 0), ("²", 0), ("９", 0), pytest.param("9" * 5000, 0, id="5000-digits")],
 )
 def test_view_index_from_the_url(raw: str | None, index: int) -> None:
     assert view_index(raw, len(VIEWS)) == index

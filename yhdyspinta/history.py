@@ -7,6 +7,7 @@ Pure functions on the `changelog` kind's frame, so the history page stays thin.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -32,6 +33,12 @@ ROLE_KIND = "roles"
 # Fields whose labels the shared column labels lack (the roles kind is this part's own).
 FIELD_TEXT_KEYS = {"subject": "access.field.subject", "role": "access.field.role",
                    "area_codes": "access.field.area_codes"}
+# An e-mail address's local part, the part that names a person, with its "@" (the domain stays).
+LOCAL_PART = re.compile(r"[^\s@]+@(?=[^\s@])")
+MASKED_LOCAL_PART = "…@"
+# The entries' columns that can hold an e-mail address: who acted, a role's key, a batch's
+# note, and the records before and after (a role's subject).
+PERSONAL_COLUMNS = ("actor", "record_key", "note", "before", "after")
 # The project works in Finland: times are shown in Finnish time whatever the server's zone.
 DISPLAY_ZONE = ZoneInfo("Europe/Helsinki")
 
@@ -91,12 +98,39 @@ def filter_entries(frame: pd.DataFrame, *, area: int | None = None, kinds: Itera
     return frame[keep.fillna(False).astype(bool)]
 
 
+def mask_emails(text: str) -> str:
+    """Every e-mail address in `text` cut to its organisation's domain: 'matti@kunta.fi'
+    becomes '…@kunta.fi'."""
+    return LOCAL_PART.sub(MASKED_LOCAL_PART, text)
+
+
+def _masked(value: Any) -> Any:
+    if isinstance(value, str):
+        return mask_emails(value)
+    if isinstance(value, Mapping):
+        return {k: _masked(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_masked(v) for v in value]
+    return value
+
+
+def mask_personal(entries: pd.DataFrame, *, full: bool) -> pd.DataFrame:
+    """The entries (`entries`) as a reader may see them. Only a project lead (`full`) sees
+    e-mail addresses; for anyone else every address – who made a change, a role's subject in
+    the record's key, its values before and after, a note – shows only its domain."""
+    if full:
+        return entries
+    out = entries.copy()
+    for column in PERSONAL_COLUMNS:
+        if column in out:
+            out[column] = out[column].map(_masked)
+    return out
+
+
 def shown_actor(actor: str, *, full: bool) -> str:
-    """Who made a change, for the reader: signed-in editors see the address; the public sees
-    only the organisation's domain, so the history names no private person to everyone."""
-    if full or "@" not in actor:
-        return actor
-    return "…@" + actor.split("@", 1)[1]
+    """Who made a change, for the reader: a project lead sees the address; anyone else only
+    the organisation's domain, so the history names no person to them."""
+    return actor if full else mask_emails(actor)
 
 
 def _value_text(kind: str, field: str, value: Any, lang: str) -> str:
@@ -236,11 +270,13 @@ def action_label(action: str, lang: str) -> str:
 
 
 def display_table(frame: pd.DataFrame, lang: str, *, full_actors: bool) -> pd.DataFrame:
-    """The entries as people read them, headers in `lang`."""
+    """The entries as people read them, headers in `lang`; e-mail addresses only when
+    `full_actors` (a project lead reads), see `mask_personal`."""
+    frame = mask_personal(frame, full=full_actors)
     rows = {
         "id": frame["id"].astype(int).tolist(),
         "at": [format_time(v, lang) for v in frame["at"]],
-        "actor": [shown_actor(str(a), full=full_actors) for a in frame["actor"]],
+        "actor": [str(a) for a in frame["actor"]],
         "action": [action_label(str(a), lang) for a in frame["action"]],
         "kind": [kind_label(str(k), lang) for k in frame["kind"]],
         "record_key": [record_label(k, rk, b, a, lang) for k, rk, b, a in

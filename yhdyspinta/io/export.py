@@ -10,6 +10,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, Literal
 
+import pandas as pd
 from sqlalchemy import Engine
 
 from yhdyspinta import domain, facts, indicators, records
@@ -41,6 +42,18 @@ def export_rows(spec: KindSpec, rows: list[dict[str, Any]], fmt: Format, lang: s
         return write_csv(headers(spec, lang), table)
     if fmt == "xlsx":
         return write_xlsx([(spec.name, headers(spec, lang), table)])
+    raise ValueError(f"unknown format {fmt!r}; expected csv or xlsx")
+
+
+def export_frame(frame: pd.DataFrame, fmt: Format, sheet: str) -> bytes:
+    """A table as a page shows it (its headers and values) as CSV or XLSX, cells that a
+    spreadsheet would run as a formula neutralised as in every export."""
+    rows = frame.astype(object).where(frame.notna(), None).to_numpy().tolist()
+    headers = [str(c) for c in frame.columns]
+    if fmt == "csv":
+        return write_csv(headers, rows)
+    if fmt == "xlsx":
+        return write_xlsx([(sheet, headers, rows)])
     raise ValueError(f"unknown format {fmt!r}; expected csv or xlsx")
 
 

@@ -158,10 +158,18 @@ class Problem:
     value: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
 
-    def message(self, lang: str = "fi") -> str:
+    @property
+    def text_key(self) -> str:
+        return f"import.{self.code}"
+
+    def values(self, lang: str = "fi") -> dict[str, Any]:
+        """The values the message puts in its text, rendered in `lang` (a page escapes them)."""
         params: dict[str, Any] = {"row": self.row, "column": self.column, "value": shown_value(self.value)}
         params.update((k, _render(v, lang)) for k, v in self.params.items())
-        return t(f"import.{self.code}", lang, **params)
+        return params
+
+    def message(self, lang: str = "fi") -> str:
+        return t(self.text_key, lang, **self.values(lang))
 
 
 def shown_value(value: str | None) -> str:

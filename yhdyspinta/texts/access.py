@@ -162,9 +162,9 @@ TEXTS: dict[str, dict[str, str]] = {
                              "sv": "Visar de {shown} senaste av {n} ändringar.",
                              "en": "Showing the newest {shown} of {n} changes."},
     "access.history.actors_masked": {
-        "fi": "Tekijöistä näytetään vain organisaation verkkotunnus; kirjautuneet muokkaajat näkevät osoitteen.",
-        "sv": "För utförare visas endast organisationens domän; inloggade redaktörer ser adressen.",
-        "en": "Only the organisation's domain of each person is shown; signed-in editors see the address."},
+        "fi": "Sähköpostiosoitteista näytetään vain organisaation verkkotunnus; projektin vetäjät näkevät osoitteet.",
+        "sv": "Av e-postadresser visas endast organisationens domän; projektledare ser adresserna.",
+        "en": "E-mail addresses show only the organisation's domain; project leads see the addresses."},
     # --- undo ---
     "access.undo.title": {"fi": "Kumoa muutoksia", "sv": "Ångra ändringar", "en": "Undo changes"},
     "access.undo.intro": {

@@ -47,6 +47,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Osoitteen parametria {param}={value} ei tunnistettu; näytetään koko maa.",
         "sv": "Adressens parameter {param}={value} kändes inte igen; hela landet visas.",
         "en": "The address parameter {param}={value} was not recognised; showing the whole country."},
+    "filter.bad_language": {
+        "fi": "Osoitteen parametria {param}={value} ei tunnistettu; näytetään suomeksi.",
+        "sv": "Adressens parameter {param}={value} kändes inte igen; sidan visas på finska.",
+        "en": "The address parameter {param}={value} was not recognised; showing the page in Finnish."},
     "banner.example": {
         "fi": "Esimerkkiaineisto: luvut ovat keksittyjä esimerkkejä, eivät todellisia tuloksia.",
         "sv": "Exempeldata: siffrorna är påhittade exempel, inte verkliga resultat.",

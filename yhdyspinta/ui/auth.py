@@ -18,7 +18,7 @@ from yhdyspinta.domain import Role
 from yhdyspinta.history import role_label
 from yhdyspinta.i18n import t
 from yhdyspinta.presentation import area_name
-from yhdyspinta.ui import data
+from yhdyspinta.ui import data, plain
 
 # The keys Streamlit needs in [auth] for its default provider (streamlit/auth_util.py).
 AUTH_KEYS = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")
@@ -90,7 +90,7 @@ def sign_in_widget(lang: str) -> None:
     if not auth_configured():
         principal = _dev_principal()
         if principal is not None:
-            sidebar.caption(t("access.dev_mode", lang, subject=principal.subject))
+            sidebar.caption(plain.text("access.dev_mode", lang, subject=principal.subject))
         else:
             sidebar.caption(t("access.note.read_only", lang), help=t("access.note.help", lang))
         return
@@ -100,7 +100,8 @@ def sign_in_widget(lang: str) -> None:
             st.login()
         return
     principal = current_principal()
-    text = t("access.signed_in_as", lang, subject=principal.subject, role=role_label(principal.role.value, lang))
+    text = plain.text("access.signed_in_as", lang, subject=principal.subject,
+                      role=role_label(principal.role.value, lang))
     if principal.role == Role.AREA_EDITOR:
         text += " – " + ", ".join(sorted(area_name(a, lang) for a in principal.areas))
     sidebar.caption(text)

@@ -37,7 +37,7 @@ from yhdyspinta.i18n import column_label, enum_label, t
 from yhdyspinta.presentation import area_name, municipality_name
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.schema import MATURITY_COLUMNS
-from yhdyspinta.ui import auth, data, widgets
+from yhdyspinta.ui import auth, data, plain, widgets
 
 DATE_FORMAT = "DD.MM.YYYY"
 FIRST_DAY = date(2000, 1, 1)
@@ -112,7 +112,7 @@ def _reason(error: Any, lang: str) -> str:
         return t("access.form.reason.pattern", lang)
     if kind in ("greater_than_equal", "less_than_equal"):
         return t("access.form.reason.range", lang, low=ctx.get("ge", "–"), high=ctx.get("le", "–"))
-    return t("access.form.reason.other", lang, detail=str(ctx.get("error", error.get("msg", kind))))
+    return plain.text("access.form.reason.other", lang, detail=str(ctx.get("error", error.get("msg", kind))))
 
 
 def validation_messages(exc: ValidationError, lang: str) -> list[str]:
@@ -141,7 +141,8 @@ def _save(prefix: str, lang: str, principal: Principal, kind: str, values: dict[
         _set_flash(prefix, "error", t(conflict_key, lang))
         st.rerun()
     except ValueError as exc:  # a record's own cross-field rule
-        st.error("\n\n".join([t("access.form.not_saved", lang), t("access.form.reason.other", lang, detail=str(exc))]))
+        st.error("\n\n".join([t("access.form.not_saved", lang),
+                                plain.text("access.form.reason.other", lang, detail=str(exc))]))
         return
     if batch is None:
         st.info(t("access.form.unchanged", lang))
@@ -295,7 +296,7 @@ def structure_form(filters: Filters, version: int, principal: Principal, key_pre
             name = st.text_input(column_label("name", lang), key=_field_key(key_prefix, "name"))
         else:
             kind, name = kind_code, name_text
-            st.markdown(f"**{name}** – {enum_label('StructureKind', kind, lang)}")
+            st.markdown(f"**{plain.escape(name)}** – {enum_label('StructureKind', kind, lang)}")
         theme = _choice("theme", [th.value for th in Theme], current.get("theme"), "Theme", key_prefix, lang,
                         optional=True)
         established = _date("established_on", current.get("established_on"), key_prefix, lang)
@@ -366,7 +367,7 @@ def role_form(filters: Filters, version: int, principal: Principal, key_prefix: 
                                     placeholder="etunimi.sukunimi@organisaatio.fi")
         else:
             subject = choice
-            st.markdown(f"**{choice}**")
+            st.markdown(f"**{plain.escape(choice)}**")
         role = st.selectbox(t("access.admin.role", lang), [r.value for r in Role],
                             index=[r.value for r in Role].index(current.get("role", Role.AREA_EDITOR.value)),
                             key=_field_key(key_prefix, "role"), format_func=lambda r: role_label(r, lang))
@@ -395,7 +396,8 @@ def role_remove_form(filters: Filters, version: int, principal: Principal, key_p
     choice = st.selectbox(t("access.admin.subject", lang), subjects, key=f"{key_prefix}.which")
     snap = _snapshot(key_prefix, (choice,), lambda: editing.read_record(data.engine(), "roles", (choice,)))
     with st.form(f"{key_prefix}.form"):
-        sure = st.checkbox(t("access.admin.remove_confirm", lang, subject=choice), key=_field_key(key_prefix, "sure"))
+        sure = st.checkbox(plain.text("access.admin.remove_confirm", lang, subject=choice),
+                           key=_field_key(key_prefix, "sure"))
         if st.form_submit_button(t("access.admin.remove", lang), key=_submit_key(key_prefix)):
             if not sure:
                 st.error(t("access.admin.remove_confirm_needed", lang))
@@ -414,7 +416,7 @@ def role_remove_form(filters: Filters, version: int, principal: Principal, key_p
                 _set_flash(key_prefix, "error", t("access.form.conflict", lang))
                 st.rerun()
             _forget(key_prefix)
-            _set_flash(key_prefix, "success", t("access.admin.removed", lang, subject=choice))
+            _set_flash(key_prefix, "success", plain.text("access.admin.removed", lang, subject=choice))
             st.rerun()
 
 

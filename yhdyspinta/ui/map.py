@@ -21,7 +21,7 @@ from yhdyspinta import charts, config, indicators, mapping
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t
-from yhdyspinta.ui import charting, data
+from yhdyspinta.ui import charting, data, plain
 
 TABLE_INLINE = "inline"
 TABLE_EXPANDER = "expander"
@@ -209,7 +209,7 @@ def _notes(version: int, today: date, indicator: str, lang: str, inherited: bool
     if indicator == mapping.SURVEY_VALUE:
         wave = survey_wave(version, today)
         if wave is not None:
-            st.caption(t("map.survey_wave", lang, survey=wave.survey, wave=wave.wave, n=SMALL_N_THRESHOLD))
+            st.caption(plain.text("map.survey_wave", lang, survey=wave.survey, wave=wave.wave, n=SMALL_N_THRESHOLD))
 
 
 def render_map(filters: Filters, version: int, *, indicator: str, level: str, key: str, height: int,

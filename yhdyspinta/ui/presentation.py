@@ -22,9 +22,9 @@ import streamlit as st
 
 from yhdyspinta import present
 from yhdyspinta import profile as prof
-from yhdyspinta.filters import PARAM_PRESENTATION, Filters, parse_filters
+from yhdyspinta.filters import PARAM_PRESENTATION, Filters, ascii_number, parse_filters
 from yhdyspinta.i18n import t
-from yhdyspinta.ui import charting, data, pages, profile_data
+from yhdyspinta.ui import charting, data, pages, plain, profile_data
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views import home
 
@@ -69,9 +69,10 @@ def requested() -> bool:
 
 def view_index(raw: str | None, count: int) -> int:
     """The 0-based view from the URL's 1-based `nakyma`; anything else gives the first."""
-    if raw is None or not raw.strip().isdigit():
+    number = ascii_number(raw, 2)
+    if number is None:
         return 0
-    return min(max(int(raw) - 1, 0), count - 1)
+    return min(max(number - 1, 0), count - 1)
 
 
 def _figures(filters: Filters, version: int) -> None:
@@ -162,7 +163,7 @@ def _render_current() -> None:
     head.title(t(view.title_key, lang))
     side.markdown(f"**{present.area_title(filters)}** · {index + 1} / {len(VIEWS)}")
     for bad in parsed.bad:
-        st.warning(t("filter.bad_param", lang, param=bad.param, value=bad.value), icon="⚠️")
+        st.warning(plain.text(bad.text_key, lang, param=bad.param, value=bad.value), icon="⚠️")
     if data.is_example_data(version):
         st.markdown(f":material/info: {t('banner.example', lang)}")
     view.render(filters, version)

@@ -10,11 +10,12 @@ from yhdyspinta.filters import (
     PARAM_AREA,
     PARAM_LANGUAGE,
     PARAM_MUNICIPALITIES,
+    BadParam,
     Filters,
     parse_filters,
 )
 from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
-from yhdyspinta.ui import charting, data
+from yhdyspinta.ui import charting, data, plain
 
 KEY_LANG = "flt.lang"
 KEY_AREA = "flt.area"
@@ -83,7 +84,8 @@ def _write_params(filters: Filters) -> None:
 def notices(filters: Filters) -> None:
     """Say once which URL parameter was not understood."""
     for param, value in st.session_state.pop(KEY_NOTICES, []):
-        st.warning(t("filter.bad_param", filters.lang, param=param, value=value), icon="⚠️")
+        bad = BadParam(param, value)
+        st.warning(plain.text(bad.text_key, filters.lang, param=bad.param, value=bad.value), icon="⚠️")
 
 
 def page_header(title_key: str, filters: Filters, *, example_figures: bool = True) -> int:
@@ -116,6 +118,16 @@ def data_table(kind: str, filters: Filters, version: int, page: str) -> None:
         t("common.download_xlsx", filters.lang), data.download(kind, version, filters, "xlsx"),
         file_name=f"{stem}.xlsx", key=f"{page}.dl_xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def download_buttons(lang: str, stem: str, csv: bytes, xlsx: bytes, *, key: str) -> None:
+    """CSV and Excel downloads of a table, made by our exports (`yhdyspinta.io`), which
+    neutralise formulas; Streamlit's own table download is turned off (.streamlit/config.toml)."""
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(t("common.download_csv", lang), csv, file_name=f"{stem}.csv", mime="text/csv",
+                         key=f"{key}.dl_csv")
+    right.download_button(t("common.download_xlsx", lang), xlsx, file_name=f"{stem}.xlsx", key=f"{key}.dl_xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def tile_grid(filters: Filters, version: int) -> None:

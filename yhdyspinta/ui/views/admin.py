@@ -12,7 +12,7 @@ from yhdyspinta.domain import Role
 from yhdyspinta.history import role_label
 from yhdyspinta.i18n import t
 from yhdyspinta.presentation import area_name
-from yhdyspinta.ui import auth, data, forms, widgets
+from yhdyspinta.ui import auth, data, forms, plain, widgets
 
 PAGE = "admin"
 
@@ -58,7 +58,7 @@ def render() -> None:
     st.subheader(t("access.admin.list_title", lang))
     first = access.configured_first_lead()
     if first:  # a lead by configuration, whatever the table says
-        st.caption(t("access.admin.first_lead", lang, subject=first, env=access.ENV_FIRST_LEAD))
+        st.caption(plain.text("access.admin.first_lead", lang, subject=first, env=access.ENV_FIRST_LEAD))
     assignments = _assignments(version, lang)
     st.dataframe(assignments, hide_index=True, width="stretch")
     st.caption(t("common.rows", lang, n=len(assignments)))

@@ -9,8 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from yhdyspinta.i18n import t
-from yhdyspinta.ui import charting
+from yhdyspinta.ui import charting, plain
 
 # momentjs patterns of st.column_config, matching i18n.format_day in each language.
 DATE_FORMATS = {"fi": "D.M.YYYY", "sv": "D.M.YYYY", "en": "DD/MM/YYYY"}
@@ -22,7 +21,7 @@ def show_chart(builder: Callable[..., alt.TopLevelMixin], args: tuple[Any, ...],
     """The chart `builder(*args)` (built once per input), and the same figures as a table in an
     expander for screen readers and copying."""
     charting.altair(builder, *args, width="stretch" if stretch else "content", alt_text=alt_text, key=key)
-    with st.expander(t("analysis.as_table", lang, title=alt_text)):
+    with st.expander(plain.text("analysis.as_table", lang, title=alt_text)):
         st.dataframe(table, hide_index=True, width="stretch", column_config=column_config)
 
 

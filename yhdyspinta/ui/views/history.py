@@ -11,8 +11,9 @@ from yhdyspinta import editing, history
 from yhdyspinta.access import PermissionDenied, Principal
 from yhdyspinta.domain import Role
 from yhdyspinta.i18n import format_number, t
+from yhdyspinta.io.export import export_frame
 from yhdyspinta.store import repository as repo
-from yhdyspinta.ui import auth, data, widgets
+from yhdyspinta.ui import auth, data, plain, widgets
 
 PAGE = "history"
 MAX_ROWS = 500  # newest entries shown; filters narrow the rest down
@@ -34,12 +35,20 @@ def _table(version: int, lang: str, full_actors: bool, area: int | None, kinds: 
     return history.display_table(chosen.head(MAX_ROWS), lang, full_actors=full_actors), len(chosen)
 
 
+@data.cached(max_entries=16)
+def _downloads(version: int, lang: str, full_actors: bool, area: int | None, kinds: tuple[str, ...],
+               actors: tuple[str, ...]) -> tuple[bytes, bytes]:
+    """The table as shown (masked as shown) as CSV and XLSX."""
+    table, _ = _table(version, lang, full_actors, area, kinds, actors)
+    return export_frame(table, "csv", "changelog"), export_frame(table, "xlsx", "changelog")
+
+
 def render() -> None:
     filters = widgets.current_filters()
     lang = filters.lang
     version = widgets.page_header("nav.history", filters, example_figures=False)
     principal = auth.current_principal()
-    full = principal.can_write_anything
+    full = principal.role == Role.PROJECT_LEAD  # e-mail addresses for project leads only
     st.caption(t("access.history.intro", lang))
     _flash()
     frame = _entries(version)
@@ -60,6 +69,8 @@ def render() -> None:
         st.caption(t("common.rows", lang, n=total))
     if not full:
         st.caption(t("access.history.actors_masked", lang))
+    widgets.download_buttons(lang, "yhdyspinta_changelog", *_downloads(version, lang, full, filters.area,
+                                                                       tuple(sorted(kinds)), actors), key=PAGE)
 
     st.subheader(t("access.undo.title", lang))
     if principal.role != Role.PROJECT_LEAD:
@@ -110,10 +121,10 @@ def _run_undo(action: object, chosen: object, lang: str) -> None:
     try:
         action()  # type: ignore[operator]
     except repo.ConflictError as exc:
-        st.error(t("access.undo.conflict", lang, detail=str(exc)))
+        st.error(plain.text("access.undo.conflict", lang, detail=str(exc)))
         return
     except editing.UndoError as exc:
-        st.error(t("access.undo.impossible", lang, detail=str(exc)))
+        st.error(plain.text("access.undo.impossible", lang, detail=str(exc)))
         return
     except PermissionDenied:
         st.error(t("access.undo.leads_only", lang))

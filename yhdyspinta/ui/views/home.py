@@ -11,7 +11,7 @@ from yhdyspinta import metrics
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import format_day, t
 from yhdyspinta.ui import map as map_widget
-from yhdyspinta.ui import profile_data, widgets
+from yhdyspinta.ui import plain, profile_data, widgets
 
 CARDS_PER_ROW = 4
 
@@ -51,13 +51,8 @@ def render() -> None:
     with right:
         # Heading, list and note as one Markdown element (the list is read out as a list): each
         # element costs time on every rerun of the page people open first.
-        items = [f"- **{format_day(metrics.local_day(line.at), lang)}** · {_escape(line.text)}"
+        items = [f"- **{format_day(metrics.local_day(line.at), lang)}** · {plain.escape(line.text)}"
                  for line in figures.recent] or [t("overview.no_changes", lang)]
         st.markdown(f"### {t('home.latest_changes', lang)}\n\n" + "\n".join(items) + "\n\n"
                     + t("overview.changes_note", lang))
 
-
-def _escape(text: str) -> str:
-    """Record names come from people: show them as text, never as Markdown."""
-    special = "\\`*_{}[]<>()#+-.!|~$"
-    return "".join(f"\\{c}" if c in special else c for c in text)

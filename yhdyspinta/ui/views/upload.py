@@ -18,7 +18,7 @@ from yhdyspinta.i18n import format_number, t
 from yhdyspinta.io import importer, tables
 from yhdyspinta.io.export import template
 from yhdyspinta.kinds import WRITABLE_KINDS
-from yhdyspinta.ui import auth, data, widgets
+from yhdyspinta.ui import auth, data, plain, widgets
 
 PAGE = "upload"
 KEY_KIND = f"{PAGE}.kind"
@@ -137,7 +137,7 @@ def render() -> None:
 
 def _show_report(report: importer.ImportReport, lang: str) -> None:
     for note in report.notes:
-        st.info(note.message(lang), icon="ℹ️")
+        st.info(plain.text(note.text_key, lang, **note.values(lang)), icon="ℹ️")
     if report.problems:
         st.error(t("upload.problems", lang, n=len(report.problems)), icon="⛔")
         st.dataframe(importer.problem_rows(report.problems, lang), hide_index=True, width="stretch")
@@ -167,12 +167,12 @@ def _show_preview_and_confirm(report: importer.ImportReport, request: UploadRequ
         return
     refusal = write_refusal(principal, report, lang) if principal.can_write_anything else None
     if refusal is not None:
-        st.error(t("upload.not_allowed", lang, reason=refusal), icon="⛔")
+        st.error(plain.text("upload.not_allowed", lang, reason=refusal), icon="⛔")
     allowed = principal.can_write_anything and refusal is None
     if st.button(t("upload.confirm", lang), key=KEY_CONFIRM, type="primary", disabled=not allowed):
         outcome, detail = confirm(request, content, importer.fingerprint(report), principal, lang)
         if outcome == "denied":
-            st.error(t("upload.not_allowed", lang, reason=detail), icon="⛔")
+            st.error(plain.text("upload.not_allowed", lang, reason=detail), icon="⛔")
             return
         if outcome == "stale":
             st.session_state[KEY_REPORT] = (request, detail)
