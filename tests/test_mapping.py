@@ -9,10 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from yhdyspinta import facts, mapping
-from yhdyspinta.charts import OUT_OF_SCOPE_COLOUR
-from yhdyspinta.domain import ALL_RESPONDENTS
+from yhdyspinta import facts, indicators, mapping
+from yhdyspinta.domain import ALL_RESPONDENTS, OrgType
+from yhdyspinta.indicators.asof import forums_of
 from yhdyspinta.kinds import get_kind
+from yhdyspinta.palette import OUT_OF_SCOPE_COLOUR
 
 TODAY = date(2025, 6, 1)
 KAINUU = 20
@@ -29,6 +30,7 @@ def frame(kind: str, rows: list[dict]) -> pd.DataFrame:
 
 
 def empty_frames(**given: list[dict]) -> dict[str, pd.DataFrame]:
+    given = {"municipalities": facts.municipality_records(), **given}
     return {k: frame(k, given.get(k, [])) for k in mapping.KINDS_NEEDED}
 
 
@@ -117,41 +119,52 @@ def test_swatch_is_an_svg_data_url_with_only_the_colour() -> None:
 # --------------------------------------------------------------------------- aggregations
 
 
+def state_of(**given: list[dict]) -> indicators.AsOf:
+    return indicators.resolve(empty_frames(**given), TODAY)
+
+
 def test_strategic_status_ignores_other_agreement_kinds() -> None:
-    agreements = frame("agreements", [agreement(1, "hyvaksytty"), agreement(1, "valmistelussa", "aiesopimus"),
-                                      agreement(2, "paatoksenteossa", "yhdyspintasopimus")])
-    assert mapping.strategic_status_by_area(agreements) == {1: "hyvaksytty"}
+    state = state_of(agreements=[agreement(1, "hyvaksytty"), agreement(1, "valmistelussa", "aiesopimus"),
+                                 agreement(2, "paatoksenteossa", "yhdyspintasopimus")])
+    assert state.strategic[1].status == "hyvaksytty"
+    assert state.strategic[2].status is None
+    assert 90 not in state.strategic  # Helsinki has no municipality–county agreement
 
 
 def test_council_share_counts_every_member_municipality() -> None:
     kainuu = members(KAINUU)
-    approvals = frame("approvals", [approval(KAINUU, kainuu[0], "hyvaksytty"),
-                                    approval(KAINUU, kainuu[1], "hyvaksytty"),
-                                    approval(KAINUU, kainuu[2], "hylatty"),
-                                    approval(KAINUU, kainuu[3], "hyvaksytty", "aiesopimus")])
-    agreements = frame("agreements", [agreement(KAINUU, "paatoksenteossa")])
-    assert mapping.council_status_by_municipality(approvals) == {
-        kainuu[0]: "hyvaksytty", kainuu[1]: "hyvaksytty", kainuu[2]: "hylatty"}
-    assert mapping.approval_share_by_area(approvals, agreements) == {KAINUU: pytest.approx(2 / len(kainuu))}
+    state = state_of(approvals=[approval(KAINUU, kainuu[0], "hyvaksytty"), approval(KAINUU, kainuu[1], "hyvaksytty"),
+                                approval(KAINUU, kainuu[2], "hylatty"),
+                                approval(KAINUU, kainuu[3], "hyvaksytty", "aiesopimus")],
+                     agreements=[agreement(KAINUU, "paatoksenteossa")])
+    assert dict(state.council_status) == {kainuu[0]: "hyvaksytty", kainuu[1]: "hyvaksytty", kainuu[2]: "hylatty"}
+    share = indicators.by_area("council_approved_municipalities", state)[KAINUU]
+    assert (share.numerator, share.denominator) == (2, len(kainuu))
 
 
 @pytest.mark.parametrize(("rows", "org_type", "expected"), [
     ([attend("2023-01-20", "kunta", "297"), attend("2023-02-10", "kunta", "297"),
       attend("2023-02-10", "kunta", "091")], "kunta", {"297": 2, "091": 1}),
-    ([attend("2023-01-20", "kunta", "297", participants=0)], "kunta", {}),  # nobody came
-    ([attend("2026-01-20", "kunta", "297")], "kunta", {}),  # not held yet
+    ([attend("2023-01-20", "kunta", "297", participants=0)], "kunta", {"297": 0}),  # nobody came
+    ([attend("2026-01-20", "kunta", "297")], "kunta", {"297": 0}),  # not held yet
     ([attend("2023-01-20", "alue", "13"), attend("2023-01-20", "kunta", "297")], "alue", {"13": 1}),
-    ([], "kunta", {}),
+    ([], "kunta", {"297": 0}),
 ])
 def test_forums_attended(rows: list[dict], org_type: str, expected: dict[str, int]) -> None:
-    assert mapping.forums_attended(frame("participation", rows), org_type, TODAY) == expected
+    forums = [{"held_on": d, "theme": "hyte", "title": str(d)} for d in sorted({r["forum_date"] for r in rows})]
+    state = state_of(participation=rows, forums=forums)
+    assert {key: forums_of(state, OrgType(org_type), key) for key in expected} == expected
 
 
 def test_coverage_is_the_share_of_members_that_attended() -> None:
     savo = members(POHJOIS_SAVO)
-    shares = mapping.coverage_by_area({savo[0]: 3, savo[1]: 1, savo[2]: 0})
-    assert shares[POHJOIS_SAVO] == pytest.approx(2 / len(savo))
-    assert shares[KAINUU] == 0
+    day = "2023-01-20"
+    state = state_of(forums=[{"held_on": date.fromisoformat(day), "theme": "hyte", "title": "x"}],
+                     participation=[attend(day, "kunta", savo[0]), attend(day, "kunta", savo[1]),
+                                    attend(day, "kunta", savo[2], participants=0)])
+    shares = indicators.by_area("municipalities_participated", state)
+    assert shares[POHJOIS_SAVO].share == pytest.approx(2 / len(savo))
+    assert shares[KAINUU].share == 0
     assert ALAND not in shares
     assert len(shares) == facts.IN_SCOPE_AREA_COUNT
 
@@ -162,40 +175,42 @@ def test_coverage_is_the_share_of_members_that_attended() -> None:
     # Without publication dates the wave's own "n/yyyy" decides.
     ([result("A", "13", 50, wave="2/2023", published=None), result("A", "13", 60, wave="1/2024", published=None)],
      ("Kuntapulssi", "1/2024")),
-    # National rows and other groups do not count.
-    ([result("A", "", 50, wave="1/2025", level="koko_maa"), result("A", "13", 60)], ("Kuntapulssi", "1/2024")),
+    # One rule everywhere: national rows count too; other respondent groups do not.
+    ([result("A", "", 50, wave="1/2025", level="koko_maa"), result("A", "13", 60)], ("Kuntapulssi", "1/2025")),
     ([result("A", "13", 50, wave="1/2025", group="Kunnanjohtajat")], None),
     ([], None),
 ])
 def test_latest_wave(rows: list[dict], expected: tuple[str, str] | None) -> None:
-    assert mapping.latest_wave(frame("survey", rows)) == expected
+    wave = state_of(survey=rows).wave
+    assert (None if wave is None else (wave.survey, wave.wave)) == expected
 
 
 def test_survey_values_come_from_the_latest_wave_and_all_respondents() -> None:
-    survey = frame("survey", [
+    state = state_of(survey=[
         result("Tiedonkulku", "13", 44.5, n=12), result("Tiedonkulku", "20", 61.0),
         result("Tavoitteet", "13", 30.0),
         result("Tiedonkulku", "13", 10.0, wave="1/2023", published=date(2023, 6, 5)),
         result("Tiedonkulku", "13", 99.0, group="Kunnanjohtajat"),
         result("Tiedonkulku", "", 50.0, level="koko_maa"),
     ])
-    assert mapping.survey_statements(survey) == ("Tavoitteet", "Tiedonkulku")
-    assert mapping.survey_values(survey, "Tiedonkulku") == {13: (44.5, 12), 20: (61.0, 40)}
-    assert mapping.survey_values(survey, "Missing") == {}
+    assert mapping.survey_statements(state) == ("Tavoitteet", "Tiedonkulku")
+    assert mapping.survey_values(state, "Tiedonkulku") == {13: (44.5, 12), 20: (61.0, 40)}
+    assert mapping.survey_values(state, "Missing") == {}
 
 
 def test_maturity_uses_the_latest_assessment_and_rounds_half_up() -> None:
-    maturity = frame("maturity", [
+    state = state_of(maturity=[
         assessment(13, "2024-03-15", 1, 1), assessment(13, "2024-03-15", 2, 1),
         assessment(13, "2025-03-14", 1, 1), assessment(13, "2025-03-14", 2, 2),  # mean 1.5 -> level 2
         assessment(20, "2024-09-13", 1, [3, 3, 3, 3, 3, 3, 3, 2]),  # mean 2.875 -> 3
         assessment(21, "2024-09-13", 1, [1, 1, 1, 1, 1, 1, 1, 2]),  # mean 1.125 -> 1
     ])
-    result_ = mapping.maturity_by_area(maturity)
-    assert result_[13] == mapping.MaturitySummary(1.5, 2, date(2025, 3, 14), 2)
-    assert (result_[20].level, result_[20].mean) == (3, pytest.approx(2.875))
-    assert result_[21].level == 1
-    assert mapping.maturity_by_area(frame("maturity", [])) == {}
+    levels = indicators.by_area("maturity_level", state)
+    assert (levels[13].value, levels[13].detail["mean"], levels[13].detail["assessed_on"], levels[13].n) == (
+        2, 1.5, date(2025, 3, 14), 2)
+    assert (levels[20].value, levels[20].detail["mean"]) == (3, pytest.approx(2.875))
+    assert levels[21].value == 1
+    assert levels[1].status == indicators.Status.NO_DATA  # never assessed
 
 
 # --------------------------------------------------------------------------- indicator values
@@ -234,15 +249,18 @@ def test_colour_classes_are_distinct_and_end_with_aland(indicator: str, level: s
     (mapping.AGREEMENT_STATUS, mapping.LEVEL_AREAS, KAINUU, "Ei sopimusta kirjattu", mapping.NO_DATA_CLASS, ""),
     (mapping.AGREEMENT_STATUS, mapping.LEVEL_MUNICIPALITIES, "297", "Hyväksytty", "hyvaksytty", ""),  # Kuopio
     (mapping.COUNCIL_APPROVAL, mapping.LEVEL_MUNICIPALITIES, "297", "Hyväksytty", "hyvaksytty", ""),
-    (mapping.COUNCIL_APPROVAL, mapping.LEVEL_MUNICIPALITIES, "091", "Ei päätöstä kirjattu", mapping.NO_DATA_CLASS,
+    (mapping.COUNCIL_APPROVAL, mapping.LEVEL_MUNICIPALITIES, "091", "Ei sovellu", mapping.NOT_APPLICABLE_CLASS,
+     "Ei sovellu: Helsinki järjestää palvelunsa itse, eikä sillä ole kunnan ja alueen välistä sopimusta."),
+    (mapping.COUNCIL_APPROVAL, mapping.LEVEL_MUNICIPALITIES, "140", "Ei päätöstä kirjattu", mapping.NO_DATA_CLASS,
      ""),
     (mapping.FORUM_PARTICIPATION, mapping.LEVEL_MUNICIPALITIES, "297", "3", "b3", ""),
     (mapping.FORUM_PARTICIPATION, mapping.LEVEL_MUNICIPALITIES, "091", "0", "b0", ""),
     (mapping.FORUM_PARTICIPATION, mapping.LEVEL_AREAS, 13, "1", "b1", "1/3 pidetystä foorumista"),
     (mapping.FORUM_COVERAGE, mapping.LEVEL_MUNICIPALITIES, "297", "Osallistui", "yes", "3 foorumia"),
-    (mapping.SURVEY_VALUE, mapping.LEVEL_AREAS, 13, "44,5\u00a0%", "b2", "N = 12, pieni vastaajamäärä (alle 30)"),
+    # Stored 44.5 shows as 45 %: percentages round half away from zero on every surface.
+    (mapping.SURVEY_VALUE, mapping.LEVEL_AREAS, 13, "45\u00a0%", "b2", "N = 12, pieni vastaajamäärä (alle 30)"),
     (mapping.SURVEY_VALUE, mapping.LEVEL_AREAS, KAINUU, "Ei tietoa", mapping.NO_DATA_CLASS, ""),
-    (mapping.SURVEY_VALUE, mapping.LEVEL_MUNICIPALITIES, "297", "44,5\u00a0%", "b2",
+    (mapping.SURVEY_VALUE, mapping.LEVEL_MUNICIPALITIES, "297", "45\u00a0%", "b2",
      "N = 12, pieni vastaajamäärä (alle 30)"),
     (mapping.MATURITY_LEVEL, mapping.LEVEL_AREAS, 13, "2 Koordinaatio", "2", "keskiarvo 1,5, 14.3.2025, 2 vastaajaa"),
     (mapping.MATURITY_LEVEL, mapping.LEVEL_AREAS, KAINUU, "Ei arviota", mapping.NO_DATA_CLASS, ""),
@@ -285,7 +303,7 @@ def test_bad_indicator_level_or_frames_are_named() -> None:
         mapping.indicator_values("votes", mapping.LEVEL_AREAS, frames, "fi")
     with pytest.raises(ValueError, match="unknown map level 'regions'"):
         mapping.indicator_values(mapping.PILOT, "regions", frames, "fi")
-    with pytest.raises(ValueError, match="needs the frames pilots"):
+    with pytest.raises(ValueError, match="need the frames pilots"):
         mapping.indicator_values(mapping.PILOT, mapping.LEVEL_AREAS,
                                  {k: v for k, v in frames.items() if k != "pilots"}, "fi")
 

@@ -1,4 +1,4 @@
-"""Headline figures and their change since a day: writes at known times, table-driven checks."""
+"""Indicators as of a day, from writes at known times (table-driven), and the list of recent changes."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
-from yhdyspinta import demo, facts, metrics
+from yhdyspinta import demo, facts, indicators, metrics
 from yhdyspinta.filters import Filters
 from yhdyspinta.kinds import KINDS
 from yhdyspinta.store import repository as repo
@@ -18,8 +18,7 @@ from yhdyspinta.store import repository as repo
 KUOPIO, IISALMI, KAAVI = "297", "140", "204"  # Pohjois-Savo (13)
 INARI = "148"  # Lappi (21)
 PS, LAPPI, PH = 13, 21, 9
-FRAME_KINDS = ("municipalities", "agreements", "approvals", "forums", "participation", "pilots", "survey",
-               "changelog")
+FRAME_KINDS = (*indicators.KINDS_NEEDED, "changelog")
 
 
 class Clock:
@@ -106,87 +105,95 @@ def history(store: Engine, clock: Clock) -> Iterator[dict[str, pd.DataFrame]]:
 
 WHOLE = Filters()
 AREA = Filters(area=PS)
+COUNTRY, SAVO = indicators.Scope(), indicators.Scope(PS)
+
+
+def values(frames: dict[str, pd.DataFrame], as_of: date | None = None,
+           scope: indicators.Scope = COUNTRY) -> dict[str, indicators.Value]:
+    return indicators.evaluate_all(indicators.resolve(frames, as_of or date.today()), scope)
 
 
 @pytest.mark.parametrize(
-    ("as_of", "filters", "areas", "councils", "forums", "municipalities_took_part"),
+    ("as_of", "scope", "areas", "councils", "forums", "municipalities_took_part"),
     [
         # Pohjois-Savo counts from its own date, before it was entered (best present knowledge).
-        (date(2024, 11, 30), WHOLE, 0, 0, 0, 0),
-        (date(2024, 12, 1), WHOLE, 1, 0, 0, 0),
+        (date(2024, 11, 30), COUNTRY, 0, 0, 0, 0),
+        (date(2024, 12, 1), COUNTRY, 1, 0, 0, 0),
         # Päijät-Häme has no date: placed on the day it was logged.
-        (date(2025, 1, 9), WHOLE, 1, 0, 0, 0),
-        (date(2025, 1, 10), WHOLE, 2, 0, 0, 0),
-        (date(2025, 2, 1), WHOLE, 2, 0, 1, 1),
+        (date(2025, 1, 9), COUNTRY, 1, 0, 0, 0),
+        (date(2025, 1, 10), COUNTRY, 2, 0, 0, 0),
+        (date(2025, 2, 1), COUNTRY, 2, 0, 1, 1),
         # Kuopio's decision counts from its own date.
-        (date(2025, 2, 15), WHOLE, 2, 1, 1, 1),
+        (date(2025, 2, 15), COUNTRY, 2, 1, 1, 1),
         # Lappi (undated) and Iisalmi (future date) count from the day they were logged.
-        (date(2025, 2, 28), WHOLE, 2, 1, 1, 1),
-        (date(2025, 3, 1), WHOLE, 3, 2, 1, 1),
+        (date(2025, 2, 28), COUNTRY, 2, 1, 1, 1),
+        (date(2025, 3, 1), COUNTRY, 3, 2, 1, 1),
         # Kaavi's first approval was withdrawn; its current one counts from 1.7.2025.
-        (date(2025, 5, 2), WHOLE, 3, 2, 1, 1),
-        (date(2025, 6, 30), WHOLE, 3, 2, 1, 1),
-        (date(2025, 7, 1), WHOLE, 3, 3, 1, 1),
+        (date(2025, 5, 2), COUNTRY, 3, 2, 1, 1),
+        (date(2025, 6, 30), COUNTRY, 3, 2, 1, 1),
+        (date(2025, 7, 1), COUNTRY, 3, 3, 1, 1),
         # The planned forum of 2099 is not held yet, nor is Inari's participation counted.
-        (date(2026, 1, 1), WHOLE, 3, 3, 1, 1),
-        (date(2025, 3, 1), AREA, 1, 2, 1, 1),
-        (date(2024, 11, 30), AREA, 0, 0, 0, 0),
+        (date(2026, 1, 1), COUNTRY, 3, 3, 1, 1),
+        (date(2025, 3, 1), SAVO, 1, 2, 1, 1),
+        (date(2024, 11, 30), SAVO, 0, 0, 0, 0),
     ],
 )
-def test_figures_as_of_a_day(history: dict[str, pd.DataFrame], as_of: date, filters: Filters, areas: int,
+def test_figures_as_of_a_day(history: dict[str, pd.DataFrame], as_of: date, scope: indicators.Scope, areas: int,
                              councils: int, forums: int, municipalities_took_part: int) -> None:
-    figures = metrics.overview(history, filters, as_of)
-    assert figures.areas_with_approved_agreement == areas
-    assert figures.municipalities_council_approved == councils
-    assert figures.forums_held == forums
-    assert figures.municipalities_participated == municipalities_took_part
+    got = values(history, as_of, scope)
+    assert got["agreements_in_force"].value == areas
+    assert got["agreements_in_force"].denominator == (21 if scope == COUNTRY else 1)  # Helsinki not counted
+    assert got["council_approved_municipalities"].value == councils
+    assert got["council_approved_municipalities"].denominator == (291 if scope == COUNTRY else 19)
+    assert got["forums_held"].value == forums
+    assert got["municipalities_participated"].value == municipalities_took_part
+    assert got["municipalities_participated"].denominator == (292 if scope == COUNTRY else 19)
 
 
-def test_change_since_a_day_is_the_difference_of_the_two_days(history: dict[str, pd.DataFrame]) -> None:
-    now = metrics.overview(history, WHOLE, date(2026, 1, 1))
-    then = metrics.overview(history, WHOLE, date(2025, 1, 10))
-    assert metrics.changes(now, then) == {"areas_with_approved_agreement": 1, "municipalities_council_approved": 3,
-                                          "forums_held": 1, "organisations_reached": 3,
-                                          "municipalities_participated": 1}
+def test_change_between_two_days_is_the_difference_of_the_two_days(history: dict[str, pd.DataFrame]) -> None:
+    now, then = values(history, date(2026, 1, 1)), values(history, date(2025, 1, 10))
+    diff = {k: (now[k].value or 0) - (then[k].value or 0)
+            for k in ("agreements_in_force", "council_approved_municipalities", "forums_held",
+                      "organisations_reached", "municipalities_participated")}
+    assert diff == {"agreements_in_force": 1, "council_approved_municipalities": 3, "forums_held": 1,
+                    "organisations_reached": 3, "municipalities_participated": 1}
 
 
 def test_today_counts_every_record_in_a_counted_state(history: dict[str, pd.DataFrame]) -> None:
     """Today's figure never depends on dates: a log entry is never later than today."""
-    figures = metrics.overview(history, WHOLE)
+    got = values(history)
     agreements = history["agreements"]
-    assert figures.areas_with_approved_agreement == int(agreements["status"].isin(metrics.APPROVED_CODES).sum())
-    assert figures.municipalities_council_approved == int((history["approvals"]["status"] == "hyvaksytty").sum())
+    assert got["agreements_in_force"].value == int(agreements["status"].isin(indicators.APPROVED_CODES).sum())
+    assert got["council_approved_municipalities"].value == int((history["approvals"]["status"] == "hyvaksytty").sum())
 
 
 def test_without_the_change_log_undated_records_count_on_every_day(history: dict[str, pd.DataFrame]) -> None:
     frames = {k: v for k, v in history.items() if k != "changelog"}
-    figures = metrics.overview(frames, WHOLE, date(2024, 1, 1))
-    assert figures.areas_with_approved_agreement == 2  # Päijät-Häme and Lappi: no date, no log
-    assert figures.municipalities_council_approved == 1  # Kaavi; Iisalmi's date is in the future
+    got = values(frames, date(2024, 1, 1))
+    assert got["agreements_in_force"].value == 2  # Päijät-Häme and Lappi: no date, no log
+    assert got["council_approved_municipalities"].value == 1  # Kaavi; Iisalmi's date is in the future
 
 
 @pytest.mark.parametrize(
-    ("as_of", "filters", "wave", "national", "area_mean"),
+    ("as_of", "scope", "wave", "mean"),
     [
-        (date(2024, 5, 31), WHOLE, None, None, None),
-        (date(2024, 6, 1), WHOLE, "1/2024", 50.0, None),
-        (date(2024, 6, 1), AREA, "1/2024", 50.0, 40.0),
-        (date(2025, 2, 28), WHOLE, "1/2024", 50.0, None),
+        (date(2024, 5, 31), COUNTRY, None, None),
+        (date(2024, 6, 1), COUNTRY, "1/2024", 50.0),
+        (date(2024, 6, 1), SAVO, "1/2024", 40.0),
+        (date(2025, 2, 28), COUNTRY, "1/2024", 50.0),
         # The undated wave counts from the day it was logged; it has no area rows.
-        (date(2025, 3, 1), WHOLE, "2/2025", 75.0, None),
-        (date(2025, 3, 1), AREA, "2/2025", 75.0, None),
+        (date(2025, 3, 1), COUNTRY, "2/2025", 75.0),
+        (date(2025, 3, 1), SAVO, "2/2025", None),
     ],
 )
-def test_survey_headline_is_the_latest_published_wave(history: dict[str, pd.DataFrame], as_of: date,
-                                                      filters: Filters, wave: str | None, national: float | None,
-                                                      area_mean: float | None) -> None:
-    headline = metrics.survey_headline(history["survey"], filters, as_of, history["changelog"])
-    if wave is None:
-        assert headline is None
-        return
-    assert headline is not None
-    assert (headline.wave, headline.national_mean, headline.area_mean, headline.statements) == (
-        wave, national, area_mean, 2)
+def test_survey_mean_is_the_latest_published_wave(history: dict[str, pd.DataFrame], as_of: date,
+                                                  scope: indicators.Scope, wave: str | None,
+                                                  mean: float | None) -> None:
+    got = values(history, as_of, scope)["survey_mean"]
+    assert got.value == mean
+    assert got.status == (indicators.Status.OK if mean is not None else indicators.Status.NO_DATA)
+    if mean is not None:
+        assert (got.detail["wave"], got.detail["statements"], got.n) == (wave, 2, 300)
 
 
 @pytest.mark.parametrize(
@@ -206,11 +213,11 @@ def test_population_share_needs_every_population(store: Engine, clock: Clock) ->
     repo.update_population(store, [(code, 1000 if code != KUOPIO else 9000, 2024) for code in members],
                            actor="tester@example.fi")
     frames = {k: repo.read_kind(store, k) for k in FRAME_KINDS}
-    area = metrics.overview(frames, AREA)
-    assert area.population_in_scope == 1000 * (len(members) - 1) + 9000
-    assert area.population_share == pytest.approx(9000 / area.population_in_scope)
-    country = metrics.overview(frames, WHOLE)
-    assert country.population_in_scope is None and country.population_share is None  # not loaded elsewhere
+    area = values(frames, scope=SAVO)["council_approved_population_share"]
+    assert area.denominator == 1000 * (len(members) - 1) + 9000
+    assert area.value == pytest.approx(9000 / area.denominator)
+    country = values(frames)["council_approved_population_share"]
+    assert country.value is None and country.status == indicators.Status.NO_DATA  # not loaded elsewhere
 
 
 def test_recent_changes_group_a_batch_and_skip_the_example_data(store: Engine, clock: Clock) -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from tests.apptest import open_app
+from yhdyspinta import facts
 from yhdyspinta.domain import APPROVED_STATUSES
 from yhdyspinta.i18n import t
+from yhdyspinta.indicators import labels
 from yhdyspinta.store import schema
 from yhdyspinta.store.engine import open_store
 from yhdyspinta.ui.pages import PAGES, PAGES_DIR
@@ -55,19 +58,27 @@ def test_bad_url_values_give_a_notice_and_the_whole_country(query: dict[str, str
 
 
 def test_overview_figures_match_the_store(data_dir: Path) -> None:
+    """The overview against plain SQL on the store, written from the catalogue's rules."""
     at = open_app()
     engine = open_store()
+    today = date.today()
+    a, g = schema.agreements.c, schema.approvals.c
     with engine.connect() as conn:
-        approved_areas = conn.execute(
-            select(func.count(func.distinct(schema.agreements.c.area_code))).where(
-                schema.agreements.c.kind == "yhteistyosopimus",
-                schema.agreements.c.status.in_([s.value for s in APPROVED_STATUSES]))).scalar_one()
+        in_force = conn.execute(
+            select(func.count(func.distinct(a.area_code))).where(
+                a.kind == "yhteistyosopimus", a.area_code != facts.HELSINKI_AREA_CODE,
+                a.status.in_([s.value for s in APPROVED_STATUSES]),
+                or_(a.approved_on.is_(None), a.approved_on <= today),
+                or_(a.valid_from.is_(None), a.valid_from <= today),
+                or_(a.valid_until.is_(None), a.valid_until >= today))).scalar_one()
         council = conn.execute(
-            select(func.count()).select_from(schema.approvals.join(schema.agreements)).where(
-                schema.agreements.c.kind == "yhteistyosopimus",
-                schema.approvals.c.status == "hyvaksytty")).scalar_one()
-        forums = conn.execute(select(func.count()).select_from(schema.forums)).scalar_one()
+            select(func.count(func.distinct(g.municipality_code))).select_from(
+                schema.approvals.join(schema.agreements)).where(
+                a.kind == "yhteistyosopimus", a.area_code != facts.HELSINKI_AREA_CODE, g.status == "hyvaksytty",
+                or_(g.decided_on.is_(None), g.decided_on <= today))).scalar_one()
+        forums = conn.execute(select(func.count()).select_from(schema.forums).where(
+            schema.forums.c.held_on <= today)).scalar_one()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics[t("home.approved_agreements", "fi")] == f"{approved_areas} / 22"
-    assert metrics[t("home.council_approved", "fi")] == f"{council} / 292"
-    assert metrics[t("home.forums", "fi")] == str(forums)
+    assert metrics[labels.label("agreements_in_force", "fi")] == f"{in_force} / 21"
+    assert metrics[labels.label("council_approved_municipalities", "fi")] == f"{council} / 291"
+    assert metrics[labels.label("forums_held", "fi")] == str(forums)

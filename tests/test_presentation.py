@@ -3,13 +3,16 @@ URL follows, the filters apply, and there is no sidebar."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import open_app
-from yhdyspinta import present
+from yhdyspinta import indicators, present
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t
+from yhdyspinta.indicators import labels
 from yhdyspinta.presentation import area_name
 from yhdyspinta.ui.presentation import KEY_EXIT, KEY_NEXT, KEY_PREV, KEY_START, PARAM_VIEW, VIEWS, view_index
 
@@ -67,7 +70,7 @@ def test_next_and_previous_move_through_the_views_and_the_url() -> None:
 def test_area_filter_narrows_the_views() -> None:
     at = present_at({"alue": "13", PARAM_VIEW: "1"})
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics[t("home.approved_agreements", "fi")].endswith("/ 1")
+    assert metrics[labels.label("agreements_in_force", "fi")].endswith("/ 1")
 
 
 def test_entering_and_leaving_keeps_the_filters() -> None:
@@ -98,9 +101,11 @@ def test_pure_views_follow_the_area() -> None:
     present_at({})  # loads the example data into the test's store
     engine = open_store()
     frames = {k: repo.read_kind(engine, k) for k in KINDS}
-    country = present.build_views(frames, Filters())
-    area = present.build_views(frames, Filters(area=13))
+    state = indicators.resolve(frames, date.today())
+    country = present.build_views(frames, state, Filters())
+    area = present.build_views(frames, state, Filters(area=13))
     assert len(country.status) == 22 and list(area.status["code"]) == [13]
-    assert country.forums["organisations"].sum() == len(frames["participation"])
+    part = frames["participation"]
+    assert country.forums["organisations"].sum() == int((part["participants"] > 0).sum())
     assert area.forums["organisations"].sum() < country.forums["organisations"].sum()
     assert set(area.maturity["area"]) == {"Pohjois-Savo", t("profile.series.national", "fi")}

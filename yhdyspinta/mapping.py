@@ -712,7 +712,7 @@ def example_frames() -> dict[str, pd.DataFrame]:
     from yhdyspinta import demo
     from yhdyspinta.kinds import get_kind
 
-    built = demo.build()
+    built = {**demo.build(), "municipalities": facts.municipality_records()}
     return {k: pd.DataFrame(built[k], columns=list(get_kind(k).export_fields)) for k in KINDS_NEEDED}
 
 

@@ -111,3 +111,10 @@ def in_scope_areas() -> tuple[Area, ...]:
 def successor_code(code: str) -> str:
     """The 2025 code for a municipality code, following mergers."""
     return MERGED_MUNICIPALITIES.get(code, code)
+
+
+def municipality_records() -> list[dict[str, object]]:
+    """The municipalities as the store seeds them (no population until reference data is loaded)."""
+    return [{"code": m.code, "name_fi": m.name_fi, "name_sv": m.name_sv, "area_code": m.area_code,
+             "language": m.language.value, "population": None, "population_year": None}
+            for m in municipalities()]

@@ -70,12 +70,7 @@ def seed_facts(engine: Engine) -> bool:
              "name_en": a.name_en, "in_scope": a.in_scope}
             for a in facts.areas()
         ]
-        municipality_rows = [
-            {"code": m.code, "name_fi": m.name_fi, "name_sv": m.name_sv,
-             "area_code": m.area_code, "language": m.language.value,
-             "population": None, "population_year": None}
-            for m in facts.municipalities()
-        ]
+        municipality_rows = facts.municipality_records()
         conn.execute(insert(schema.areas), area_rows)
         conn.execute(insert(schema.municipalities), municipality_rows)
         note = f"{len(area_rows)} areas and {len(municipality_rows)} municipalities from package facts"
