@@ -244,8 +244,8 @@ def test_no_email_address_on_the_page_or_in_its_downloads(
     assert not [o for o in at.multiselect(key="history.actors").options if EMAIL.search(o)]
     texts = _download_texts(files)
     assert {"yhdyspinta_changelog.csv", "yhdyspinta_changelog.xlsx"} <= set(texts)
-    for name, text in texts.items():
-        assert "…@pshyvinvointialue.fi" in text or "xlsx" in name
+    for name, text in texts.items():  # the overview's indicator download is captured too on the first run
+        assert "…@pshyvinvointialue.fi" in text or "xlsx" in name or not name.startswith("yhdyspinta_changelog")
         assert not EMAIL.findall(text), name
     assert t("access.history.actors_masked", "fi") in [c.value for c in at.caption]
 
