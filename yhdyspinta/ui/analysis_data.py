@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from yhdyspinta import analysis
+from yhdyspinta import analysis, indicators
 from yhdyspinta import charts_analysis as ca
 from yhdyspinta.domain import SMALL_N_THRESHOLD, AgreementKind
 from yhdyspinta.filters import Filters
@@ -106,10 +106,11 @@ class SurveyData:
     national_table: pd.DataFrame
     comparison: pd.DataFrame  # the chosen area against the whole country; empty without an area
     comparison_table: pd.DataFrame
+    latest_wave: str | None = None  # the catalogue's latest wave: the one shown first
 
 
 @data.cached(max_entries=64)
-def survey(version: int, filters: Filters) -> SurveyData:
+def survey(version: int, filters: Filters, today: date) -> SurveyData:
     frame = kind_frame("survey", version)
     national = analysis.survey_national(frame, SMALL_N_THRESHOLD)
     comparison = (analysis.survey_area_vs_national(frame, filters.area, SMALL_N_THRESHOLD)
@@ -120,6 +121,7 @@ def survey(version: int, filters: Filters) -> SurveyData:
         comparison=comparison,
         comparison_table=(ca.survey_area_table(comparison, filters.lang, filters.area, SMALL_N_THRESHOLD)
                           if filters.area is not None and not comparison.empty else pd.DataFrame()),
+        latest_wave=wave.wave if (wave := data.state(version, today).wave) is not None else None,
     )
 
 
@@ -134,10 +136,13 @@ class MaturityData:
     spread: pd.DataFrame
     spread_table: pd.DataFrame
     continuum: pd.DataFrame
+    # The catalogue's figures: the whole country's level and, with an area chosen, the area's.
+    national_level: indicators.Value | None = None
+    area_level: indicators.Value | None = None
 
 
 @data.cached(max_entries=64)
-def maturity(version: int, filters: Filters) -> MaturityData:
+def maturity(version: int, filters: Filters, today: date) -> MaturityData:
     frame = kind_frame("maturity", version)
     lang = filters.lang
     latest = analysis.maturity_latest(frame)
@@ -152,4 +157,7 @@ def maturity(version: int, filters: Filters) -> MaturityData:
         change=change, change_table=ca.maturity_change_table(shown_change, lang),
         spread=spread, spread_table=ca.role_spread_table(spread, lang),
         continuum=ca.continuum_table(lang),
+        national_level=indicators.evaluate("maturity_level", state := data.state(version, today)),
+        area_level=(indicators.evaluate("maturity_level", state, indicators.Scope(filters.area))
+                    if filters.area is not None else None),
     )

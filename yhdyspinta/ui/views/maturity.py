@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
-from yhdyspinta import analysis, facts
 from yhdyspinta import charts_analysis as ca
+from yhdyspinta import facts
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import column_label, format_number, t
+from yhdyspinta.i18n import column_label, t
+from yhdyspinta.indicators import labels
 from yhdyspinta.presentation import area_name
 from yhdyspinta.ui import analysis_data, forms, widgets
 from yhdyspinta.ui.views.analysis_common import date_columns, show_chart
@@ -19,7 +22,7 @@ def render() -> None:
     filters = widgets.current_filters()
     lang = filters.lang
     version = widgets.page_header("nav.maturity", filters)
-    view = analysis_data.maturity(version, filters)
+    view = analysis_data.maturity(version, filters, date.today())
     st.caption(t("analysis.maturity.intro", lang))
     if filters.municipalities:
         st.caption(t("analysis.municipalities_not_applicable", lang))
@@ -69,16 +72,13 @@ def render() -> None:
 
 
 def _headline(filters: Filters, view: analysis_data.MaturityData) -> None:
+    """The catalogue's maturity figures: areas assessed, the country's level and the area's."""
     lang = filters.lang
-    national = view.national.get(analysis.OVERALL)
     cols = st.columns(3)
     cols[0].metric(t("analysis.maturity.areas_assessed", lang), f"{len(view.latest)} / {len(facts.in_scope_areas())}")
-    level = analysis.maturity_level(national)
-    cols[1].metric(t("analysis.maturity.national_level", lang), ca.level_label(level, lang),
-                   help=t("analysis.maturity.mean_is", lang, mean=format_number(national, lang, 1)))
-    own = view.latest[view.latest["area_code"] == filters.area] if filters.area is not None else view.latest.iloc[0:0]
-    if not own.empty:
-        mean = float(own.iloc[0][analysis.OVERALL])
+    if view.national_level is not None:
+        cols[1].metric(t("analysis.maturity.national_level", lang), labels.value_text(view.national_level, lang),
+                       help=labels.help_text(view.national_level, lang))
+    if view.area_level is not None and view.area_level.value is not None:
         cols[2].metric(t("analysis.maturity.area_level", lang, area=area_name(filters.area, lang)),
-                       ca.level_label(analysis.maturity_level(mean), lang),
-                       help=t("analysis.maturity.mean_is", lang, mean=format_number(mean, lang, 1)))
+                       labels.value_text(view.area_level, lang), help=labels.help_text(view.area_level, lang))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from yhdyspinta import charts_analysis as ca
@@ -17,14 +19,16 @@ def render() -> None:
     filters = widgets.current_filters()
     lang = filters.lang
     version = widgets.page_header("nav.survey", filters)
-    view = analysis_data.survey(version, filters)
+    view = analysis_data.survey(version, filters, date.today())
     st.caption(t("analysis.survey.intro", lang))
     if filters.municipalities:
         st.caption(t("analysis.municipalities_not_applicable", lang))
     if not view.waves:
         st.info(t("common.no_rows", lang))
     else:
-        wave = st.selectbox(t("analysis.survey.choose_wave", lang), list(reversed(view.waves)), key=f"{PAGE}.wave")
+        waves = list(reversed(view.waves))
+        first = waves.index(view.latest_wave) if view.latest_wave in waves else 0  # the catalogue's latest wave
+        wave = st.selectbox(t("analysis.survey.choose_wave", lang), waves, index=first, key=f"{PAGE}.wave")
         st.caption(t("analysis.survey.small_n_note", lang, n=SMALL_N_THRESHOLD))
         if filters.area is not None:
             if view.comparison.empty or not (view.comparison["wave"] == wave).any():
