@@ -196,3 +196,11 @@ def markdown_table(lang: str = "en") -> str:
         rows.append(f"| `{indicator.id}` | {indicator.unit.value} | {helsinki} | {label(indicator.id, lang)} "
                     f"| {definition(indicator.id, lang)} |")
     return "\n".join(rows) + "\n"
+
+
+def series_frame(values: Mapping[str, Sequence[Value]], lang: str) -> pd.DataFrame:
+    """Every indicator's plotted number on each day of its series, for a chart: label, day,
+    value and the value as shown (days without a value are left out)."""
+    rows = [{"label": label(i, lang), "day": v.as_of, "value": plotted(v), "text": value_text(v, lang)}
+            for i, series in values.items() for v in series if plotted(v) is not None]
+    return pd.DataFrame(rows, columns=["label", "day", "value", "text"])
