@@ -4,7 +4,7 @@ file (AppTest): filters, masked actors for the public, undo for project leads on
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 LEAD = Principal("lead@kuntaliitto.fi", Role.PROJECT_LEAD)
 SAVO = Principal("editor@pshyvinvointialue.fi", Role.AREA_EDITOR, frozenset({13}))
-AGREEMENT_KEY = (13, "aiesopimus")
+AGREEMENT_KEY = (13, "aiesopimus", date(2023, 1, 1))  # the example data's letter of intent in Pohjois-Savo
 
 
 # --- pure helpers ---------------------------------------------------------------------------

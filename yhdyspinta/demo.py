@@ -93,6 +93,10 @@ STRATEGIC_STATUS_WEIGHTS = (
 )
 
 
+# The counties' first term: every example agreement is for it.
+FIRST_TERM_START = date(2023, 1, 1)
+
+
 class StoreNotEmpty(RuntimeError):
     pass
 
@@ -213,7 +217,7 @@ def _agreement(out: dict[str, list[dict[str, Any]]], rng: random.Random, area_co
                   AgreementStatus.UNDER_REVISION):
         approved = started + timedelta(days=rng.randint(90, 400)) if started else None
     out["agreements"].append({
-        "area_code": area_code, "kind": kind, "title": title, "status": status,
+        "area_code": area_code, "kind": kind, "term_start": FIRST_TERM_START, "title": title, "status": status,
         "preparation_started_on": started, "approved_on": approved,
         "valid_from": approved, "valid_until": date(2025, 12, 31) if approved else None,
         "themes": _themes(rng, rng.randint(2, 6)),
@@ -227,14 +231,17 @@ def _agreement(out: dict[str, list[dict[str, Any]]], rng: random.Random, area_co
         if roll < share:
             decided = (approved or date(2024, 1, 31)) + timedelta(days=rng.randint(-60, 120))
             out["approvals"].append({"area_code": area_code, "agreement_kind": kind,
+                                     "agreement_term_start": FIRST_TERM_START,
                                      "municipality_code": m.code, "status": ApprovalStatus.APPROVED,
                                      "decided_on": decided})
         elif roll < share + 0.03:
             out["approvals"].append({"area_code": area_code, "agreement_kind": kind,
+                                     "agreement_term_start": FIRST_TERM_START,
                                      "municipality_code": m.code, "status": ApprovalStatus.REJECTED,
                                      "decided_on": date(2024, 2, 20)})
         else:
             out["approvals"].append({"area_code": area_code, "agreement_kind": kind,
+                                     "agreement_term_start": FIRST_TERM_START,
                                      "municipality_code": m.code, "status": ApprovalStatus.PENDING,
                                      "decided_on": None})
 
