@@ -1,7 +1,7 @@
 """An area keeps a sequence of agreements of one kind (2023–2025, then 2026–2029), on SQLite and
 PostgreSQL: the migration that made the term start part of the key, renewals that never
-overwrite their predecessor, each agreement's own council approvals, files from before terms
-and undo."""
+overwrite their predecessor, each agreement's own council approvals, files from before terms,
+undo and the figures "as of" a day."""
 
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import Engine
 
-from yhdyspinta import editing
+from yhdyspinta import analysis, editing, facts, indicators
 from yhdyspinta.access import Principal
 from yhdyspinta.domain import Role
 from yhdyspinta.i18n import column_label
 from yhdyspinta.io.export import export_kind
 from yhdyspinta.io.importer import commit_import, prepare_import
-from yhdyspinta.kinds import KINDS
+from yhdyspinta.kinds import KINDS, get_kind
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import create_store_engine, current_revision, downgrade, migrate, seed_facts
 
@@ -273,3 +273,58 @@ def test_exports_name_the_term_and_reimport_unchanged(store: Engine) -> None:
         report = prepare_import(store, kind, data, f"{kind}.csv")
         assert report.plan is not None and report.plan.summary() == {
             "added": 0, "changed": 0, "unchanged": len(repo.read_kind(store, kind))}
+
+
+# --- figures as of a day ----------------------------------------------------------------------
+
+def _frames(agreements: list[dict[str, Any]], approvals: list[dict[str, Any]]) -> dict[str, pd.DataFrame]:
+    frames = {k: pd.DataFrame(columns=list(get_kind(k).export_fields)) for k in indicators.KINDS_NEEDED}
+    frames["agreements"] = pd.DataFrame(agreements, columns=list(get_kind("agreements").export_fields))
+    frames["approvals"] = pd.DataFrame(approvals, columns=list(get_kind("approvals").export_fields))
+    frames["municipalities"] = pd.DataFrame([{"code": m.code, "area_code": m.area_code, "population": None}
+                                             for m in facts.municipalities()])
+    return frames
+
+
+@pytest.mark.parametrize(
+    ("day", "state", "until", "kuopio"),
+    [
+        (date(2025, 6, 1), "in_force", date(2025, 12, 31), "hyvaksytty"),
+        # The renewal is approved but its term has not begun: its predecessor is still in force,
+        # and the councils' decisions on the predecessor hold.
+        (date(2025, 12, 20), "in_force", date(2025, 12, 31), "hyvaksytty"),
+        (date(2026, 2, 1), "in_force", date(2029, 12, 31), "kasittelematta"),
+        (date(2026, 4, 1), "in_force", date(2029, 12, 31), "hyvaksytty"),
+    ],
+)
+def test_the_agreement_of_the_day_and_its_councils(day: date, state: str, until: date, kuopio: str) -> None:
+    frames = _frames(
+        [dict(FIRST_AGREEMENT), dict(RENEWAL, status="hyvaksytty", approved_on=date(2025, 12, 9))],
+        [_approval(KUOPIO, "hyvaksytty", date(2023, 8, 28), FIRST),
+         _approval(KUOPIO, "hyvaksytty", date(2026, 3, 2), SECOND)])
+    resolved = indicators.resolve(frames, day)
+    assert (resolved.strategic[PS].state.value, resolved.strategic[PS].valid_until) == (state, until)
+    assert resolved.council_status[KUOPIO] == kuopio
+
+
+def test_a_renewal_still_in_decision_leaves_the_area_expired() -> None:
+    frames = _frames([dict(FIRST_AGREEMENT), dict(RENEWAL)],
+                     [_approval(KUOPIO, "hyvaksytty", date(2023, 8, 28), FIRST),
+                      _approval(KUOPIO, "kasittelematta", None, SECOND)])
+    resolved = indicators.resolve(frames, date(2026, 11, 29))
+    assert resolved.strategic[PS].state.value == "expired"
+    assert resolved.council_status[KUOPIO] == "kasittelematta"
+    assert KUOPIO not in resolved.council_approved
+
+
+def test_the_agreements_page_counts_the_councils_of_each_areas_latest_agreement() -> None:
+    frames = _frames([dict(FIRST_AGREEMENT), dict(RENEWAL)],
+                     [_approval(KUOPIO, "hyvaksytty", date(2023, 8, 28), FIRST),
+                      _approval(IISALMI, "hyvaksytty", date(2023, 9, 11), FIRST),
+                      _approval(KUOPIO, "kasittelematta", None, SECOND),
+                      _approval(KAAVI, "hyvaksytty", date(2026, 3, 2), SECOND)])
+    per_municipality = analysis.municipality_approvals(frames["agreements"], frames["approvals"])
+    members = [m.code for m in facts.municipalities() if m.area_code == PS]
+    assert len(per_municipality[per_municipality["area_code"] == PS]) == len(members)  # one row each
+    row = analysis.approval_counts(per_municipality).set_index("area_code").loc[PS]
+    assert (row["hyvaksytty"], row["kasittelematta"], row["total"]) == (1, 1, len(members))

@@ -18,6 +18,7 @@ from yhdyspinta.charts import STATUS_COLOURS
 from yhdyspinta.domain import AgreementKind, AgreementStatus, ApprovalStatus, OrgType
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, enum_label, format_day, t
+from yhdyspinta.indicators.asof import latest_agreements, latest_approvals
 from yhdyspinta.metrics import as_date
 from yhdyspinta.presentation import area_name
 from yhdyspinta.store.schema import MATURITY_COLUMNS
@@ -49,9 +50,9 @@ class Views:
 def status_by_area(frames: dict[str, pd.DataFrame], filters: Filters) -> pd.DataFrame:
     """Per in-scope area (the chosen one only, if any): its strategic agreement's status and
     how many member councils have approved it. Ordered by status along the lifecycle."""
-    agreements = frames["agreements"]
+    agreements = latest_agreements(frames["agreements"])
     strategic = agreements[agreements["kind"] == AgreementKind.COLLABORATION].set_index("area_code")
-    approvals = frames["approvals"]
+    approvals = latest_approvals(frames["approvals"])
     approved = approvals[(approvals["agreement_kind"] == AgreementKind.COLLABORATION)
                          & (approvals["status"] == ApprovalStatus.APPROVED)].groupby("area_code").size()
     munis = frames["municipalities"].groupby("area_code").size()
