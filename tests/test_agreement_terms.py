@@ -1,11 +1,12 @@
 """An area keeps a sequence of agreements of one kind (2023–2025, then 2026–2029), on SQLite and
 PostgreSQL: the migration that made the term start part of the key, renewals that never
 overwrite their predecessor, each agreement's own council approvals, files from before terms,
-undo and the figures "as of" a day."""
+undo, the example data and the figures "as of" a day."""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -14,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import Engine
 
-from yhdyspinta import analysis, editing, facts, indicators
+from yhdyspinta import analysis, demo, editing, facts, indicators
 from yhdyspinta.access import Principal
 from yhdyspinta.domain import Role
 from yhdyspinta.i18n import column_label
@@ -273,6 +274,49 @@ def test_exports_name_the_term_and_reimport_unchanged(store: Engine) -> None:
         report = prepare_import(store, kind, data, f"{kind}.csv")
         assert report.plan is not None and report.plan.summary() == {
             "added": 0, "changed": 0, "unchanged": len(repo.read_kind(store, kind))}
+
+
+# --- the example data ------------------------------------------------------------------------
+
+def test_example_agreements_run_for_terms_with_renewals_and_none_for_helsinki() -> None:
+    data = demo.build()
+    agreements, approvals = data["agreements"], data["approvals"]
+    helsinki = facts.HELSINKI_AREA_CODE
+    assert not [a for a in agreements if a["area_code"] == helsinki]
+    assert not [a for a in approvals if a["area_code"] == helsinki]
+    strategic = Counter(a["area_code"] for a in agreements if a["kind"] == COLLAB)
+    renewed = {code for code, n in strategic.items() if n == 2}
+    assert len(strategic) == 21 and set(strategic.values()) == {1, 2} and len(renewed) >= 5
+    first = [a for a in agreements if a["term_start"] == demo.FIRST_TERM_START and a["approved_on"]]
+    assert {a["valid_until"] for a in first} >= {date(2025, 12, 31)}
+    second = [a for a in agreements if a["kind"] == COLLAB and a["term_start"] > demo.FIRST_TERM_START]
+    assert Counter(a["term_start"] for a in second)[date(2026, 1, 1)] >= 5
+    assert {a["valid_until"] for a in second} == {date(2029, 12, 31)}
+    assert {"paatoksenteossa", "hyvaksytty"} <= {a["status"] for a in second}
+    # Renewals in decision-making: councils decide municipality by municipality over months of 2026.
+    every_month: set[date] = set()
+    for renewal in (a for a in second if a["status"] == "paatoksenteossa"):
+        mine = [r for r in approvals if r["area_code"] == renewal["area_code"]
+                and r["agreement_term_start"] == renewal["term_start"]]
+        months = {r["decided_on"].replace(day=1) for r in mine if r["decided_on"] is not None}
+        assert len(months) >= 2 and all(m.year == 2026 for m in months)
+        assert any(r["status"] == "kasittelematta" for r in mine)
+        every_month |= months
+    assert len(every_month) >= 6
+    # Every approval names an agreement the data has.
+    terms = {(a["area_code"], a["kind"], a["term_start"]) for a in agreements}
+    assert all((r["area_code"], r["agreement_kind"], r["agreement_term_start"]) in terms for r in approvals)
+
+
+def test_example_data_as_of_today_and_before_the_renewals(store: Engine) -> None:
+    demo.load(store)
+    frames = {k: repo.read_kind(store, k) for k in (*indicators.KINDS_NEEDED, "changelog")}
+    today = indicators.resolve(frames, date(2026, 11, 29))
+    assert Counter(s.state.value for s in today.strategic.values()) == {"in_force": 7, "expired": 13,
+                                                                        "not_in_force": 1}
+    assert facts.HELSINKI_AREA_CODE not in today.strategic
+    mid_2025 = indicators.resolve(frames, date(2025, 6, 1))
+    assert Counter(s.state.value for s in mid_2025.strategic.values()) == {"in_force": 20, "not_in_force": 1}
 
 
 # --- figures as of a day ----------------------------------------------------------------------

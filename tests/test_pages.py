@@ -51,7 +51,7 @@ def test_bad_url_values_give_a_notice_and_the_whole_country(query: dict[str, str
     assert f"{param}={value}" in at.warning[0].value
     at.switch_page(f"{PAGES_DIR}/agreements.py").run()
     assert not at.exception
-    assert len(at.dataframe[0].value) == 24  # every area's agreements
+    assert len(at.dataframe[0].value) == 34  # every area's agreements, renewals beside their predecessors
 
 
 def test_overview_figures_match_the_store(data_dir: Path) -> None:
@@ -62,8 +62,9 @@ def test_overview_figures_match_the_store(data_dir: Path) -> None:
             select(func.count(func.distinct(schema.agreements.c.area_code))).where(
                 schema.agreements.c.kind == "yhteistyosopimus",
                 schema.agreements.c.status.in_([s.value for s in APPROVED_STATUSES]))).scalar_one()
-        council = conn.execute(
-            select(func.count()).select_from(schema.approvals.join(schema.agreements)).where(
+        council = conn.execute(  # municipalities, each once though it decided on two terms' agreements
+            select(func.count(func.distinct(schema.approvals.c.municipality_code)))
+            .select_from(schema.approvals.join(schema.agreements)).where(
                 schema.agreements.c.kind == "yhteistyosopimus",
                 schema.approvals.c.status == "hyvaksytty")).scalar_one()
         forums = conn.execute(select(func.count()).select_from(schema.forums)).scalar_one()
