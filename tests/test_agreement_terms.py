@@ -15,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import Engine
 
-from yhdyspinta import analysis, demo, editing, facts, indicators
+from yhdyspinta import analysis, demo, editing, facts, indicators, profile
 from yhdyspinta.access import Principal
 from yhdyspinta.domain import Role
 from yhdyspinta.i18n import column_label
@@ -372,3 +372,13 @@ def test_the_agreements_page_counts_the_councils_of_each_areas_latest_agreement(
     assert len(per_municipality[per_municipality["area_code"] == PS]) == len(members)  # one row each
     row = analysis.approval_counts(per_municipality).set_index("area_code").loc[PS]
     assert (row["hyvaksytty"], row["kasittelematta"], row["total"]) == (1, 1, len(members))
+
+
+def test_the_area_timeline_shows_each_councils_decision_once_under_its_own_agreement() -> None:
+    frames = _frames([dict(FIRST_AGREEMENT), dict(RENEWAL)],
+                     [_approval(KUOPIO, "hyvaksytty", date(2023, 8, 28), FIRST),
+                      _approval(KUOPIO, "hylatty", date(2026, 3, 2), SECOND)])
+    events = profile.agreement_events(PS, frames, "en")
+    councils = events[events["who"] == "Kuopio"]
+    assert list(zip(councils["day"], councils["event"], strict=True)) == [
+        (date(2023, 8, 28), "council_approved"), (date(2026, 3, 2), "council_rejected")]

@@ -138,6 +138,8 @@ def agreement_events(area: int, frames: dict[str, pd.DataFrame], lang: str) -> p
         add(a.kind, "preparation", a.preparation_started_on, area_name(area, lang))
         add(a.kind, "approved", a.approved_on, area_name(area, lang))
         mine = approvals[(approvals["area_code"] == area) & (approvals["agreement_kind"] == a.kind)]
+        if "agreement_term_start" in mine:  # an area with a renewal: each agreement's own decisions
+            mine = mine[mine["agreement_term_start"].isna() | (mine["agreement_term_start"] == a.term_start)]
         for d in mine.itertuples():
             if d.status == ApprovalStatus.APPROVED:
                 add(a.kind, "council_approved", d.decided_on, municipality_name(d.municipality_code, lang))
