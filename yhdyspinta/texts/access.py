@@ -119,6 +119,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Alueella ei ole vielä tämän tyyppistä sopimusta: tallentaminen lisää sen.",
         "sv": "Området har ännu inget avtal av denna typ: att spara lägger till det.",
         "en": "The area has no agreement of this kind yet: saving adds it."},
+    "access.form.agreement.term": {"fi": "Sopimuskausi", "sv": "Avtalsperiod", "en": "Term"},
+    "access.form.agreement.new_term": {"fi": "Uusi sopimuskausi", "sv": "Ny avtalsperiod", "en": "New term"},
+    "access.form.agreement.renewal": {
+        "fi": "Tallentaminen lisää uuden kauden sopimuksen aiempien rinnalle; aiemmat sopimukset ja niiden "
+              "valtuustopäätökset säilyvät ennallaan.",
+        "sv": "Att spara lägger till ett avtal för en ny period bredvid de tidigare; de tidigare avtalen och "
+              "fullmäktiges beslut om dem förblir som de är.",
+        "en": "Saving adds an agreement for a new term beside the earlier ones; they and their councils' decisions "
+              "stay as they are."},
+    "access.form.agreement.term_needed": {
+        "fi": "Anna sopimuskauden ensimmäinen päivä.", "sv": "Ange avtalsperiodens första dag.",
+        "en": "Give the first day of the agreement's term."},
+    "access.form.agreement.exists": {
+        "fi": "Alueella on jo tämän tyyppinen sopimus tälle kaudelle. Valitse se listasta muokataksesi sitä.",
+        "sv": "Området har redan ett avtal av denna typ för perioden. Välj det i listan för att redigera det.",
+        "en": "The area already has an agreement of this kind for that term. Choose it from the list to edit it."},
     "access.form.approval.title": {"fi": "Kirjaa valtuuston päätös", "sv": "Registrera fullmäktiges beslut",
                                    "en": "Record a council's decision"},
     "access.form.approval.no_agreement": {

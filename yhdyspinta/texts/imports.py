@@ -242,6 +242,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "alueella {area} ei ole sopimusta tyyppiä {kind}; lisää sopimus ensin (tietolaji agreements)",
         "sv": "området {area} har inget avtal av typen {kind}; lägg först till avtalet (datatypen agreements)",
         "en": "area {area} has no agreement of kind {kind}; add the agreement first (kind agreements)"},
+    "import.reason.no_agreement_term": {
+        "fi": "alueella {area} ei ole sopimusta tyyppiä {kind} kaudelle, joka alkaa {date}; lisää sopimus ensin "
+              "(tietolaji agreements) tai jätä kauden alku tyhjäksi, jolloin tieto koskee alueen uusinta sopimusta",
+        "sv": "området {area} har inget avtal av typen {kind} för perioden som börjar {date}; lägg först till "
+              "avtalet (datatypen agreements) eller lämna periodens början tom, så gäller uppgiften områdets "
+              "senaste avtal",
+        "en": "area {area} has no agreement of kind {kind} for the term starting {date}; add the agreement first "
+              "(kind agreements) or leave the term start empty to mean the area's latest agreement"},
+    "import.reason.term_needed": {
+        "fi": "alueella {area} on jo sopimus tyyppiä {kind} kausille, jotka alkavat {terms}; anna sopimuskauden "
+              "alku: olemassa olevan kauden alku päivittää sen sopimuksen, uusi päivä lisää uuden kauden sopimuksen",
+        "sv": "området {area} har redan avtal av typen {kind} för perioder som börjar {terms}; ange när "
+              "avtalsperioden börjar: en befintlig periods början uppdaterar det avtalet, ett nytt datum lägger "
+              "till ett avtal för en ny period",
+        "en": "area {area} already has agreements of kind {kind} for the terms starting {terms}; give the term "
+              "start: an existing term's start updates that agreement, a new date adds an agreement for a new term"},
     # --- summaries and tables ---------------------------------------------------------------
     "import.summary": {
         "fi": "{kind}: {added} uutta, {changed} muuttunutta, {unchanged} ennallaan",
