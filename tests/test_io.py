@@ -6,6 +6,8 @@ import csv
 import io
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from sqlalchemy import Engine
 
@@ -90,6 +92,38 @@ def test_formulas_are_neutralised_in_exports_and_come_back_as_text(store: Engine
     for fmt in ("csv", "xlsx"):
         report = prepare_import(store, "agreements", export_kind(store, "agreements", fmt), f"a.{fmt}")
         assert report.plan is not None and report.plan.summary()["unchanged"] == len(titles)
+
+
+# Look-alikes a spreadsheet folds to a formula prefix (NFKC), and invisible characters it may skip first.
+DISGUISED_FORMULAS = ["\uff1d1+1", "\ufe661+1", "\uff0bcmd", "\uff0d2+3", "\uff20SUM(A1)", "\u200b=1+1",
+                      "\u200c=1", "\u200d+1", "\ufeff=HYPERLINK(\"http://x\")", "\u2060@x", "\u200b\u2060\uff1d1",
+                      " =1+1", "\u00a0-1", "\u200b'quoted"]
+
+
+@pytest.mark.parametrize("value", DISGUISED_FORMULAS)
+def test_look_alike_and_hidden_formula_prefixes_are_neutralised(value: str) -> None:
+    assert tables.neutralise(value) == "'" + value
+    assert tables.unneutralise(tables.neutralise(value)) == value
+
+
+@given(st.text(max_size=12) | st.sampled_from(DISGUISED_FORMULAS))
+def test_unneutralise_undoes_neutralise(value: str) -> None:
+    assert tables.unneutralise(tables.neutralise(value)) == value
+    assert tables.unneutralise(tables.neutralise("'" + value)) == "'" + value
+
+
+def test_disguised_formulas_are_neutralised_in_csv_exports_and_come_back_unchanged(store: Engine) -> None:
+    titles = [title for title in DISGUISED_FORMULAS if title == title.strip()]  # stored titles are stripped
+    for area, title in enumerate(titles, start=1):
+        record = KINDS["agreements"].validate({"area_code": area, "kind": "aiesopimus", "title": title,
+                                               "status": "valmistelussa"})
+        repo.apply_changes(store, "agreements", [repo.Change(repo.Action.INSERT, (area, "aiesopimus"), None, record)],
+                           actor="t")
+    exported = export_kind(store, "agreements", "csv")
+    csv_rows = list(csv.reader(io.StringIO(exported.decode("utf-8-sig")), delimiter=";"))
+    assert sorted(row[2] for row in csv_rows[1:]) == sorted("'" + title for title in titles)
+    report = prepare_import(store, "agreements", exported, "a.csv")
+    assert report.plan is not None and report.plan.summary()["unchanged"] == len(titles)
 
 
 def test_template_has_data_instructions_and_codes_sheets() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,6 +26,13 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 NEUTRALISER = "'"
+# Characters a spreadsheet may pass over before it looks for a formula prefix: spaces, control
+# characters and invisible format characters (zero-width space and joiners U+200B..U+200D,
+# word joiner U+2060, byte-order mark U+FEFF, bidi marks, soft hyphen).
+SKIPPED_CATEGORIES = frozenset({"Cf", "Cc", "Zs"})
+# NFKC of this many characters after the skipped ones is enough to see a look-alike prefix
+# (full-width ＝ U+FF1D, small ﹦ U+FE66, ＋ － ＠ ...).
+FORMULA_HEAD = 8
 CSV_DELIMITERS = (";", ",", "\t")
 XLSX_MAGIC = b"PK\x03\x04"
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -66,16 +74,29 @@ class RawTable:
     encoding: str | None = None
 
 
+def _skip_invisible(text: str) -> str:
+    start = 0
+    while start < len(text) and (text[start].isspace() or unicodedata.category(text[start]) in SKIPPED_CATEGORIES):
+        start += 1
+    return text[start:]
+
+
+def looks_like_formula(value: str) -> bool:
+    """Whether a spreadsheet could take `value` for a formula (or a value already neutralised):
+    its first visible character, after compatibility normalisation (NFKC), is = + - @ or '."""
+    head = unicodedata.normalize("NFKC", _skip_invisible(value)[:FORMULA_HEAD])
+    return _skip_invisible(head).startswith((*FORMULA_PREFIXES, NEUTRALISER))
+
+
 def neutralise(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith((*FORMULA_PREFIXES, NEUTRALISER)):
+    if isinstance(value, str) and looks_like_formula(value):
         return NEUTRALISER + value
     return value
 
 
 def unneutralise(value: str) -> str:
-    if value.startswith(NEUTRALISER) and len(value) > 1 and value[1:].startswith(
-        (*FORMULA_PREFIXES, NEUTRALISER)
-    ):
+    """Undo `neutralise`: unneutralise(neutralise(v)) == v for every text v."""
+    if value.startswith(NEUTRALISER) and looks_like_formula(value[1:]):
         return value[1:]
     return value
 
