@@ -102,3 +102,13 @@ def test_module_entry_point_and_offline_fetch(data_dir: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "yhdyspinta", "reference", "status"],
                           cwd=REPO_DIR, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == EXIT_OK
+
+
+def test_a_stray_quote_exits_1_naming_its_row(data_dir: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "foorumit.csv"
+    path.write_text('päivämäärä;teema;otsikko\n15.12.2023;hyte;"Avoin lainaus\n2.2.2024;hyte;Toinen\n',
+                    encoding="utf-8")
+    assert run("--lang", "en", "import", "forums", str(path), "--dry-run") == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert f"error: {path}: Row 2 of file foorumit.csv opens a quote" in err

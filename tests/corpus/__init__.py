@@ -109,6 +109,12 @@ def _unbalanced_quote() -> bytes:
     return (FORUM_HEADER + "\n15.12.2023;hyte;\"Avoin lainaus" + "x" * 140_000 + "\n").encode("utf-8")
 
 
+def _stray_quote() -> bytes:
+    # The quote opened in row 3 is never closed: the rows after it would become one title.
+    return csv_bytes([FORUM_HEADER, "15.12.2023;hyte;Foorumi;", '2.2.2024;hyte;"Avoin lainaus;',
+                      "3.3.2024;hyte;Toinen foorumi;", "4.4.2024;hyte;Kolmas foorumi;"])
+
+
 def _several_sheets() -> bytes:
     return workbook([
         ("Ohjeet", [["Täytä tiedot välilehdelle Foorumit"], ["Päivämäärä muodossa 15.12.2023"]]),
@@ -160,6 +166,15 @@ CASES: tuple[Case, ...] = (
          ("The text encoding of file outo.csv was not recognised. Save it as UTF-8 (CSV UTF-8).",)),
     Case("unbalanced quote swallowing the file", "forums", "lainaus.csv", _unbalanced_quote,
          ("Line 2 of file lainaus.csv is not valid CSV (e.g. an unmatched quote or an overlong cell).",)),
+    Case("a stray quote swallowing the rows after it", "forums", "lainaus2.csv", _stray_quote,
+         ('Row 3 of file lainaus2.csv opens a quote (") that is never closed, so the rows after it would be read '
+          "into one cell. Close the quote or remove it.",)),
+    Case("a stray quote (Swedish)", "forums", "citat.csv", _stray_quote,
+         ('Rad 3 i filen citat.csv öppnar ett citattecken (") som aldrig stängs, så raderna efter den skulle '
+          "läsas in i en cell. Stäng citattecknet eller ta bort det.",), lang="sv"),
+    Case("text after a closing quote", "forums", "lainaus3.csv",
+         lambda: csv_bytes([FORUM_HEADER, "15.12.2023;hyte;Foorumi;", '2.2.2024;hyte;"Foorumi" uusi;']),
+         ("Line 3 of file lainaus3.csv is not valid CSV (e.g. an unmatched quote or an overlong cell).",)),
     Case("pipe as separator", "agreements", "putki.csv",
          lambda: b"alue|tyyppi|otsikko|tila\n13|aiesopimus|Aie|valmistelussa\n",
          ("Required column area is missing from putki.csv.",

@@ -34,6 +34,8 @@ SKIPPED_CATEGORIES = frozenset({"Cf", "Cc", "Zs"})
 # (full-width ＝ U+FF1D, small ﹦ U+FE66, ＋ － ＠ ...).
 FORMULA_HEAD = 8
 CSV_DELIMITERS = (";", ",", "\t")
+# What the csv module (strict) says when the file ends inside a quoted cell.
+CSV_UNCLOSED_QUOTE = "unexpected end of data"
 XLSX_MAGIC = b"PK\x03\x04"
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and .doc)
@@ -227,7 +229,9 @@ def _read_csv(data: bytes) -> RawTable:
     text = text.lstrip("\ufeff")
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(CSV_DELIMITERS, key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote opened and never closed is an error at the end of the file, not a cell
+    # that silently swallows every row after it.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     headers: list[str] | None = None
     rows: list[tuple[int, list[str | None]]] = []
     number = 0
@@ -244,7 +248,10 @@ def _read_csv(data: bytes) -> RawTable:
             rows.append((number, [unneutralise(v) if v else v for v in values]))
             if len(rows) > MAX_ROWS:
                 break
-    except csv.Error:
+    except csv.Error as exc:
+        if CSV_UNCLOSED_QUOTE in str(exc):
+            # The row that opened the quote is the one after the last row read whole.
+            raise TableReadError("unreadable", "unclosed_quote", row=number + 1) from None
         raise TableReadError("unreadable", "csv_error", line=reader.line_num or number + 1) from None
     return RawTable(headers=headers or [], rows=rows, encoding=encoding)
 

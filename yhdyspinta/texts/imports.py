@@ -56,6 +56,13 @@ TEXTS: dict[str, dict[str, str]] = {
               "lång cell).",
         "en": "Line {line} of file {file} is not valid CSV (e.g. an unmatched quote or an overlong "
               "cell)."},
+    "import.unclosed_quote": {
+        "fi": "Tiedoston {file} rivillä {row} alkaa lainausmerkki (\"), jota ei suljeta, joten sen jälkeiset "
+              "rivit luettaisiin yhteen soluun. Sulje lainausmerkki tai poista se.",
+        "sv": "Rad {row} i filen {file} öppnar ett citattecken (\") som aldrig stängs, så raderna efter den "
+              "skulle läsas in i en cell. Stäng citattecknet eller ta bort det.",
+        "en": "Row {row} of file {file} opens a quote (\") that is never closed, so the rows after it would "
+              "be read into one cell. Close the quote or remove it."},
     "import.not_writable": {
         "fi": "Tietolajia {kind} ei voi tuoda: se on viitetieto tai loki.",
         "sv": "Datatypen {kind} kan inte importeras: den är referensdata eller logg.",
