@@ -115,6 +115,22 @@ def _stray_quote() -> bytes:
                       "3.3.2024;hyte;Toinen foorumi;", "4.4.2024;hyte;Kolmas foorumi;"])
 
 
+def _control_workbook() -> bytes:
+    # Excel writes a control character in a cell as an escape (_x0000_ is NUL); DEL (U+007F) and the
+    # C1 controls may stand in the XML as they are.
+    return workbook([("forums", [["päivämäärä", "teema", "otsikko"], ["2023-12-15", "hyte", "Foo_x0000_rumi"],
+                                 ["2024-02-02", "hyte\x7f", "Toinen"], ["2024-03-03", "hyte", "Kolmas_x001B_"]])])
+
+
+def _utf32_without_bom() -> bytes:
+    return (FORUM_HEADER + "\r\n15.12.2023;hyte;Foorumi;\r\n").encode("utf-32-le")
+
+
+def _utf32_broken() -> bytes:
+    # A UTF-32 byte-order mark, then a code point beyond U+10FFFF.
+    return b"\xff\xfe\x00\x00" + FORUM_HEADER.encode("utf-32-le") + b"\x00\x00\x11\x00"
+
+
 def _several_sheets() -> bytes:
     return workbook([
         ("Ohjeet", [["Täytä tiedot välilehdelle Foorumit"], ["Päivämäärä muodossa 15.12.2023"]]),
@@ -175,6 +191,39 @@ CASES: tuple[Case, ...] = (
     Case("text after a closing quote", "forums", "lainaus3.csv",
          lambda: csv_bytes([FORUM_HEADER, "15.12.2023;hyte;Foorumi;", '2.2.2024;hyte;"Foorumi" uusi;']),
          ("Line 3 of file lainaus3.csv is not valid CSV (e.g. an unmatched quote or an overlong cell).",)),
+    Case("a NUL byte in a cell", "forums", "nul.csv",
+         lambda: csv_bytes([FORUM_HEADER, "15.12.2023;hyte;Foorumi;", "2.2.2024;hyte;Foo\x00rumi;"]),
+         ("row 3, column otsikko: the cell contains the control character U+0000, which has no place in a "
+          "table; remove it and import the file again.",)),
+    Case("control characters in cells and a header (Finnish)", "forums", "ohjausmerkit.csv",
+         lambda: csv_bytes(["päivämäärä;teema\x1b;otsikko", "15.12.2023;hyte;Foorumi\x0c;",
+                            "2.2.2024;\x7fhyte;Foo\x85rumi;\x08", "3.3.2024;hyte;Kolmas foorumi;",
+                            "4.4.2024;hyte;Neljäs foorumi;", "5.5.2024;hyte;Viides foorumi;"]),
+         ("rivi 1, sarake B: solussa on ohjausmerkki U+001B, joka ei kuulu taulukkoon; poista se ja tuo "
+          "tiedosto uudelleen.",
+          "rivi 2, sarake otsikko: solussa on ohjausmerkki U+000C, joka ei kuulu taulukkoon; poista se ja tuo "
+          "tiedosto uudelleen.",
+          "rivi 3, sarake B: solussa on ohjausmerkki U+007F, joka ei kuulu taulukkoon; poista se ja tuo "
+          "tiedosto uudelleen.",
+          "rivi 3, sarake otsikko: solussa on ohjausmerkki U+0085, joka ei kuulu taulukkoon; poista se ja tuo "
+          "tiedosto uudelleen.",
+          "rivi 3, sarake D: solussa on ohjausmerkki U+0008, joka ei kuulu taulukkoon; poista se ja tuo "
+          "tiedosto uudelleen."), lang="fi"),
+    Case("control characters in workbook cells", "forums", "ohjausmerkit.xlsx", _control_workbook,
+         ("row 2, column otsikko: the cell contains the control character U+0000, which has no place in a "
+          "table; remove it and import the file again.",
+          "row 3, column teema: the cell contains the control character U+007F, which has no place in a "
+          "table; remove it and import the file again.",
+          "row 4, column otsikko: the cell contains the control character U+001B, which has no place in a "
+          "table; remove it and import the file again.")),
+    Case("a control character in an attendance list, never quoting the name", "participation", "lista_nul.csv",
+         lambda: _attendance(["Nimi;Organisaatio;Päivämäärä", "Matti\x00 Meikäläinen;Kuopion kaupunki;15.12.2023"]),
+         ("row 2, column Nimi: the cell contains the control character U+0000, which has no place in a table; "
+          "remove it and import the file again.",)),
+    Case("UTF-32 without a byte-order mark", "forums", "utf32.csv", _utf32_without_bom,
+         ("The text encoding of file utf32.csv was not recognised. Save it as UTF-8 (CSV UTF-8).",)),
+    Case("UTF-32 with a byte-order mark but broken", "forums", "utf32_rikki.csv", _utf32_broken,
+         ("The text encoding of file utf32_rikki.csv was not recognised. Save it as UTF-8 (CSV UTF-8).",)),
     Case("pipe as separator", "agreements", "putki.csv",
          lambda: b"alue|tyyppi|otsikko|tila\n13|aiesopimus|Aie|valmistelussa\n",
          ("Required column area is missing from putki.csv.",

@@ -330,6 +330,11 @@ def prepare_import(
         report.add(Problem(exc.detail or exc.code, params={"file": file_name, **exc.params}))
         return report
     report.sheet, report.sheets = table.sheet, table.sheets
+    for cell in table.control_characters:
+        # Never the cell's text: in an attendance list it may be a person's name.
+        report.add(Problem("control_character", row=cell.row, column=cell.column, params={"char": cell.code}))
+    if report.problems:
+        return report
     default_date = _default_forum_date(forum_date, report)
     if report.problems:
         return report

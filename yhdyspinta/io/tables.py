@@ -20,6 +20,7 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -40,11 +41,22 @@ XLSX_MAGIC = b"PK\x03\x04"
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and .doc)
 UTF8_BOM = b"\xef\xbb\xbf"
+# UTF-32's marks first: the little-endian one begins with UTF-16's.
+UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# C0 control bytes other than tab, line feed and carriage return; many of them in the first
+# BINARY_SAMPLE bytes mean binary content rather than a few stray characters in a text.
+C0_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+BINARY_SAMPLE = 4096
 # A two-byte UTF-8 sequence for Latin letters (ä = C3 A4): its presence in a file that is not
 # valid UTF-8 as a whole means mixed encodings.
 UTF8_SEQUENCE = re.compile(rb"[\xc2-\xc3][\x80-\xbf]")
 # Control characters that never appear in a text table; many of them mean binary content.
 CONTROL_LIKE = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\x0c")
+# Control characters no cell may hold: C0 but tab, line feed and carriage return; DEL; C1.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# How a workbook writes one (ECMA-376 escapes: _x0000_ is NUL); openpyxl leaves these as text.
+ESCAPED_CONTROL = re.compile(r"_x(00[0189][0-9A-Fa-f]|007[Ff])_")
 # A fixed timestamp keeps generated workbooks byte-for-byte reproducible.
 FIXED_TIME = datetime(2000, 1, 1)
 CORE_PROPERTIES = "docProps/core.xml"
@@ -65,6 +77,20 @@ class TableReadError(ValueError):
 
 
 @dataclass(frozen=True)
+class ControlCharacter:
+    """A cell holding a control character: where (spreadsheet row, column as the file names it)
+    and which. The cell's text is not kept: it may be a person's name."""
+
+    row: int
+    column: str
+    char: str
+
+    @property
+    def code(self) -> str:
+        return f"U+{ord(self.char):04X}"
+
+
+@dataclass(frozen=True)
 class RawTable:
     """Cells as text (or None), with the spreadsheet row number of each data row."""
 
@@ -74,6 +100,8 @@ class RawTable:
     # Every sheet of a workbook (empty for CSV), so a message can suggest another one.
     sheets: tuple[str, ...] = ()
     encoding: str | None = None
+    # Cells (header row included) holding a control character, first character of each.
+    control_characters: tuple[ControlCharacter, ...] = ()
 
 
 def _skip_invisible(text: str) -> str:
@@ -119,6 +147,37 @@ def _cell_text(value: Any, number_format: str | None = None) -> str | None:
         return str(int(value))
     text = str(value).strip()
     return text or None
+
+
+def control_character(text: str, *, escaped: bool = False) -> str | None:
+    """The first control character in `text` (with `escaped`, also one written as _x0000_), or None."""
+    found = CONTROL_CHARACTER.search(text)
+    if found is not None:
+        return found.group()
+    if escaped and "_x" in text:
+        for match in ESCAPED_CONTROL.finditer(text):
+            char = chr(int(match.group(1), 16))
+            if CONTROL_CHARACTER.match(char):
+                return char
+    return None
+
+
+def _column_name(headers: list[str] | None, index: int) -> str:
+    """A column as messages name it: its header, or its letter in the header row itself (or
+    where the header is empty or unusable)."""
+    if headers is not None and index < len(headers) and headers[index] and not control_character(headers[index]):
+        return headers[index]
+    return get_column_letter(index + 1)
+
+
+def _control_cells(number: int, cells: Sequence[object], headers: list[str] | None,
+                   *, escaped: bool = False) -> list[ControlCharacter]:
+    found = []
+    for index, value in enumerate(cells):
+        char = control_character(value, escaped=escaped) if isinstance(value, str) else None
+        if char is not None:
+            found.append(ControlCharacter(number, _column_name(headers, index), char))
+    return found
 
 
 def is_workbook(data: bytes, file_name: str) -> bool:
@@ -170,17 +229,20 @@ def _read_xlsx(data: bytes, sheet: str | None) -> RawTable:
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         headers: list[str] | None = None
         rows: list[tuple[int, list[str | None]]] = []
+        controls: list[ControlCharacter] = []
         for number, cells in enumerate(ws.iter_rows(), start=1):
             values = [_cell_text(c.value, getattr(c, "number_format", None)) for c in cells]
             if all(v is None for v in values):
                 continue
+            controls += _control_cells(number, [c.value for c in cells], headers, escaped=True)
             if headers is None:
                 headers = [v or "" for v in values]
                 continue
             rows.append((number, values))
             if len(rows) > MAX_ROWS:
                 break
-        return RawTable(headers=headers or [], rows=rows, sheet=ws.title, sheets=tuple(book.sheetnames))
+        return RawTable(headers=headers or [], rows=rows, sheet=ws.title, sheets=tuple(book.sheetnames),
+                        control_characters=tuple(controls))
     except TableReadError:
         raise
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError):
@@ -195,18 +257,39 @@ def _looks_utf16le(data: bytes) -> bool:
     return len(sample) >= 4 and sample[1::2].count(0) > 0.9 * len(sample[1::2]) and sample[0::2].count(0) == 0
 
 
+def _looks_utf32(data: bytes) -> bool:
+    # UTF-32 without a byte-order mark: three NULs in every four bytes of ASCII text.
+    sample = data[:400]
+    if len(sample) < 8 or len(sample) % 4:
+        sample = sample[: len(sample) - len(sample) % 4]
+    if len(sample) < 8:
+        return False
+    columns = [sample[i::4] for i in range(4)]
+    nul = [column.count(0) > 0.9 * len(column) for column in columns]
+    return nul in ([False, True, True, True], [True, True, True, False])
+
+
+def _strict_decode(data: bytes, codec: str, name: str) -> tuple[str, str]:
+    try:
+        return data.decode(codec), name
+    except UnicodeDecodeError:
+        raise TableReadError("unreadable", "encoding") from None
+
+
 def _decode(data: bytes) -> tuple[str, str]:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            raise TableReadError("unreadable", "encoding") from None
+    """The text and its encoding, which is known by its byte-order mark, is UTF-8, or is
+    Windows-1252; anything else is refused rather than guessed."""
+    if data.startswith(UTF32_BOMS):
+        return _strict_decode(data, "utf-32", "utf-32")
+    if data.startswith(UTF16_BOMS):
+        return _strict_decode(data, "utf-16", "utf-16")
+    if _looks_utf32(data):
+        # Which byte order, and whether it is UTF-32 at all, would be a guess without the mark.
+        raise TableReadError("unreadable", "encoding")
     if _looks_utf16le(data):
-        try:
-            return data.decode("utf-16-le"), "utf-16"
-        except UnicodeDecodeError:
-            raise TableReadError("unreadable", "encoding") from None
-    if b"\x00" in data[:4096]:
+        return _strict_decode(data, "utf-16-le", "utf-16")
+    sample = data[:BINARY_SAMPLE]
+    if len(C0_BYTES.findall(sample)) > max(2, len(sample) // 50):
         raise TableReadError("unreadable", "binary")
     try:
         return data.decode("utf-8-sig"), "utf-8"
@@ -234,6 +317,7 @@ def _read_csv(data: bytes) -> RawTable:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     headers: list[str] | None = None
     rows: list[tuple[int, list[str | None]]] = []
+    controls: list[ControlCharacter] = []
     number = 0
     try:
         for cells in reader:
@@ -242,6 +326,8 @@ def _read_csv(data: bytes) -> RawTable:
             values = [(c.strip() or None) for c in cells]
             if all(v is None for v in values):
                 continue
+            # Before stripping, which would drop some of them (vertical tab, form feed, U+001C..U+001F).
+            controls += _control_cells(number, cells, headers)
             if headers is None:
                 headers = [v or "" for v in values]
                 continue
@@ -253,7 +339,7 @@ def _read_csv(data: bytes) -> RawTable:
             # The row that opened the quote is the one after the last row read whole.
             raise TableReadError("unreadable", "unclosed_quote", row=number + 1) from None
         raise TableReadError("unreadable", "csv_error", line=reader.line_num or number + 1) from None
-    return RawTable(headers=headers or [], rows=rows, encoding=encoding)
+    return RawTable(headers=headers or [], rows=rows, encoding=encoding, control_characters=tuple(controls))
 
 
 def _csv_cell(value: Any) -> str:

@@ -102,6 +102,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "row {row}, column {column}: value {value} is not valid: {reason}"},
     "import.invalid_row": {
         "fi": "rivi {row}: {reason}", "sv": "rad {row}: {reason}", "en": "row {row}: {reason}"},
+    "import.control_character": {
+        "fi": "rivi {row}, sarake {column}: solussa on ohjausmerkki {char}, joka ei kuulu taulukkoon; "
+              "poista se ja tuo tiedosto uudelleen.",
+        "sv": "rad {row}, kolumn {column}: cellen innehåller styrtecknet {char}, som inte hör hemma i en "
+              "tabell; ta bort det och importera filen igen.",
+        "en": "row {row}, column {column}: the cell contains the control character {char}, which has no "
+              "place in a table; remove it and import the file again."},
     "import.missing_value": {
         "fi": "rivi {row}, sarake {column}: pakollinen arvo puuttuu",
         "sv": "rad {row}, kolumn {column}: ett obligatoriskt värde saknas",
