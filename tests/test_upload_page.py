@@ -14,6 +14,7 @@ from tests.apptest import open_app
 from yhdyspinta.access import ANONYMOUS, Principal
 from yhdyspinta.domain import Role
 from yhdyspinta.i18n import column_label, t
+from yhdyspinta.io import importer, tables
 from yhdyspinta.io.backup import backup
 from yhdyspinta.io.importer import commit_import, fingerprint, prepare_import
 from yhdyspinta.kinds import get_kind
@@ -82,17 +83,50 @@ def test_project_lead_previews_and_confirms(monkeypatch: pytest.MonkeyPatch) -> 
     assert "upload.confirm" not in [b.key for b in at.button]
 
 
-def test_anonymous_may_check_but_not_write(monkeypatch: pytest.MonkeyPatch) -> None:
+def _spy_on_reading(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every attempt to read an uploaded file, whatever the page calls."""
+    calls: list[str] = []
+    real_prepare, real_read = importer.prepare_import, tables.read_table
+
+    def prepare(*args: object, **kwargs: object) -> importer.ImportReport:
+        calls.append("prepare_import")
+        return real_prepare(*args, **kwargs)  # type: ignore[arg-type]
+
+    def read(*args: object, **kwargs: object) -> tables.RawTable:
+        calls.append("read_table")
+        return real_read(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importer, "prepare_import", prepare)
+    monkeypatch.setattr(tables, "read_table", read)
+    return calls
+
+
+def test_anonymous_is_refused_before_the_file_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     as_principal(monkeypatch, ANONYMOUS)
     at = render({"kieli": "en"})
     assert any(t("upload.sign_in_needed", "en") in i.value for i in at.info)
+    assert at.file_uploader(key="upload.file").disabled
     engine = open_store()
     before = backup(engine)
-    upload_file(at, "forums.csv", FORUMS_CSV)
-    assert metrics(at)["Added"] == "1"  # validation and preview work
-    assert at.button(key="upload.confirm").disabled  # AppTest, like a browser, cannot click it
+    # A file can still reach the page: uploaded before the session lost its role, or sent by a
+    # crafted request (a disabled widget binds only the browser). AppTest, like a browser, cannot
+    # use a disabled uploader, so a lead uploads and then the role is gone.
+    as_principal(monkeypatch, LEAD)
+    at.run()
+    at.file_uploader(key="upload.file").set_value(("osallistujat.xlsx", _workbook(), "application/zip")).run()
+    assert at.selectbox(key="upload.sheet").options == ["Ohjeet", "Data"]  # the lead's file was read
+    as_principal(monkeypatch, ANONYMOUS)
+    calls = _spy_on_reading(monkeypatch)
+    at.selectbox(key="upload.kind").select("participation").run()
+    assert not at.exception, [e.value for e in at.exception]
+    refusal = t("upload.refused", "en", reason="viewers cannot save data")
+    assert [e.value for e in at.error] == [refusal]
+    assert calls == []  # the file was not read again for the new kind
+    assert "upload.sheet" not in [s.key for s in at.selectbox]  # not even for its sheets
+    assert not at.metric and "upload.confirm" not in [b.key for b in at.button]
     assert backup(engine) == before
     # Even past the page, the write path refuses and logs the refusal, writing no data.
+    monkeypatch.undo()
     forums = repo.read_kind(engine, "forums")
     report = prepare_import(engine, "forums", FORUMS_CSV, "forums.csv")
     request = upload.UploadRequest("forums", "id", "forums.csv", None, None, repo.data_version(engine))
@@ -101,6 +135,20 @@ def test_anonymous_may_check_but_not_write(monkeypatch: pytest.MonkeyPatch) -> N
     assert repo.read_kind(engine, "forums").equals(forums)
     log = repo.read_kind(engine, "changelog")
     assert list(log.iloc[-1:][["actor", "action"]].itertuples(index=False, name=None)) == [("anonymous", "denied")]
+
+
+def test_an_area_editor_is_refused_national_kinds_before_the_file_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    as_principal(monkeypatch, LAPLAND_EDITOR)
+    at = render({"kieli": "sv"})
+    upload_file(at, "pilotit.csv", b"alue\nLappi\n", kind="pilots")
+    assert at.metric  # their own area's kind is read and previewed
+    calls = _spy_on_reading(monkeypatch)
+    at.selectbox(key="upload.kind").select("forums").run()
+    refusal = t("upload.refused", "sv", reason="nationella uppgifter sparas endast av projektledare")
+    assert refusal in [i.value for i in at.info]
+    assert at.file_uploader(key="upload.file").disabled
+    assert [e.value for e in at.error] == [refusal]
+    assert calls == [] and not at.metric
 
 
 def test_another_areas_editor_sees_the_refusal(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -325,12 +325,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "upload.columns": {"fi": "Sarakkeet, jotka tuonti lukee", "sv": "Kolumner som importen läser",
                        "en": "Columns the import reads"},
     "upload.sign_in_needed": {
-        "fi": "Voit tarkistaa tiedoston ja nähdä, mitä se muuttaisi, mutta tallentaminen vaatii "
-              "kirjautumisen alueen muokkaajana tai projektin vetäjänä.",
-        "sv": "Du kan kontrollera filen och se vad den skulle ändra, men för att spara måste du "
-              "logga in som områdets redaktör eller projektledare.",
-        "en": "You can check the file and see what it would change, but saving requires signing in "
-              "as an area editor or a project lead."},
+        "fi": "Tuominen vaatii kirjautumisen alueen muokkaajana tai projektin vetäjänä; tiedostoja ei "
+              "lueta ennen sitä. Tuontipohja ja sarakkeiden kuvaus näyttävät, millainen tiedoston pitää olla.",
+        "sv": "För att importera måste du logga in som områdets redaktör eller projektledare; filer "
+              "läses inte innan dess. Importmallen och kolumnbeskrivningen visar hur filen ska se ut.",
+        "en": "Importing requires signing in as an area editor or a project lead; files are not read "
+              "before that. The import template and the columns show what a file should look like."},
+    "upload.refused": {
+        "fi": "Et voi tuoda tätä tietolajia: {reason}. Tiedostoa ei lueta.",
+        "sv": "Du kan inte importera den här datatypen: {reason}. Filen läses inte.",
+        "en": "You cannot import this kind of data: {reason}. The file is not read."},
     "upload.not_allowed": {
         "fi": "Sinulla ei ole oikeutta tallentaa näitä rivejä: {reason}",
         "sv": "Du har inte rätt att spara de här raderna: {reason}",

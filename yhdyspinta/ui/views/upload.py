@@ -1,8 +1,10 @@
 """Tuonti: check a file, show what it would change, and write it only when the user confirms.
 
-The same `prepare_import` / `commit_import` as the command line. Anyone may check a file and
-see the preview; writing needs an editor or a project lead, and is refused again where the
-write happens (`yhdyspinta.editing`) whatever this page shows.
+The same `prepare_import` / `commit_import` as the command line. Only someone who may write
+the chosen kind at all (an area editor for their areas' kinds, a project lead for every kind)
+gets a file read: for anyone else the page refuses before opening it, so an anonymous visitor
+cannot make the server parse anything. Writing is refused again where it happens
+(`yhdyspinta.editing`) whatever this page shows.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 import streamlit as st
 
-from yhdyspinta.access import PermissionDenied, Principal, check, refusal_text
+from yhdyspinta.access import PermissionDenied, Principal, check, check_kind, refusal_text
 from yhdyspinta.i18n import format_number, t
 from yhdyspinta.io import importer, tables
 from yhdyspinta.io.export import template
@@ -52,6 +54,15 @@ class UploadRequest:
 
 def kind_title(kind: str, lang: str) -> str:
     return t(KIND_TITLES.get(kind, "nav.upload"), lang)
+
+
+def import_refusal(principal: Principal, kind: str, lang: str) -> str | None:
+    """Why `principal` may not import `kind` at all, in `lang`, or None: asked before a file is read."""
+    try:
+        check_kind(principal, kind)
+    except PermissionDenied as exc:
+        return refusal_text(exc, lang)
+    return None
 
 
 def write_refusal(principal: Principal, report: importer.ImportReport, lang: str) -> str | None:
@@ -118,12 +129,20 @@ def render() -> None:
                        mime=XLSX_MIME, key=KEY_TEMPLATE)
     with st.expander(t("upload.columns", lang)):
         st.dataframe(importer.expected_columns(kind, lang), hide_index=True, width="stretch")
-    uploaded = st.file_uploader(t("upload.file", lang), key=KEY_FILE)
+    refusal = import_refusal(principal, kind, lang)
+    if refusal is not None and principal.can_write_anything:
+        st.info(t("upload.refused", lang, reason=refusal), icon="🔒")
+    uploaded = st.file_uploader(t("upload.file", lang), key=KEY_FILE, disabled=refusal is not None)
     forum_date = None
     if kind == "participation":
         forum_date = st.date_input(t("upload.forum_date", lang), value=None, key=KEY_FORUM_DATE,
                                    format="DD.MM.YYYY")
     if uploaded is None:
+        return
+    if refusal is not None:
+        # A disabled uploader binds only the browser; a crafted request can still deliver a file.
+        # It is refused here, before a byte of it is read.
+        st.error(t("upload.refused", lang, reason=refusal), icon="⛔")
         return
     content = uploaded.getvalue()
     sheets = tables.sheet_names(content, uploaded.name)
