@@ -11,10 +11,11 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from sqlalchemy import Engine
 
+from tests.corpus import inline_row, raw_workbook
 from yhdyspinta import demo
 from yhdyspinta.access import Principal
 from yhdyspinta.domain import Role
-from yhdyspinta.io import tables
+from yhdyspinta.io import limits, tables
 from yhdyspinta.io.backup import BackupError, backup, restore
 from yhdyspinta.io.export import export_kind, template
 from yhdyspinta.io.importer import commit_import, prepare_import
@@ -213,3 +214,33 @@ def test_names_in_finnish_and_swedish_and_merged_municipalities(demo_store: Engi
 def test_import_refuses_read_only_kinds(store: Engine) -> None:
     report = prepare_import(store, "areas", b"koodi\n1\n", "a.csv")
     assert [p.code for p in report.problems] == ["not_writable"]
+
+
+def test_elements_of_a_sheet_count_whatever_they_are(monkeypatch: pytest.MonkeyPatch, store: Engine) -> None:
+    """Unknown or empty elements cost parsing time too: a sheet of them crosses the element limit
+    (lowered here; the real one would take seconds to reach)."""
+    monkeypatch.setattr(limits, "MAX_XML_ELEMENTS", 5_000)
+    rows = inline_row(1, [("A", "päivämäärä"), ("B", "teema"), ("C", "otsikko")])
+    report = prepare_import(store, "forums", raw_workbook(rows + b"<x/>" * 5_000), "tyhjat.xlsx")
+    assert [p.message("en") for p in report.problems] == [
+        "Workbook tyhjat.xlsx is too complex to read: its part xl/worksheets/sheet1.xml has more than 5 000 XML "
+        "elements, which is the limit. Save it as CSV, or copy the data into a new workbook."]
+
+
+def test_a_workbook_within_the_limits_reads_as_before() -> None:
+    """Shared strings (rich text runs joined, phonetic runs left out), numbers, percentages, dates
+    and formulas come out as the text they did through openpyxl's own reader."""
+    strings = (b"<si><t>p\xc3\xa4iv\xc3\xa4m\xc3\xa4\xc3\xa4r\xc3\xa4</t></si><si><t>osuus %</t></si>"
+               b"<si><r><t>Hyvin</t></r><r><rPr><b/></rPr><t xml:space=\"preserve\">vointi </t></r>"
+               b"<rPh sb=\"0\" eb=\"1\"><t>x</t></rPh></si>")
+    styles = (b'<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>'
+              b'<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/>'
+              b'<xf numFmtId="164" applyNumberFormat="1"/></cellXfs>')
+    rows = (b'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+            b'<c r="C1" t="inlineStr"><is><t>otsikko</t></is></c></row>'
+            b'<row r="3"><c r="A3" s="1"><v>45275</v></c><c r="B3" s="2"><v>0.455</v></c>'
+            b'<c r="C3" t="s"><v>2</v></c><c r="E3"><f>SUM(1,2)</f><v>3</v></c></row>')
+    table = tables.read_table(raw_workbook(rows, shared_strings=strings, styles=styles), "x.xlsx")
+    assert table.headers == ["päivämäärä", "osuus %", "otsikko"]
+    assert table.rows == [(3, ["2023-12-15", "45.5", "Hyvinvointi", None, "=SUM(1,2)"])]
+    assert (table.sheet, table.sheets) == ("forums", ("forums",))

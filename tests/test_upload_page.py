@@ -4,6 +4,8 @@ confirmation and only with a writer's role."""
 from __future__ import annotations
 
 import io
+import tomllib
+import zipfile
 from datetime import date
 
 import pytest
@@ -11,10 +13,11 @@ from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import open_app
+from tests.conftest import REPO_DIR
 from yhdyspinta.access import ANONYMOUS, Principal
 from yhdyspinta.domain import Role
 from yhdyspinta.i18n import column_label, t
-from yhdyspinta.io import importer, tables
+from yhdyspinta.io import importer, limits, tables
 from yhdyspinta.io.backup import backup
 from yhdyspinta.io.importer import commit_import, fingerprint, prepare_import
 from yhdyspinta.kinds import get_kind
@@ -239,3 +242,37 @@ def test_a_preview_gone_stale_is_not_written() -> None:
     outcome, fresh = upload.confirm(request, FORUMS_CSV, previewed, LEAD, "fi")
     assert outcome == "stale" and fresh.plan.summary() == {"added": 1, "changed": 1, "unchanged": 0}
     assert repo.read_kind(engine, "forums").equals(forums)
+
+
+def test_streamlit_refuses_uploads_over_our_own_limit() -> None:
+    config = tomllib.loads((REPO_DIR / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == limits.MAX_FILE_MB  # Streamlit counts MB of 1024 * 1024 bytes
+    assert limits.MAX_FILE_BYTES == limits.MAX_FILE_MB * 1024 * 1024
+    at = render({"kieli": "en"})
+    assert at.file_uploader(key="upload.file").label == "File (.xlsx or .csv, at most 20 MB)"
+
+
+def test_a_workbook_is_opened_once_for_its_sheets_and_its_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    as_principal(monkeypatch, LEAD)
+    at = render({"kieli": "en"})
+    at.selectbox(key="upload.kind").select("participation").run()
+    opened: list[str] = []
+    real_init = zipfile.ZipFile.__init__
+
+    def init(self: zipfile.ZipFile, file: object, mode: str = "r", *args: object, **kwargs: object) -> None:
+        if mode == "r":
+            opened.append(mode)
+        real_init(self, file, mode, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zipfile.ZipFile, "__init__", init)
+    at.file_uploader(key="upload.file").set_value(("osallistujat.xlsx", _workbook(), "application/zip")).run()
+    assert at.selectbox(key="upload.sheet").options == ["Ohjeet", "Data"]
+    assert len(opened) == 1  # the sheet names and the first sheet's rows from one reading
+    at.run()
+    assert len(opened) == 1  # a rerun reads nothing
+    at.selectbox(key="upload.sheet").select("Data").run()
+    assert at.selectbox(key="upload.sheet").value == "Data"
+    assert len(opened) == 2  # the other sheet: one more reading
+    assert list(at.dataframe[-1].value["message"]) == [
+        "Attendance list osallistujat.xlsx has no date column: give the forum's date (on the command line "
+        "--forum-date 15.12.2023)."]

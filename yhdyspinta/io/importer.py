@@ -28,8 +28,8 @@ from yhdyspinta import editing, facts
 from yhdyspinta.access import Principal
 from yhdyspinta.domain import OrgType, SurveyLevel, Theme
 from yhdyspinta.i18n import COLUMN_LABELS, ENUM_LABELS, column_label, enum_label, format_day, format_number, t
-from yhdyspinta.io import attendance
-from yhdyspinta.io.tables import MAX_FILE_BYTES, RawTable, TableReadError, read_table
+from yhdyspinta.io import attendance, limits
+from yhdyspinta.io.tables import RawTable, TableReadError, read_table
 from yhdyspinta.kinds import KindSpec, ReferenceNotFound, get_kind
 from yhdyspinta.store import repository as repo
 
@@ -380,11 +380,11 @@ def _keep_absent_fields(engine: Engine, spec: KindSpec, report: ImportReport) ->
 def prepare_import_file(engine: Engine, kind: str, path: Path, *, sheet: str | None = None,
                         forum_date: date | str | None = None) -> ImportReport:
     size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    if size > limits.MAX_FILE_BYTES:
         # Refused before reading: a file this size is not read into memory at all.
         report = ImportReport(kind=kind, file_name=path.name)
-        report.add(Problem("too_large", params={"file": path.name, "size": f"{size / (1024 * 1024):.1f} MB",
-                                                "limit": f"{MAX_FILE_BYTES // (1024 * 1024)} MB"}))
+        report.add(Problem("too_large", params={"file": path.name, "size": f"{size / limits.MB:.1f} MB",
+                                                "limit": f"{limits.MAX_FILE_MB} MB"}))
         return report
     return prepare_import(engine, kind, path.read_bytes(), path.name, sheet=sheet, forum_date=forum_date)
 

@@ -18,13 +18,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 100_000
+from yhdyspinta.io import limits, workbook
+
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 NEUTRALISER = "'"
 # Characters a spreadsheet may pass over before it looks for a formula prefix: spaces, control
@@ -65,9 +64,10 @@ FIXED_MODIFIED = rb"\g<1>2000-01-01T00:00:00Z\g<2>"
 
 
 class TableReadError(ValueError):
-    """The file cannot be read as a table at all: `code` says how (empty, too_large,
-    too_many_rows or unreadable), `detail` why it is unreadable (binary, old_excel, ...);
-    the message text is `import.<detail or code>`, filled in with `params`."""
+    """The file cannot be read as a table at all: `code` says how (empty, a limit such as
+    too_large, too_many_rows or too_many_cells, or unreadable), `detail` why it is unreadable
+    (binary, old_excel, ...); the message text is `import.<detail or code>`, filled in with
+    `params`."""
 
     def __init__(self, code: str, detail: str | None = None, **params: object) -> None:
         super().__init__(f"{detail or code}: {params}")
@@ -185,10 +185,10 @@ def is_workbook(data: bytes, file_name: str) -> bool:
 
 
 def read_table(data: bytes, file_name: str, sheet: str | None = None) -> RawTable:
-    """Read CSV or XLSX bytes into text cells; raises TableReadError naming the problem."""
-    if len(data) > MAX_FILE_BYTES:
-        raise TableReadError("too_large", size=f"{len(data) / (1024 * 1024):.1f} MB",
-                             limit=f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
+    """Read CSV or XLSX bytes into text cells within the limits of `yhdyspinta.io.limits`;
+    raises TableReadError naming the problem (or the limit)."""
+    if len(data) > limits.MAX_FILE_BYTES:
+        raise TableReadError("too_large", size=f"{len(data) / limits.MB:.1f} MB", limit=f"{limits.MAX_FILE_MB} MB")
     if not data.replace(UTF8_BOM, b"").strip():
         raise TableReadError("empty")
     if data.startswith(OLE2_MAGIC):
@@ -196,59 +196,38 @@ def read_table(data: bytes, file_name: str, sheet: str | None = None) -> RawTabl
     table = _read_xlsx(data, sheet) if is_workbook(data, file_name) else _read_csv(data)
     if not table.headers or all(not h for h in table.headers):
         raise TableReadError("empty")
-    if len(table.rows) > MAX_ROWS:
-        raise TableReadError("too_many_rows", limit=f"{MAX_ROWS:,}".replace(",", " "))
     return table
 
 
-def sheet_names(data: bytes, file_name: str) -> list[str]:
-    """The sheets of a workbook, first first; [] for CSV or a file that is no workbook."""
-    if not is_workbook(data, file_name) or len(data) > MAX_FILE_BYTES:
-        return []
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        return []
-    try:
-        return list(book.sheetnames)
-    finally:
-        book.close()
+def _too_many_rows() -> TableReadError:
+    return TableReadError("too_many_rows", limit=limits.shown_count(limits.MAX_ROWS))
 
 
 def _read_xlsx(data: bytes, sheet: str | None) -> RawTable:
     try:
-        # data_only=False: a formula comes in as its text ("=SUM(A1:A3)"), never evaluated.
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        raise TableReadError("unreadable", "not_xlsx") from None
-    try:
-        if sheet is not None and sheet not in book.sheetnames:
-            raise TableReadError("unreadable", "no_sheet", sheet=sheet, sheets=", ".join(book.sheetnames))
-        if not book.worksheets:
-            raise TableReadError("empty")
-        ws = book[sheet] if sheet is not None else book.worksheets[0]
+        opened = workbook.read_sheet(data, sheet)
         headers: list[str] | None = None
         rows: list[tuple[int, list[str | None]]] = []
         controls: list[ControlCharacter] = []
-        for number, cells in enumerate(ws.iter_rows(), start=1):
-            values = [_cell_text(c.value, getattr(c, "number_format", None)) for c in cells]
+        for number, cells in opened.rows:
+            values = [None if c is None else _cell_text(*c) for c in cells]
             if all(v is None for v in values):
                 continue
-            controls += _control_cells(number, [c.value for c in cells], headers, escaped=True)
+            controls += _control_cells(number, [c and c[0] for c in cells], headers, escaped=True)
             if headers is None:
                 headers = [v or "" for v in values]
                 continue
+            if len(rows) == limits.MAX_ROWS:
+                raise _too_many_rows()
             rows.append((number, values))
-            if len(rows) > MAX_ROWS:
-                break
-        return RawTable(headers=headers or [], rows=rows, sheet=ws.title, sheets=tuple(book.sheetnames),
-                        control_characters=tuple(controls))
     except TableReadError:
         raise
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError):
+    except workbook.WorkbookRefused as exc:
+        raise TableReadError(exc.code, exc.detail, **exc.params) from None
+    except Exception:  # whatever a damaged or hostile zip or XML makes the parsers raise
         raise TableReadError("unreadable", "not_xlsx") from None
-    finally:
-        book.close()
+    return RawTable(headers=headers or [], rows=rows, sheet=opened.title, sheets=opened.titles,
+                    control_characters=tuple(controls))
 
 
 def _looks_utf16le(data: bytes) -> bool:
@@ -319,10 +298,14 @@ def _read_csv(data: bytes) -> RawTable:
     rows: list[tuple[int, list[str | None]]] = []
     controls: list[ControlCharacter] = []
     number = 0
+    cell_count = 0
     try:
         for cells in reader:
             # The physical line the row ends on: quoted cells may span lines.
             number = reader.line_num
+            cell_count += max(len(cells), 1)  # an empty line costs one, as an empty row of a workbook
+            if cell_count > limits.MAX_CELLS:
+                raise TableReadError("too_many_cells", limit=limits.shown_count(limits.MAX_CELLS))
             values = [(c.strip() or None) for c in cells]
             if all(v is None for v in values):
                 continue
@@ -331,9 +314,9 @@ def _read_csv(data: bytes) -> RawTable:
             if headers is None:
                 headers = [v or "" for v in values]
                 continue
+            if len(rows) == limits.MAX_ROWS:
+                raise _too_many_rows()
             rows.append((number, [unneutralise(v) if v else v for v in values]))
-            if len(rows) > MAX_ROWS:
-                break
     except csv.Error as exc:
         if CSV_UNCLOSED_QUOTE in str(exc):
             # The row that opened the quote is the one after the last row read whole.

@@ -16,6 +16,45 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Tiedostossa {file} on yli {limit} riviä, mikä on enimmäismäärä. Jaa tiedosto osiin.",
         "sv": "Filen {file} har fler än {limit} rader, vilket är maximum. Dela upp filen.",
         "en": "File {file} has more than {limit} rows, which is the limit. Split the file."},
+    "import.too_many_cells": {
+        "fi": "Tiedostossa {file} on yli {limit} solua, mikä on enimmäismäärä (myös tyhjät solut rivin "
+              "viimeiseen arvoon asti ja tyhjät rivit lasketaan). Jaa tiedosto osiin tai poista sarakkeet, "
+              "joita se ei tarvitse.",
+        "sv": "Filen {file} har fler än {limit} celler, vilket är maximum (tomma celler fram till radens "
+              "sista värde och tomma rader räknas också). Dela upp filen eller ta bort kolumner som den "
+              "inte behöver.",
+        "en": "File {file} has more than {limit} cells, which is the limit (empty cells before a row's last "
+              "value and empty rows count too). Split the file or remove the columns it does not need."},
+    "import.too_large_unpacked": {
+        "fi": "Työkirja {file} purkautuu yli {limit}:n kokoiseksi, mikä on enimmäismäärä. Jaa tiedosto "
+              "osiin tai tallenna se CSV-muodossa.",
+        "sv": "Arbetsboken {file} packas upp till mer än {limit}, vilket är maximum. Dela upp filen eller "
+              "spara den som CSV.",
+        "en": "Workbook {file} unpacks to more than {limit}, which is the limit. Split the file or save it "
+              "as CSV."},
+    "import.too_many_strings": {
+        "fi": "Työkirjassa {file} on yli {limit} eri tekstiä (jaetut merkkijonot), mikä on enimmäismäärä. "
+              "Jaa tiedosto osiin tai tallenna se CSV-muodossa.",
+        "sv": "Arbetsboken {file} har fler än {limit} olika texter (delade strängar), vilket är maximum. "
+              "Dela upp filen eller spara den som CSV.",
+        "en": "Workbook {file} has more than {limit} different texts (shared strings), which is the limit. "
+              "Split the file or save it as CSV."},
+    "import.too_complex": {
+        "fi": "Työkirja {file} on liian monimutkainen luettavaksi: sen osassa {part} on yli {limit} "
+              "XML-elementtiä, mikä on enimmäismäärä. Tallenna se CSV-muodossa tai kopioi tiedot uuteen "
+              "työkirjaan.",
+        "sv": "Arbetsboken {file} är för komplex att läsa: dess del {part} har fler än {limit} "
+              "XML-element, vilket är maximum. Spara den som CSV eller kopiera uppgifterna till en ny "
+              "arbetsbok.",
+        "en": "Workbook {file} is too complex to read: its part {part} has more than {limit} XML elements, "
+              "which is the limit. Save it as CSV, or copy the data into a new workbook."},
+    "import.too_many_parts": {
+        "fi": "Työkirja {file} koostuu yli {limit} osasta, mikä on enimmäismäärä. Tallenna se CSV-muodossa "
+              "tai kopioi tiedot uuteen työkirjaan.",
+        "sv": "Arbetsboken {file} består av fler än {limit} delar, vilket är maximum. Spara den som CSV "
+              "eller kopiera uppgifterna till en ny arbetsbok.",
+        "en": "Workbook {file} consists of more than {limit} parts, which is the limit. Save it as CSV, or "
+              "copy the data into a new workbook."},
     "import.old_excel": {
         "fi": "Tiedosto {file} on vanhaa Excel-muotoa (.xls). Tallenna se Excelissä muodossa .xlsx "
               "tai CSV ja tuo uudelleen.",
@@ -312,9 +351,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "upload.kind": {"fi": "Tietolaji", "sv": "Datatyp", "en": "Kind of data"},
     "upload.kind.approvals": {"fi": "Valtuustojen hyväksynnät", "sv": "Fullmäktiges godkännanden",
                               "en": "Council approvals"},
-    "upload.file": {"fi": "Tiedosto (.xlsx tai .csv, enintään 20 Mt)",
-                    "sv": "Fil (.xlsx eller .csv, högst 20 MB)",
-                    "en": "File (.xlsx or .csv, at most 20 MB)"},
+    "upload.file": {"fi": "Tiedosto (.xlsx tai .csv, enintään {limit} Mt)",
+                    "sv": "Fil (.xlsx eller .csv, högst {limit} MB)",
+                    "en": "File (.xlsx or .csv, at most {limit} MB)"},
     "upload.sheet": {"fi": "Välilehti", "sv": "Blad", "en": "Sheet"},
     "upload.forum_date": {
         "fi": "Foorumin päivämäärä (osallistujalistalle, jossa ei ole päivämääräsaraketta)",

@@ -17,7 +17,7 @@ import streamlit as st
 
 from yhdyspinta.access import PermissionDenied, Principal, check, check_kind, refusal_text
 from yhdyspinta.i18n import format_number, t
-from yhdyspinta.io import importer, tables
+from yhdyspinta.io import importer, limits
 from yhdyspinta.io.export import template
 from yhdyspinta.kinds import WRITABLE_KINDS
 from yhdyspinta.ui import auth, data, widgets
@@ -26,6 +26,7 @@ PAGE = "upload"
 KEY_KIND = f"{PAGE}.kind"
 KEY_FILE = f"{PAGE}.file"
 KEY_SHEET = f"{PAGE}.sheet"
+KEY_SHEETS = f"{PAGE}._sheets"
 KEY_FORUM_DATE = f"{PAGE}.forum_date"
 KEY_TEMPLATE = f"{PAGE}.template"
 KEY_CONFIRM = f"{PAGE}.confirm"
@@ -132,7 +133,9 @@ def render() -> None:
     refusal = import_refusal(principal, kind, lang)
     if refusal is not None and principal.can_write_anything:
         st.info(t("upload.refused", lang, reason=refusal), icon="🔒")
-    uploaded = st.file_uploader(t("upload.file", lang), key=KEY_FILE, disabled=refusal is not None)
+    # Streamlit refuses a larger upload itself (server.maxUploadSize in .streamlit/config.toml).
+    uploaded = st.file_uploader(t("upload.file", lang, limit=limits.MAX_FILE_MB), key=KEY_FILE,
+                                disabled=refusal is not None, max_upload_size=limits.MAX_FILE_MB)
     forum_date = None
     if kind == "participation":
         forum_date = st.date_input(t("upload.forum_date", lang), value=None, key=KEY_FORUM_DATE,
@@ -145,13 +148,29 @@ def render() -> None:
         st.error(t("upload.refused", lang, reason=refusal), icon="⛔")
         return
     content = uploaded.getvalue()
-    sheets = tables.sheet_names(content, uploaded.name)
-    sheet = st.selectbox(t("upload.sheet", lang), sheets, key=KEY_SHEET) if len(sheets) > 1 else None
-    request = UploadRequest(kind, uploaded.file_id, uploaded.name, sheet, forum_date, version)
+    sheet_slot = st.empty()
+    request = UploadRequest(kind, uploaded.file_id, uploaded.name, _chosen_sheet(uploaded.file_id), forum_date,
+                            version)
     report = _report(request, content)
+    # The sheets come with the report, from the same single reading of the workbook.
+    st.session_state[KEY_SHEETS] = (uploaded.file_id, report.sheets)
+    if len(report.sheets) > 1:
+        sheet_slot.selectbox(t("upload.sheet", lang), report.sheets, key=KEY_SHEET)
     _show_report(report, lang)
     if report.ok:
         _show_preview_and_confirm(report, request, content, principal, lang)
+
+
+def _chosen_sheet(file_id: str) -> str | None:
+    """The sheet chosen for this file, or None for its first sheet (what a workbook read
+    without a choice gives, so choosing nothing and choosing the first are one request)."""
+    known = st.session_state.get(KEY_SHEETS)
+    if known is None or known[0] != file_id:
+        # A new file: its sheets are not known before it is read, and an old choice means nothing.
+        st.session_state.pop(KEY_SHEET, None)
+        return None
+    chosen = st.session_state.get(KEY_SHEET)
+    return chosen if chosen in known[1][1:] else None
 
 
 def _show_report(report: importer.ImportReport, lang: str) -> None:
