@@ -238,6 +238,33 @@ def _too_many_parts() -> bytes:
     return raw_workbook(FORUM_ROWS, extra_parts={f"customXml/item{n}.xml": b"" for n in range(10_001)})
 
 
+EXTERNAL_ENTITY = b'<!DOCTYPE worksheet [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+INTERNAL_ENTITY = b'<!DOCTYPE worksheet [<!ENTITY e "=HYPERLINK(&quot;http://example.invalid/&quot;)">]>'
+ENTITY_ROWS = inline_row(1, [("A", "päivämäärä"), ("B", "teema"), ("C", "otsikko")]) + inline_row(
+    2, [("A", "2023-12-15"), ("B", "hyte"), ("C", "&e;")])
+
+
+def dtd_refused(file_name: str, part: str) -> tuple[str]:
+    return (f"Workbook {file_name} contains a document type declaration (DTD) in its part {part}. Excel never "
+            "writes one, and it could make the reader fetch or expand other content, so the file is refused. "
+            "Save it again in Excel as .xlsx, or as CSV.",)
+
+
+def _dtd_in_content_types() -> bytes:
+    data = raw_workbook(FORUM_ROWS)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        types = archive.read("[Content_Types].xml")
+    return raw_workbook(FORUM_ROWS, extra_parts={"[Content_Types].xml": types.replace(
+        XML_HEAD, XML_HEAD + b'<!DOCTYPE Types [<!ENTITY x "x">]>\n', 1)})
+
+
+def _dtd_in_utf16_sheet() -> bytes:
+    sheet = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE worksheet>'
+             f'<worksheet xmlns="{MAIN_NS}"><sheetData>').encode("utf-16") + (
+        FORUM_ROWS.decode() + "</sheetData></worksheet>").encode("utf-16-le")
+    return raw_workbook(FORUM_ROWS, extra_parts={"xl/worksheets/sheet1.xml": sheet})
+
+
 def _several_sheets() -> bytes:
     return workbook([
         ("Ohjeet", [["Täytä tiedot välilehdelle Foorumit"], ["Päivämäärä muodossa 15.12.2023"]]),
@@ -545,6 +572,23 @@ CASES: tuple[Case, ...] = (
     Case("a zip of 10 001 parts", "forums", "osat.xlsx", _too_many_parts,
          ("Workbook osat.xlsx consists of more than 10 000 parts, which is the limit. Save it as CSV, or copy "
           "the data into a new workbook.",)),
+    Case("a DTD with an external entity in a sheet", "forums", "ulkoinen.xlsx",
+         lambda: raw_workbook(ENTITY_ROWS, sheet_prolog=EXTERNAL_ENTITY),
+         dtd_refused("ulkoinen.xlsx", "xl/worksheets/sheet1.xml")),
+    Case("a DTD with an internal entity in a sheet", "forums", "sisainen.xlsx",
+         lambda: raw_workbook(ENTITY_ROWS, sheet_prolog=INTERNAL_ENTITY),
+         dtd_refused("sisainen.xlsx", "xl/worksheets/sheet1.xml")),
+    Case("a DTD in the content types", "forums", "tyypit.xlsx", _dtd_in_content_types,
+         dtd_refused("tyypit.xlsx", "[Content_Types].xml")),
+    Case("a DTD in the shared strings (Finnish)", "forums", "jaetut.xlsx",
+         lambda: raw_workbook(b'<row r="1"><c r="A1" t="s"><v>0</v></c></row>', shared_strings=b"",
+                              extra_parts={"xl/sharedStrings.xml": XML_HEAD + b"<!DOCTYPE sst>" + (
+                                  f'<sst xmlns="{MAIN_NS}"><si><t>x</t></si></sst>').encode()}),
+         ("Työkirjan jaetut.xlsx osassa xl/sharedStrings.xml on dokumenttityypin määrittely (DTD). Excel ei "
+          "koskaan kirjoita sellaista, ja sen avulla lukija voisi hakea tai laventaa muuta sisältöä, joten "
+          "tiedosto hylätään. Tallenna se uudelleen Excelissä .xlsx- tai CSV-muodossa.",), lang="fi"),
+    Case("a DTD in a sheet written in UTF-16", "forums", "utf16.xlsx", _dtd_in_utf16_sheet,
+         dtd_refused("utf16.xlsx", "xl/worksheets/sheet1.xml")),
     Case("more than 100 000 rows", "forums", "rivit.csv", _too_many_rows,
          ("File rivit.csv has more than 100 000 rows, which is the limit. Split the file.",)),
     Case("over 20 MB", "forums", "iso.csv", _too_large,

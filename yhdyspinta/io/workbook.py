@@ -9,6 +9,9 @@ counted while the parts are unpacked and parsed, and reading stops the moment on
 - the sizes the zip declares for its parts, before anything is unpacked, and the bytes
   actually unpacked (the zip module also stops at a part's declared size and checks its CRC);
 - XML elements, counted in the bytes as they are unpacked, before a parser sees them;
+- a document type declaration (DTD), which Excel never writes: with one, a part could declare
+  entities that expand (or fetch files, where a parser resolves them); it is refused in every
+  part, found by expat itself (any encoding) before the parser that reads the part sees it;
 - shared strings, cells (the empty ones a row holds before its last value included) and rows
   while they are parsed, and elements let go as soon as they are read, so memory does not
   grow with the sheet.
@@ -26,6 +29,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from xml.parsers import expat
 
 from openpyxl.cell.read_only import ReadOnlyCell
 from openpyxl.reader.excel import ExcelReader
@@ -118,6 +122,37 @@ class _Archive(zipfile.ZipFile):
         return _Part(super().open(name, mode, pwd, **kwargs), self, part)
 
 
+class _Stop(Exception):
+    """Stops the prolog watch: the root element has opened, or a DTD was found."""
+
+
+class _Prolog:
+    """Watches the first bytes of an XML part with expat until the root element opens; the
+    prolog before it is the only place a document type declaration can stand."""
+
+    def __init__(self) -> None:
+        self.done = False
+        self.doctype = False
+        self._parser = expat.ParserCreate()
+        self._parser.StartDoctypeDeclHandler = self._on_doctype
+        self._parser.StartElementHandler = self._on_root
+
+    def _on_doctype(self, *_: object) -> None:
+        self.doctype = True
+        raise _Stop
+
+    def _on_root(self, *_: object) -> None:
+        raise _Stop
+
+    def feed(self, data: bytes) -> None:
+        try:
+            self._parser.Parse(data, not data)
+        except _Stop:
+            self.done = True
+        except expat.ExpatError:
+            self.done = True  # not XML before its root: the parser that reads the part says so
+
+
 class _Part(io.RawIOBase):
     """One part being unpacked: counts its bytes and XML elements against the limits before
     the parser gets them."""
@@ -128,6 +163,7 @@ class _Part(io.RawIOBase):
         self._archive = archive
         self.name = name
         self._elements = 0
+        self._prolog = _Prolog()
 
     def readable(self) -> bool:
         return True
@@ -148,6 +184,10 @@ class _Part(io.RawIOBase):
     def _read(self, size: int) -> bytes:
         data = self._stream.read(size)
         self._archive.budget.unpack(len(data))
+        if not self._prolog.done:
+            self._prolog.feed(data)
+            if self._prolog.doctype:
+                raise WorkbookRefused("unreadable", "dtd", part=self.name)
         # Start tags: every "<" that does not open an end tag, a declaration or a comment.
         # Overcounts only where a "<" ends one chunk and its "/" begins the next.
         elements = data.count(b"<") - data.count(b"</") - data.count(b"<?") - data.count(b"<!")

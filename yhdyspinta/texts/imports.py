@@ -69,6 +69,16 @@ TEXTS: dict[str, dict[str, str]] = {
               "annat. Spara den på nytt som .xlsx eller CSV.",
         "en": "File {file} cannot be read as an Excel workbook (.xlsx): it is damaged or something "
               "else. Save it again as .xlsx or CSV."},
+    "import.dtd": {
+        "fi": "Työkirjan {file} osassa {part} on dokumenttityypin määrittely (DTD). Excel ei koskaan "
+              "kirjoita sellaista, ja sen avulla lukija voisi hakea tai laventaa muuta sisältöä, joten "
+              "tiedosto hylätään. Tallenna se uudelleen Excelissä .xlsx- tai CSV-muodossa.",
+        "sv": "Arbetsboken {file} innehåller en dokumenttypsdeklaration (DTD) i sin del {part}. Excel "
+              "skriver aldrig en sådan, och den kunde få läsaren att hämta eller expandera annat innehåll, "
+              "så filen avvisas. Spara den på nytt i Excel som .xlsx eller som CSV.",
+        "en": "Workbook {file} contains a document type declaration (DTD) in its part {part}. Excel never "
+              "writes one, and it could make the reader fetch or expand other content, so the file is "
+              "refused. Save it again in Excel as .xlsx, or as CSV."},
     "import.no_sheet": {
         "fi": "Työkirjassa {file} ei ole välilehteä {sheet}; välilehdet: {sheets}.",
         "sv": "Arbetsboken {file} har inget blad {sheet}; bladen: {sheets}.",
