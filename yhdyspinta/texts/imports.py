@@ -375,15 +375,21 @@ TEXTS: dict[str, dict[str, str]] = {
                        "en": "Columns the import reads"},
     "upload.sign_in_needed": {
         "fi": "Tuominen vaatii kirjautumisen alueen muokkaajana tai projektin vetäjänä; tiedostoja ei "
-              "lueta ennen sitä. Tuontipohja ja sarakkeiden kuvaus näyttävät, millainen tiedoston pitää olla.",
-        "sv": "För att importera måste du logga in som områdets redaktör eller projektledare; filer "
-              "läses inte innan dess. Importmallen och kolumnbeskrivningen visar hur filen ska se ut.",
-        "en": "Importing requires signing in as an area editor or a project lead; files are not read "
-              "before that. The import template and the columns show what a file should look like."},
+              "oteta vastaan eikä lueta ennen sitä. Tuontipohja ja sarakkeiden kuvaus näyttävät, "
+              "millainen tiedoston pitää olla.",
+        "sv": "För att importera måste du logga in som områdets redaktör eller projektledare; filer tas "
+              "inte emot och läses inte innan dess. Importmallen och kolumnbeskrivningen visar hur filen "
+              "ska se ut.",
+        "en": "Importing requires signing in as an area editor or a project lead; files are neither "
+              "taken nor read before that. The import template and the columns show what a file should "
+              "look like."},
     "upload.refused": {
-        "fi": "Et voi tuoda tätä tietolajia: {reason}. Tiedostoa ei lueta.",
-        "sv": "Du kan inte importera den här datatypen: {reason}. Filen läses inte.",
-        "en": "You cannot import this kind of data: {reason}. The file is not read."},
+        "fi": "Et voi tuoda tätä tietolajia: {reason}. Tiedostoja luetaan vain niille, jotka voivat "
+              "tallentaa ne.",
+        "sv": "Du kan inte importera den här datatypen: {reason}. Filer läses bara för den som får "
+              "spara dem.",
+        "en": "You cannot import this kind of data: {reason}. Files are read only for those who may "
+              "save them."},
     "upload.not_allowed": {
         "fi": "Sinulla ei ole oikeutta tallentaa näitä rivejä: {reason}",
         "sv": "Du har inte rätt att spara de här raderna: {reason}",

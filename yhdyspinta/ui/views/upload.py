@@ -2,7 +2,7 @@
 
 The same `prepare_import` / `commit_import` as the command line. Only someone who may write
 the chosen kind at all (an area editor for their areas' kinds, a project lead for every kind)
-gets a file read: for anyone else the page refuses before opening it, so an anonymous visitor
+gets the file uploader: anyone else gets the refusal in its place, so an anonymous visitor
 cannot make the server parse anything. Writing is refused again where it happens
 (`yhdyspinta.editing`) whatever this page shows.
 """
@@ -117,8 +117,6 @@ def render() -> None:
     version = widgets.page_header("nav.upload", filters, example_figures=False)
     principal = auth.current_principal()
     st.write(t("upload.intro", lang))
-    if not principal.can_write_anything:
-        st.info(t("upload.sign_in_needed", lang), icon="🔒")
     result = st.session_state.pop(KEY_RESULT, None)
     if result is not None:
         level, text = result
@@ -131,21 +129,21 @@ def render() -> None:
     with st.expander(t("upload.columns", lang)):
         st.dataframe(importer.expected_columns(kind, lang), hide_index=True, width="stretch")
     refusal = import_refusal(principal, kind, lang)
-    if refusal is not None and principal.can_write_anything:
-        st.info(t("upload.refused", lang, reason=refusal), icon="🔒")
+    if refusal is not None:
+        # The refusal in the uploader's place. With no uploader on the page Streamlit hands the
+        # script no file (a file picked before the role was lost is dropped with the widget),
+        # so nothing of it is read.
+        st.info(t("upload.sign_in_needed" if not principal.can_write_anything else "upload.refused", lang,
+                  reason=refusal), icon="🔒")
+        return
     # Streamlit refuses a larger upload itself (server.maxUploadSize in .streamlit/config.toml).
     uploaded = st.file_uploader(t("upload.file", lang, limit=limits.MAX_FILE_MB), key=KEY_FILE,
-                                disabled=refusal is not None, max_upload_size=limits.MAX_FILE_MB)
+                                max_upload_size=limits.MAX_FILE_MB)
     forum_date = None
     if kind == "participation":
         forum_date = st.date_input(t("upload.forum_date", lang), value=None, key=KEY_FORUM_DATE,
                                    format="DD.MM.YYYY")
     if uploaded is None:
-        return
-    if refusal is not None:
-        # A disabled uploader binds only the browser; a crafted request can still deliver a file.
-        # It is refused here, before a byte of it is read.
-        st.error(t("upload.refused", lang, reason=refusal), icon="⛔")
         return
     content = uploaded.getvalue()
     sheet_slot = st.empty()
