@@ -374,15 +374,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "upload.columns": {"fi": "Sarakkeet, jotka tuonti lukee", "sv": "Kolumner som importen läser",
                        "en": "Columns the import reads"},
     "upload.sign_in_needed": {
-        "fi": "Tuominen vaatii kirjautumisen alueen muokkaajana tai projektin vetäjänä; tiedostoja ei "
-              "oteta vastaan eikä lueta ennen sitä. Tuontipohja ja sarakkeiden kuvaus näyttävät, "
-              "millainen tiedoston pitää olla.",
-        "sv": "För att importera måste du logga in som områdets redaktör eller projektledare; filer tas "
-              "inte emot och läses inte innan dess. Importmallen och kolumnbeskrivningen visar hur filen "
-              "ska se ut.",
-        "en": "Importing requires signing in as an area editor or a project lead; files are neither "
-              "taken nor read before that. The import template and the columns show what a file should "
-              "look like."},
+        "fi": "Tuominen vaatii kirjautumisen alueen muokkaajana tai projektin vetäjänä; ennen sitä "
+              "sivu ei ota tiedostoja vastaan. Tuontipohja ja sarakkeiden kuvaus näyttävät, millainen "
+              "tiedoston pitää olla.",
+        "sv": "För att importera måste du logga in som områdets redaktör eller projektledare; innan "
+              "dess tar sidan inte emot filer. Importmallen och kolumnbeskrivningen visar hur filen ska "
+              "se ut.",
+        "en": "Importing requires signing in as an area editor or a project lead; before that the page "
+              "takes no files. The import template and the columns show what a file should look like."},
     "upload.refused": {
         "fi": "Et voi tuoda tätä tietolajia: {reason}. Tiedostoja luetaan vain niille, jotka voivat "
               "tallentaa ne.",
