@@ -227,6 +227,17 @@ def test_elements_of_a_sheet_count_whatever_they_are(monkeypatch: pytest.MonkeyP
         "elements, which is the limit. Save it as CSV, or copy the data into a new workbook."]
 
 
+def test_empty_rows_count_as_cells(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_CELLS", 1_000)
+    rows = inline_row(1, [("A", "päivämäärä")]) + b'<row r="5" ht="30" customHeight="1"/>' * 1_000
+    with pytest.raises(tables.TableReadError) as info:
+        tables.read_table(raw_workbook(rows), "x.xlsx")
+    assert (info.value.code, info.value.params) == ("too_many_cells", {"limit": "1 000"})
+    with pytest.raises(tables.TableReadError) as info:
+        tables.read_table(b"paivamaara\n" + b"\n" * 1_000, "x.csv")
+    assert (info.value.code, info.value.params) == ("too_many_cells", {"limit": "1 000"})
+
+
 def test_a_workbook_within_the_limits_reads_as_before() -> None:
     """Shared strings (rich text runs joined, phonetic runs left out), numbers, percentages, dates
     and formulas come out as the text they did through openpyxl's own reader."""

@@ -569,6 +569,10 @@ CASES: tuple[Case, ...] = (
     Case("a million cell formats", "forums", "tyylit.xlsx", _styles_bomb,
          ("Workbook tyylit.xlsx is too complex to read: its part xl/styles.xml has more than 200 000 XML "
           "elements, which is the limit. Save it as CSV, or copy the data into a new workbook.",)),
+    Case("a sheet of nine million empty elements (37 KB)", "forums", "elementit.xlsx",
+         lambda: raw_workbook(FORUM_ROWS + b"<x/>" * 9_000_000),
+         ("Workbook elementit.xlsx is too complex to read: its part xl/worksheets/sheet1.xml has more than "
+          "8 000 000 XML elements, which is the limit. Save it as CSV, or copy the data into a new workbook.",)),
     Case("a zip of 10 001 parts", "forums", "osat.xlsx", _too_many_parts,
          ("Workbook osat.xlsx consists of more than 10 000 parts, which is the limit. Save it as CSV, or copy "
           "the data into a new workbook.",)),

@@ -8,7 +8,9 @@ counted while the parts are unpacked and parsed, and reading stops the moment on
 
 - the sizes the zip declares for its parts, before anything is unpacked, and the bytes
   actually unpacked (the zip module also stops at a part's declared size and checks its CRC);
-- XML elements, counted in the bytes as they are unpacked, before a parser sees them;
+- XML elements, counted in the bytes as they are unpacked, before a parser sees them; the
+  sheet and the shared strings are unpacked once without parsing first (a fraction of a second
+  even at the limits), so a part of millions of empty elements is refused before any parsing;
 - a document type declaration (DTD), which Excel never writes: with one, a part could declare
   entities that expand (or fetch files, where a parser resolves them); it is refused in every
   part, found by expat itself (any encoding) before the parser that reads the part sees it;
@@ -114,6 +116,17 @@ class _Archive(zipfile.ZipFile):
         # Parts parsed as a stream and let go element by element (the sheet, the shared
         # strings); every other part is parsed whole into objects and gets a small allowance.
         self.bulk: set[str] = set()
+        # Bulk parts already unpacked once and counted: unpacking them again counts nothing.
+        self.counted: set[str] = set()
+
+    def count(self, name: str) -> None:
+        """Unpack a bulk part without parsing it, counting its bytes and elements (and looking
+        for a DTD): over a limit, it is refused before the parsing, the costly part, begins."""
+        self.bulk.add(name)
+        with self.open(name) as part:
+            while part.read(CHUNK):
+                pass
+        self.counted.add(name)
 
     def open(self, name: Any, mode: str = "r", pwd: bytes | None = None, **kwargs: Any) -> Any:  # type: ignore[override]
         if mode != "r":
@@ -183,6 +196,8 @@ class _Part(io.RawIOBase):
 
     def _read(self, size: int) -> bytes:
         data = self._stream.read(size)
+        if self.name in self._archive.counted:
+            return data
         self._archive.budget.unpack(len(data))
         if not self._prolog.done:
             self._prolog.feed(data)
@@ -303,13 +318,14 @@ def read_sheet(data: bytes, sheet: str | None = None) -> Sheet:
     title, path = next(item for item in found if sheet is None or item[0] == sheet)
     apply_stylesheet(archive, book)
     strings_part = reader.package.find(SHARED_STRINGS)
+    strings_name = strings_part.PartName[1:] if strings_part is not None else None
+    for name in (strings_name, path):
+        if name is not None:
+            archive.count(name)
     shared: list[str] = []
-    if strings_part is not None:
-        name = strings_part.PartName[1:]
-        archive.bulk.add(name)
-        with archive.open(name) as source:
+    if strings_name is not None:
+        with archive.open(strings_name) as source:
             shared = _shared_strings(source)
-    archive.bulk.add(path)
     return Sheet(title, titles, _rows(archive, path, shared, book))
 
 
@@ -325,6 +341,9 @@ def _rows(archive: _Archive, path: str, shared: list[str], book: Any) -> Iterato
                     budget.add_cells(1)  # counted as it opens: a row of a million cells stops early
                 continue
             if element.tag != ROW:
+                continue
+            if not len(element):
+                budget.add_cells(1)  # an empty row (a row's height or style, say): nothing to parse
                 continue
             number, cells = parser.parse_row(element)
             parser.row_dimensions.clear()  # rows' heights and styles: not needed, not kept
