@@ -64,14 +64,6 @@ class WorkbookRefused(Exception):
         self.params = params
 
 
-def unreadable() -> WorkbookRefused:
-    return WorkbookRefused("unreadable", "not_xlsx")
-
-
-def too_many_cells() -> WorkbookRefused:
-    return WorkbookRefused("too_many_cells", limit=limits.shown_count(limits.MAX_CELLS))
-
-
 @dataclass
 class _Budget:
     """What reading one workbook has used so far."""
@@ -88,7 +80,7 @@ class _Budget:
     def add_cells(self, count: int) -> None:
         self.cells += count
         if self.cells > limits.MAX_CELLS:
-            raise too_many_cells()
+            raise WorkbookRefused("too_many_cells", limit=limits.shown_count(limits.MAX_CELLS))
 
 
 def _declared_parts(data: bytes) -> int | None:
