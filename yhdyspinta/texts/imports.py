@@ -16,6 +16,45 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Tiedostossa {file} on yli {limit} riviä, mikä on enimmäismäärä. Jaa tiedosto osiin.",
         "sv": "Filen {file} har fler än {limit} rader, vilket är maximum. Dela upp filen.",
         "en": "File {file} has more than {limit} rows, which is the limit. Split the file."},
+    "import.too_many_cells": {
+        "fi": "Tiedostossa {file} on yli {limit} solua, mikä on enimmäismäärä (myös tyhjät solut rivin "
+              "viimeiseen arvoon asti ja tyhjät rivit lasketaan). Jaa tiedosto osiin tai poista sarakkeet, "
+              "joita se ei tarvitse.",
+        "sv": "Filen {file} har fler än {limit} celler, vilket är maximum (tomma celler fram till radens "
+              "sista värde och tomma rader räknas också). Dela upp filen eller ta bort kolumner som den "
+              "inte behöver.",
+        "en": "File {file} has more than {limit} cells, which is the limit (empty cells before a row's last "
+              "value and empty rows count too). Split the file or remove the columns it does not need."},
+    "import.too_large_unpacked": {
+        "fi": "Työkirja {file} purkautuu yli {limit}:n kokoiseksi, mikä on enimmäismäärä. Jaa tiedosto "
+              "osiin tai tallenna se CSV-muodossa.",
+        "sv": "Arbetsboken {file} packas upp till mer än {limit}, vilket är maximum. Dela upp filen eller "
+              "spara den som CSV.",
+        "en": "Workbook {file} unpacks to more than {limit}, which is the limit. Split the file or save it "
+              "as CSV."},
+    "import.too_many_strings": {
+        "fi": "Työkirjassa {file} on yli {limit} eri tekstiä (jaetut merkkijonot), mikä on enimmäismäärä. "
+              "Jaa tiedosto osiin tai tallenna se CSV-muodossa.",
+        "sv": "Arbetsboken {file} har fler än {limit} olika texter (delade strängar), vilket är maximum. "
+              "Dela upp filen eller spara den som CSV.",
+        "en": "Workbook {file} has more than {limit} different texts (shared strings), which is the limit. "
+              "Split the file or save it as CSV."},
+    "import.too_complex": {
+        "fi": "Työkirja {file} on liian monimutkainen luettavaksi: sen osassa {part} on yli {limit} "
+              "XML-elementtiä, mikä on enimmäismäärä. Tallenna se CSV-muodossa tai kopioi tiedot uuteen "
+              "työkirjaan.",
+        "sv": "Arbetsboken {file} är för komplex att läsa: dess del {part} har fler än {limit} "
+              "XML-element, vilket är maximum. Spara den som CSV eller kopiera uppgifterna till en ny "
+              "arbetsbok.",
+        "en": "Workbook {file} is too complex to read: its part {part} has more than {limit} XML elements, "
+              "which is the limit. Save it as CSV, or copy the data into a new workbook."},
+    "import.too_many_parts": {
+        "fi": "Työkirja {file} koostuu yli {limit} osasta, mikä on enimmäismäärä. Tallenna se CSV-muodossa "
+              "tai kopioi tiedot uuteen työkirjaan.",
+        "sv": "Arbetsboken {file} består av fler än {limit} delar, vilket är maximum. Spara den som CSV "
+              "eller kopiera uppgifterna till en ny arbetsbok.",
+        "en": "Workbook {file} consists of more than {limit} parts, which is the limit. Save it as CSV, or "
+              "copy the data into a new workbook."},
     "import.old_excel": {
         "fi": "Tiedosto {file} on vanhaa Excel-muotoa (.xls). Tallenna se Excelissä muodossa .xlsx "
               "tai CSV ja tuo uudelleen.",
@@ -30,6 +69,16 @@ TEXTS: dict[str, dict[str, str]] = {
               "annat. Spara den på nytt som .xlsx eller CSV.",
         "en": "File {file} cannot be read as an Excel workbook (.xlsx): it is damaged or something "
               "else. Save it again as .xlsx or CSV."},
+    "import.dtd": {
+        "fi": "Työkirjan {file} osassa {part} on dokumenttityypin määrittely (DTD). Excel ei koskaan "
+              "kirjoita sellaista, ja sen avulla lukija voisi hakea tai laventaa muuta sisältöä, joten "
+              "tiedosto hylätään. Tallenna se uudelleen Excelissä .xlsx- tai CSV-muodossa.",
+        "sv": "Arbetsboken {file} innehåller en dokumenttypsdeklaration (DTD) i sin del {part}. Excel "
+              "skriver aldrig en sådan, och den kunde få läsaren att hämta eller expandera annat innehåll, "
+              "så filen avvisas. Spara den på nytt i Excel som .xlsx eller som CSV.",
+        "en": "Workbook {file} contains a document type declaration (DTD) in its part {part}. Excel never "
+              "writes one, and it could make the reader fetch or expand other content, so the file is "
+              "refused. Save it again in Excel as .xlsx, or as CSV."},
     "import.no_sheet": {
         "fi": "Työkirjassa {file} ei ole välilehteä {sheet}; välilehdet: {sheets}.",
         "sv": "Arbetsboken {file} har inget blad {sheet}; bladen: {sheets}.",
@@ -56,6 +105,13 @@ TEXTS: dict[str, dict[str, str]] = {
               "lång cell).",
         "en": "Line {line} of file {file} is not valid CSV (e.g. an unmatched quote or an overlong "
               "cell)."},
+    "import.unclosed_quote": {
+        "fi": "Tiedoston {file} rivillä {row} alkaa lainausmerkki (\"), jota ei suljeta, joten sen jälkeiset "
+              "rivit luettaisiin yhteen soluun. Sulje lainausmerkki tai poista se.",
+        "sv": "Rad {row} i filen {file} öppnar ett citattecken (\") som aldrig stängs, så raderna efter den "
+              "skulle läsas in i en cell. Stäng citattecknet eller ta bort det.",
+        "en": "Row {row} of file {file} opens a quote (\") that is never closed, so the rows after it would "
+              "be read into one cell. Close the quote or remove it."},
     "import.not_writable": {
         "fi": "Tietolajia {kind} ei voi tuoda: se on viitetieto tai loki.",
         "sv": "Datatypen {kind} kan inte importeras: den är referensdata eller logg.",
@@ -95,6 +151,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "row {row}, column {column}: value {value} is not valid: {reason}"},
     "import.invalid_row": {
         "fi": "rivi {row}: {reason}", "sv": "rad {row}: {reason}", "en": "row {row}: {reason}"},
+    "import.control_character": {
+        "fi": "rivi {row}, sarake {column}: solussa on ohjausmerkki {char}, joka ei kuulu taulukkoon; "
+              "poista se ja tuo tiedosto uudelleen.",
+        "sv": "rad {row}, kolumn {column}: cellen innehåller styrtecknet {char}, som inte hör hemma i en "
+              "tabell; ta bort det och importera filen igen.",
+        "en": "row {row}, column {column}: the cell contains the control character {char}, which has no "
+              "place in a table; remove it and import the file again."},
     "import.missing_value": {
         "fi": "rivi {row}, sarake {column}: pakollinen arvo puuttuu",
         "sv": "rad {row}, kolumn {column}: ett obligatoriskt värde saknas",
@@ -314,9 +377,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "upload.kind": {"fi": "Tietolaji", "sv": "Datatyp", "en": "Kind of data"},
     "upload.kind.approvals": {"fi": "Valtuustojen hyväksynnät", "sv": "Fullmäktiges godkännanden",
                               "en": "Council approvals"},
-    "upload.file": {"fi": "Tiedosto (.xlsx tai .csv, enintään 20 Mt)",
-                    "sv": "Fil (.xlsx eller .csv, högst 20 MB)",
-                    "en": "File (.xlsx or .csv, at most 20 MB)"},
+    "upload.file": {"fi": "Tiedosto (.xlsx tai .csv, enintään {limit} Mt)",
+                    "sv": "Fil (.xlsx eller .csv, högst {limit} MB)",
+                    "en": "File (.xlsx or .csv, at most {limit} MB)"},
     "upload.sheet": {"fi": "Välilehti", "sv": "Blad", "en": "Sheet"},
     "upload.forum_date": {
         "fi": "Foorumin päivämäärä (osallistujalistalle, jossa ei ole päivämääräsaraketta)",
@@ -327,12 +390,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "upload.columns": {"fi": "Sarakkeet, jotka tuonti lukee", "sv": "Kolumner som importen läser",
                        "en": "Columns the import reads"},
     "upload.sign_in_needed": {
-        "fi": "Voit tarkistaa tiedoston ja nähdä, mitä se muuttaisi, mutta tallentaminen vaatii "
-              "kirjautumisen alueen muokkaajana tai projektin vetäjänä.",
-        "sv": "Du kan kontrollera filen och se vad den skulle ändra, men för att spara måste du "
-              "logga in som områdets redaktör eller projektledare.",
-        "en": "You can check the file and see what it would change, but saving requires signing in "
-              "as an area editor or a project lead."},
+        "fi": "Tuominen vaatii kirjautumisen alueen muokkaajana tai projektin vetäjänä; ennen sitä "
+              "sivu ei ota tiedostoja vastaan. Tuontipohja ja sarakkeiden kuvaus näyttävät, millainen "
+              "tiedoston pitää olla.",
+        "sv": "För att importera måste du logga in som områdets redaktör eller projektledare; innan "
+              "dess tar sidan inte emot filer. Importmallen och kolumnbeskrivningen visar hur filen ska "
+              "se ut.",
+        "en": "Importing requires signing in as an area editor or a project lead; before that the page "
+              "takes no files. The import template and the columns show what a file should look like."},
+    "upload.refused": {
+        "fi": "Et voi tuoda tätä tietolajia: {reason}. Tiedostoja luetaan vain niille, jotka voivat "
+              "tallentaa ne.",
+        "sv": "Du kan inte importera den här datatypen: {reason}. Filer läses bara för den som får "
+              "spara dem.",
+        "en": "You cannot import this kind of data: {reason}. Files are read only for those who may "
+              "save them."},
     "upload.not_allowed": {
         "fi": "Sinulla ei ole oikeutta tallentaa näitä rivejä: {reason}",
         "sv": "Du har inte rätt att spara de här raderna: {reason}",
