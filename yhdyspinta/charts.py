@@ -103,7 +103,7 @@ def indicator_tile_map(frame: pd.DataFrame, domain: list[str], colours: list[str
                                             height=GRID_ROWS * TILE_HEIGHT)
 
 
-SERIES_WIDTH = 250  # px per small chart: four fit beside each other on a 1440 px screen
+SERIES_WIDTH = 165  # px per small chart: four with their axes fit beside each other on a 1440 px screen
 SERIES_HEIGHT = 90
 
 
@@ -119,7 +119,8 @@ def headline_series_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     )
     lines = (base.mark_line(color=palette.BLUE) + base.mark_point(color=palette.BLUE, filled=True, size=25)).properties(
         width=SERIES_WIDTH, height=SERIES_HEIGHT)
-    return lines.facet(facet=alt.Facet("label:N", title=None, sort=None, header=alt.Header(labelFontSize=13,
-                                                                                        labelColor=AXIS_INK)),
+    order = list(dict.fromkeys(frame["label"]))  # the cards' order, not the alphabet
+    return lines.facet(facet=alt.Facet("label:N", title=None, sort=order, header=alt.Header(labelFontSize=13,
+                                                                                         labelColor=AXIS_INK)),
                        columns=4).resolve_scale(y="independent").properties(
         title=t("indicator.series_title", lang), description=t("indicator.series_note", lang))

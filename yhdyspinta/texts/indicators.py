@@ -41,8 +41,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Mainland municipalities other than Helsinki (291) whose council approved their area's strategic "
               "agreement (decision date empty or on or before the day)."},
     "indicator.council_approved_population_share.label": {
-        "fi": "Väestöstä hyväksytyissä kunnissa", "sv": "Av befolkningen i godkända kommuner",
-        "en": "Population in approving municipalities"},
+        "fi": "Väestöosuus, hyväksytty", "sv": "Befolkningsandel, godkänt", "en": "Population share approved"},
     "indicator.council_approved_population_share.definition": {
         "fi": "Niiden kuntien asukkaat, joiden valtuusto on hyväksynyt sopimuksen, osuutena samojen 291 kunnan "
               "asukkaista. Näytetään vain, kun jokaisen kunnan asukasluku on ladattu.",
