@@ -357,8 +357,9 @@ def _area_cells(indicator: str, state: AsOf, lang: str, statement: str | None) -
                 continue
             pct, n = found
             cell = _pct_cell(pct / 100, lang)
-            detail = t("map.detail.small_n" if n < SMALL_N_THRESHOLD else "map.detail.n", lang,
-                       n=format_number(n, lang), limit=SMALL_N_THRESHOLD)
+            shown_n = format_number(n, lang)
+            detail = (t("map.detail.small_n", lang, n=shown_n, limit=SMALL_N_THRESHOLD) if n < SMALL_N_THRESHOLD
+                      else t("map.detail.n", lang, n=shown_n))
             cells[a.code] = Cell(cell.value, cell.label, f"b{bin_index(math.floor(pct), PERCENT_BINS)}", detail)
     elif indicator == MATURITY_LEVEL:
         values = indicators.by_area("maturity_level", state)
@@ -374,7 +375,7 @@ def _area_cells(indicator: str, state: AsOf, lang: str, statement: str | None) -
     elif indicator == PILOT:
         for a in areas:
             yes = a.code in state.pilots
-            cells[a.code] = Cell(1.0 if yes else 0.0, t("map.pilot_yes" if yes else "map.pilot_no", lang),
+            cells[a.code] = Cell(1.0 if yes else 0.0, t("map.pilot_yes", lang) if yes else t("map.pilot_no", lang),
                                  "yes" if yes else "no")
     else:  # guarded by check_indicator; kept so a new code cannot fall through silently
         raise ValueError(f"no area values for indicator {indicator!r}")
@@ -402,7 +403,7 @@ def _municipality_cells(indicator: str, state: AsOf, lang: str, statement: str |
     elif indicator == FORUM_COVERAGE:
         for m in munis:
             n = forums_of(state, OrgType.MUNICIPALITY, m.code)
-            cells[m.code] = Cell(float(n > 0), t("map.attended" if n else "map.not_attended", lang),
+            cells[m.code] = Cell(float(n > 0), t("map.attended", lang) if n else t("map.not_attended", lang),
                                  "yes" if n else "no", t("map.detail.forums", lang, n=n))
     else:
         raise ValueError(f"no municipality values for indicator {indicator!r}")

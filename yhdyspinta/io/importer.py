@@ -301,11 +301,11 @@ def expected_columns(kind: str, lang: str = "fi") -> list[dict[str, str]]:
         labels = COLUMN_LABELS.get(name, {})
         others = sorted({v for k, v in labels.items() if k != lang} - {labels.get(lang, name)})
         codes = ", ".join(m.value for m in info.enum) if info.enum is not None else ""
+        required = info.required and name not in INFERABLE.get(kind, frozenset())
         rows.append({
             t("import.col.column", lang): column_label(name, lang),
             t("import.col.also", lang): ", ".join(others),
-            t("import.col.required", lang): t("import.yes" if info.required and name not in INFERABLE.get(
-                kind, frozenset()) else "import.no", lang),
+            t("import.col.required", lang): t("import.yes", lang) if required else t("import.no", lang),
             t("import.col.accepts", lang): codes or t(f"import.accepts.{info.category}", lang),
         })
     return rows

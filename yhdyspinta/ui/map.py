@@ -135,7 +135,7 @@ def table_frame(values: mapping.IndicatorValues, filters: Filters) -> pd.DataFra
     municipal = values.level == mapping.LEVEL_MUNICIPALITIES
     out = pd.DataFrame({
         t("map.col.code", lang): rows["code"].astype(str),
-        t("map.col.municipality" if municipal else "map.col.area", lang): rows["name"],
+        t("map.col.municipality", lang) if municipal else t("map.col.area", lang): rows["name"],
     })
     if municipal:
         out[t("map.col.area", lang)] = rows["area"]
