@@ -39,12 +39,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted([*(ROOT / "yhdyspinta").rglob("*.py"), *(ROOT / "app_pages").glob("*.py"), ROOT / "streamlit_app.py"])
 PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 
-# A call of t, tn or plain.text whose first argument is a string literal; `x.t(` and
-# `st.text(` are not ours, an f-string (`t(f"...")`) is not a literal.
-CALL = re.compile(r"""(?<![\w.])(?P<func>tn|t|plain\.text)\(\s*(?P<q>["'])(?P<key>[^"'\\]+)(?P=q)""")
-FSTRING_CALL = re.compile(r"""(?<![\w.])(?:tn|t|plain\.text)\(\s*f(?P<q>["'])(?P<key>.+?)(?P=q)""")
+# A call of t, tn, plain.text or importer.Count (a count rendered with tn) whose first argument is a
+# string literal; `x.t(` and `st.text(` are not ours, an f-string (`t(f"...")`) is not a literal.
+CALL = re.compile(r"""(?<![\w.])(?P<func>tn|t|plain\.text|Count)\(\s*(?P<q>["'])(?P<key>[^"'\\]+)(?P=q)""")
+FSTRING_CALL = re.compile(r"""(?<![\w.])(?:tn|t|plain\.text|Count)\(\s*f(?P<q>["'])(?P<key>.+?)(?P=q)""")
 # `t("a" if c else "b", lang)`: the regex would see only "a", Babel would extract "ab".
-CONDITIONAL_KEY = re.compile(r"""(?<![\w.])(?:tn|t|plain\.text)\(\s*(?P<q>["'])[^"'\\]+(?P=q)\s+if\b""")
+CONDITIONAL_KEY = re.compile(r"""(?<![\w.])(?:tn|t|plain\.text|Count)\(\s*(?P<q>["'])[^"'\\]+(?P=q)\s+if\b""")
 
 
 @pytest.fixture(scope="module")
@@ -160,8 +160,8 @@ def test_every_literal_key_in_the_code_is_in_the_catalogs() -> None:
     unknown = [(where, key) for where, _, key in calls if key not in MESSAGES]
     assert not unknown, f"keys not in {LOCALE_DIR}: {unknown}"
     wrong = [(where, func, key) for where, func, key in calls
-             if (func == "tn") != isinstance(MESSAGES[key]["fi"], tuple)]
-    assert not wrong, f"t() for a plural message or tn() for a singular one: {wrong}"
+             if (func in ("tn", "Count")) != isinstance(MESSAGES[key]["fi"], tuple)]
+    assert not wrong, f"t() for a plural message or tn() (Count) for a singular one: {wrong}"
 
 
 def test_no_key_is_chosen_inside_the_call() -> None:
@@ -237,3 +237,41 @@ def test_column_and_enum_labels_read_the_catalogs() -> None:
     assert enum_label("MaturityLevel", 2, "fi") == "Koordinaatio"
     assert enum_label("Theme", "no_such_code", "fi") == "no_such_code"
     assert enum_label("Theme", None, "fi") == ""
+
+
+# ------------------------------------------------------------------------------ plurals
+
+
+@pytest.mark.parametrize(("lang", "one", "two"), [("fi", "1 rivi", "2 riviä"), ("sv", "1 rad", "2 rader"),
+                                                  ("en", "1 row", "2 rows")])
+def test_a_count_takes_the_plural_form_of_its_language(lang: str, one: str, two: str) -> None:
+    assert tn("common.rows", 1, lang) == one
+    assert tn("common.rows", 2, lang) == two
+    assert tn("common.rows", 0, lang) == two.replace("2", "0")
+
+
+def test_a_plural_message_can_show_its_count_formatted() -> None:
+    assert tn("access.history.shown", 1234, "en", shown="500", n="1,234") == "Showing the newest 500 of 1,234 changes."
+    assert tn("map.detail.reached", 1, "en", n=0, total=1) == "0/1 municipality"
+    assert tn("map.detail.reached", 21, "sv", n=3, total=21) == "3/21 kommuner"
+
+
+def test_plural_and_singular_messages_are_not_mixed_up() -> None:
+    with pytest.raises(TypeError, match="use tn"):
+        t("common.rows", "fi", n=1)
+    with pytest.raises(TypeError, match="use t"):
+        tn("nav.home", 1, "fi")
+    with pytest.raises(TypeError):
+        tn("common.rows", 1.5, "fi")  # type: ignore[arg-type]
+
+
+def test_import_messages_put_each_count_in_its_form() -> None:
+    from yhdyspinta.io.importer import Count, Problem, Reason
+
+    problem = Problem("extra_cells", row=2, value="x",
+                      params={"cells": Count("count.cells", 2), "columns": Count("count.columns", 1)})
+    assert "the row has 2 cells but the header row 1 column (" in problem.message("en")
+    assert "rivillä on 2 solua mutta otsikkorivillä 1 sarake (" in problem.message("fi")
+    too_long = Reason("too_long", {"max": Count("count.characters", 1), "length": Count("count.characters", 2)})
+    assert too_long.text("en") == "too long (2 characters); at most 1 character"
+    assert too_long.text("sv") == "för lång (2 tecken); högst 1 tecken"

@@ -32,7 +32,7 @@ from yhdyspinta.domain import (
     OrgType,
     SurveyLevel,
 )
-from yhdyspinta.i18n import enum_label, format_day, format_number, format_pct, t
+from yhdyspinta.i18n import enum_label, format_day, format_number, format_pct, t, tn
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import AgreementState, AsOf, forums_of
 from yhdyspinta.palette import (
@@ -307,8 +307,8 @@ def _of_cell(value: indicators.Value, lang: str, detail_key: str) -> Cell:
     """A share of its whole (numerator / denominator), classed on whole percent."""
     share = value.share or 0.0
     cell = _pct_cell(share, lang)
-    return Cell(cell.value, cell.label, cell.cls, t(detail_key, lang, n=int(value.numerator or 0),
-                                                    total=int(value.denominator or 0)))
+    total = int(value.denominator or 0)
+    return Cell(cell.value, cell.label, cell.cls, tn(detail_key, total, lang, n=int(value.numerator or 0), total=total))
 
 
 def _area_cells(indicator: str, state: AsOf, lang: str, statement: str | None) -> dict[int, Cell]:
@@ -342,8 +342,9 @@ def _area_cells(indicator: str, state: AsOf, lang: str, statement: str | None) -
         for a in areas:
             v = values[a.code]
             n = int(v.numerator or 0)
+            total = int(v.denominator or 0)
             cells[a.code] = Cell(float(n), format_number(n, lang), _pct_cell(v.share or 0.0, lang).cls,
-                                 t("map.detail.of_held", lang, n=n, total=int(v.denominator or 0)))
+                                 tn("map.detail.of_held", total, lang, n=n, total=total))
     elif indicator == FORUM_COVERAGE:
         values = indicators.by_area("municipalities_participated", state)
         for a in areas:
@@ -369,8 +370,8 @@ def _area_cells(indicator: str, state: AsOf, lang: str, statement: str | None) -
                 cells[a.code] = _no_data(lang, "map.no_assessment")
                 continue
             mean = float(v.detail["mean"])  # type: ignore[arg-type]
-            detail = t("map.detail.maturity", lang, mean=format_number(mean, lang, labels.SCORE_DIGITS),
-                       day=format_day(v.detail.get("assessed_on"), lang), n=v.n)  # type: ignore[arg-type]
+            detail = tn("map.detail.maturity", v.n or 0, lang, mean=format_number(mean, lang, labels.SCORE_DIGITS),
+                        day=format_day(v.detail.get("assessed_on"), lang))  # type: ignore[arg-type]
             cells[a.code] = Cell(mean, labels.value_text(v, lang), str(int(v.value)), detail)
     elif indicator == PILOT:
         for a in areas:
@@ -404,7 +405,7 @@ def _municipality_cells(indicator: str, state: AsOf, lang: str, statement: str |
         for m in munis:
             n = forums_of(state, OrgType.MUNICIPALITY, m.code)
             cells[m.code] = Cell(float(n > 0), t("map.attended", lang) if n else t("map.not_attended", lang),
-                                 "yes" if n else "no", t("map.detail.forums", lang, n=n))
+                                 "yes" if n else "no", tn("map.detail.forums", n, lang))
     else:
         raise ValueError(f"no municipality values for indicator {indicator!r}")
     return cells

@@ -20,7 +20,7 @@ import streamlit as st
 from yhdyspinta import charts, config, indicators, mapping
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import t
+from yhdyspinta.i18n import t, tn
 from yhdyspinta.ui import charting, data, plain
 
 TABLE_INLINE = "inline"
@@ -184,11 +184,11 @@ def _table(frame: pa.Table, filters: Filters, placement: str, key: str, *, count
         with st.expander(t("map.table", filters.lang)):
             st.dataframe(frame, hide_index=True, width="stretch", key=key)
             if count:
-                st.caption(t("common.rows", filters.lang, n=len(frame)))
+                st.caption(tn("common.rows", len(frame), filters.lang))
         return
     st.subheader(t("map.table", filters.lang))
     st.dataframe(frame, hide_index=True, width="stretch", key=key)
-    st.caption(t("common.rows", filters.lang, n=len(frame)))
+    st.caption(tn("common.rows", len(frame), filters.lang))
 
 
 def _tile_grid(filters: Filters, version: int, today: date, indicator: str, statement: str | None,

@@ -14,7 +14,7 @@ from typing import Any
 import streamlit as st
 
 from yhdyspinta.access import PermissionDenied, Principal, check, refusal_text
-from yhdyspinta.i18n import format_number, t
+from yhdyspinta.i18n import format_number, t, tn
 from yhdyspinta.io import importer, tables
 from yhdyspinta.io.export import template
 from yhdyspinta.kinds import WRITABLE_KINDS
@@ -180,6 +180,7 @@ def _show_preview_and_confirm(report: importer.ImportReport, request: UploadRequ
         else:
             saved, batch = detail
             summary = saved.plan.summary()
-            st.session_state[KEY_RESULT] = ("saved", t("upload.saved", lang, added=summary["added"],
-                                                       changed=summary["changed"], batch=batch))
+            st.session_state[KEY_RESULT] = ("saved", t("upload.saved", lang, batch=batch,
+                                                       added=tn("count.added", summary["added"], lang),
+                                                       changed=tn("count.changed", summary["changed"], lang)))
         st.rerun()
