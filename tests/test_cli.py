@@ -54,7 +54,7 @@ def test_demo_export_import_backup_restore(data_dir: Path, tmp_path: Path, capsy
             assert out.stat().st_size > 0
     capsys.readouterr()
     assert run("import", "agreements", str(tmp_path / "agreements.xlsx"), "--dry-run") == EXIT_OK
-    assert "0 uutta, 0 muuttunutta, 24 ennallaan" in capsys.readouterr().out
+    assert "0 uutta, 0 muuttunutta, 34 ennallaan" in capsys.readouterr().out
     assert run("backup", "--out", str(tmp_path / "b.zip")) == EXIT_OK
     assert run("restore", str(tmp_path / "b.zip")) == EXIT_BAD_INPUT
     assert run("restore", str(tmp_path / "b.zip"), "--force") == EXIT_OK

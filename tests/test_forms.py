@@ -4,6 +4,7 @@ the second of two editors getting a conflict instead of overwriting."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -25,6 +26,9 @@ SAVO = Principal("editor@pshyvinvointialue.fi", Role.AREA_EDITOR, frozenset({13}
 SAVO2 = Principal("second@pshyvinvointialue.fi", Role.AREA_EDITOR, frozenset({13}))
 VIEWER = Principal("viewer@example.fi", Role.VIEWER)
 PREFIX = "t"
+NEW_TERM_CHOICE = "__new__"
+FIRST_TERM = date(2023, 1, 1)  # the example data's first agreements
+RENEWAL_START = date(2026, 1, 1)
 
 
 
@@ -89,7 +93,7 @@ def test_without_an_area_a_lead_chooses_among_all_and_an_editor_among_theirs(mon
 def test_agreement_status_change_is_saved_and_logged(monkeypatch: pytest.MonkeyPatch) -> None:
     at = form_app("agreement_form", SAVO, monkeypatch)
     engine = open_store()
-    key = (13, at.selectbox(key=f"{PREFIX}.kind").value)
+    key = (13, at.selectbox(key=f"{PREFIX}.kind").value, at.selectbox(key=f"{PREFIX}.term").value)
     before = editing.read_record(engine, "agreements", key)
     new_status = "toimeenpanossa" if before is None or before["status"] != "toimeenpanossa" else "paivitettavana"
     at.selectbox(key=_field(at, "status")).set_value(new_status)
@@ -106,7 +110,7 @@ def test_the_second_editor_gets_a_conflict_message(monkeypatch: pytest.MonkeyPat
     first = form_app("agreement_form", SAVO, monkeypatch)
     second = form_app("agreement_form", SAVO2, monkeypatch)  # both opened the same record
     engine = open_store()
-    key = (13, first.selectbox(key=f"{PREFIX}.kind").value)
+    key = (13, first.selectbox(key=f"{PREFIX}.kind").value, first.selectbox(key=f"{PREFIX}.term").value)
     shown = first.selectbox(key=_field(first, "status")).value
     mine, theirs = [s for s in ("hyvaksytty", "toimeenpanossa", "paivitettavana") if s != shown][:2]
     first.selectbox(key=_field(first, "status")).set_value(theirs)
@@ -138,12 +142,12 @@ def test_a_bad_link_names_the_field_and_saves_nothing(monkeypatch: pytest.Monkey
 def test_council_approval(monkeypatch: pytest.MonkeyPatch) -> None:
     at = form_app("approval_form", SAVO, monkeypatch)
     at.selectbox(key=f"{PREFIX}.municipality").set_value("297").run()
-    kind = at.selectbox(key=f"{PREFIX}.kind").value
-    before = editing.read_record(open_store(), "approvals", (13, kind, "297"))
+    key = (13, at.selectbox(key=f"{PREFIX}.kind").value, at.selectbox(key=f"{PREFIX}.term").value, "297")
+    before = editing.read_record(open_store(), "approvals", key)
     new_status = "hylatty" if before is None or before["status"] != "hylatty" else "kasittelematta"
     at.selectbox(key=_field(at, "status")).set_value(new_status)
     _submit(at)
-    assert editing.read_record(open_store(), "approvals", (13, kind, "297"))["status"] == new_status
+    assert editing.read_record(open_store(), "approvals", key)["status"] == new_status
 
 
 def test_new_structure_and_a_duplicate(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -179,3 +183,54 @@ def test_maturity_self_assessment_needs_every_dimension(monkeypatch: pytest.Monk
     assert len(frame) == count + 1
     newest = frame[frame["area_code"] == 13].sort_values(["assessed_on", "respondent_no"]).iloc[-1]
     assert (newest["trust"], newest["commitment"]) == (2, 3)
+
+
+def test_a_new_term_adds_a_renewal_beside_its_predecessor(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = form_app("agreement_form", SAVO, monkeypatch)
+    engine = open_store()
+    kind = at.selectbox(key=f"{PREFIX}.kind").value
+    term = at.selectbox(key=f"{PREFIX}.term")
+    predecessor_term = term.value
+    predecessor = editing.read_record(engine, "agreements", (13, kind, predecessor_term))
+    approvals = repo.read_kind(engine, "approvals")
+    term.set_value(NEW_TERM_CHOICE).run()
+    assert at.caption[0].value == t("access.form.agreement.renewal", "fi")
+    _submit(at)  # no term start given
+    assert [e.value for e in at.error] == [t("access.form.agreement.term_needed", "fi")]
+    at.date_input(key=_field(at, "term_start")).set_value(RENEWAL_START)
+    at.text_input(key=_field(at, "title")).input("Strateginen yhteistyösopimus 2026–2029")
+    at.selectbox(key=_field(at, "status")).set_value("paatoksenteossa")
+    _submit(at)
+    assert [s.value for s in at.success] == [t("access.form.saved", "fi")]
+    renewal = editing.read_record(engine, "agreements", (13, kind, RENEWAL_START))
+    assert (renewal["title"], renewal["status"], renewal["row_version"]) == (
+        "Strateginen yhteistyösopimus 2026–2029", "paatoksenteossa", 1)
+    assert editing.read_record(engine, "agreements", (13, kind, predecessor_term)) == predecessor
+    assert repo.read_kind(engine, "approvals").equals(approvals)
+    # The form now offers the renewal first; a second "new" agreement for the same term is refused.
+    assert at.selectbox(key=f"{PREFIX}.term").options == [
+        "1.1.2026 – Strateginen yhteistyösopimus 2026–2029", f"1.1.2023 – {predecessor['title']}",
+        t("access.form.agreement.new_term", "fi")]
+    at.selectbox(key=f"{PREFIX}.term").set_value(NEW_TERM_CHOICE).run()
+    at.date_input(key=_field(at, "term_start")).set_value(RENEWAL_START)
+    _submit(at)
+    assert [e.value for e in at.error] == [t("access.form.agreement.exists", "fi")]
+
+
+def test_a_council_decision_is_recorded_on_the_chosen_terms_agreement(monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = open_store()
+    form_app("approval_form", SAVO, monkeypatch)  # opens the store with the example data
+    first = editing.read_record(engine, "agreements", (13, "yhteistyosopimus", FIRST_TERM))
+    editing.save(engine, SAVO, "agreements", {**{k: v for k, v in first.items() if k != "row_version"},
+                                              "term_start": RENEWAL_START, "status": "paatoksenteossa"},
+                 expected_version=None)
+    old = editing.read_record(engine, "approvals", (13, "yhteistyosopimus", FIRST_TERM, "297"))
+    at = form_app("approval_form", SAVO, monkeypatch)
+    assert at.selectbox(key=f"{PREFIX}.term").value == RENEWAL_START  # the newest first
+    at.selectbox(key=f"{PREFIX}.municipality").set_value("297").run()
+    at.selectbox(key=_field(at, "status")).set_value("hyvaksytty")
+    at.date_input(key=_field(at, "decided_on")).set_value(date(2026, 3, 9))
+    _submit(at)
+    new = editing.read_record(engine, "approvals", (13, "yhteistyosopimus", RENEWAL_START, "297"))
+    assert (new["status"], new["decided_on"]) == ("hyvaksytty", date(2026, 3, 9))
+    assert editing.read_record(engine, "approvals", (13, "yhteistyosopimus", FIRST_TERM, "297")) == old

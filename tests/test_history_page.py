@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 LEAD = Principal("lead@kuntaliitto.fi", Role.PROJECT_LEAD)
 SAVO = Principal("editor@pshyvinvointialue.fi", Role.AREA_EDITOR, frozenset({13}))
-AGREEMENT_KEY = (13, "aiesopimus")
+AGREEMENT_KEY = (13, "aiesopimus", date(2023, 1, 1))  # the example data's letter of intent in Pohjois-Savo
 GRANTED = "matti.meikalainen@pshyvinvointialue.fi"
 # An e-mail address; a masked one ("…@kunta.fi") has no local part and does not match.
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

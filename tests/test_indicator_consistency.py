@@ -15,6 +15,7 @@ import csv
 import io
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -309,3 +310,10 @@ def test_every_pure_surface_agrees_with_the_catalogue(frames: dict[str, pd.DataF
     assert maturity is None or maturity.national_respondents == (country["maturity_mean"].n or 0)
     records = json.loads(indicator_bytes(country.values(), "json"))
     assert records == [labels.record(v) for v in country.values()]
+
+
+def test_the_readmes_indicator_table_is_the_catalogue() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("<!-- indicators:start -->\n", 1)[1].split("<!-- indicators:end -->", 1)[0]
+    assert shown == labels.markdown_table("en"), "run: python -m yhdyspinta catalogue, and paste it into the README"
+    assert len(shown.strip().splitlines()) == 2 + len(indicators.CATALOGUE)

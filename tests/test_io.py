@@ -82,7 +82,7 @@ def test_formulas_are_neutralised_in_exports_and_come_back_as_text(store: Engine
                            actor="t")
     csv_rows = list(csv.reader(io.StringIO(export_kind(store, "agreements", "csv").decode("utf-8-sig")),
                                delimiter=";"))
-    assert sorted(row[2] for row in csv_rows[1:]) == sorted("'" + title for title in titles)
+    assert sorted(row[3] for row in csv_rows[1:]) == sorted("'" + title for title in titles)
     book = load_workbook(io.BytesIO(export_kind(store, "agreements", "xlsx")))
     cells = [c for row in book.active.iter_rows(min_row=2) for c in row if c.value in titles]
     assert len(cells) == len(titles)

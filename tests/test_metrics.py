@@ -222,7 +222,12 @@ def test_population_share_needs_every_population(store: Engine, clock: Clock) ->
 
 def test_recent_changes_group_a_batch_and_skip_the_example_data(store: Engine, clock: Clock) -> None:
     demo.load(store)
-    write(store, clock, utc("2026-11-01T10:00"), "approvals", approval(PS, KUOPIO, "hylatty", "2026-10-30"))
+    # A change of Kuopio's decision on the latest agreement, whatever the example data drew for it.
+    approvals = repo.read_kind(store, "approvals")
+    shown = approvals[(approvals["municipality_code"] == KUOPIO)
+                      & (approvals["agreement_kind"] == "yhteistyosopimus")].iloc[-1]["status"]
+    decision, label = ("hyvaksytty", "Hyväksytty") if shown == "hylatty" else ("hylatty", "Hylätty")
+    write(store, clock, utc("2026-11-01T10:00"), "approvals", approval(PS, KUOPIO, decision, "2026-10-30"))
     write(store, clock, utc("2026-11-02T10:00"), "forums", {"held_on": "2026-12-01", "theme": "hyte",
                                                            "title": "Joulufoorumi"})
     write(store, clock, utc("2026-11-03T10:00"), "approvals",
@@ -238,7 +243,7 @@ def test_recent_changes_group_a_batch_and_skip_the_example_data(store: Engine, c
     assert texts[0] == f"{changed} muutosta kerralla: Valtuuston hyväksyntä"
     assert texts[1] == "Foorumi lisätty: 1.12.2026 Joulufoorumi"
     assert texts[2].startswith("Valtuuston hyväksyntä muutettu: Kuopio: Strateginen yhteistyösopimus (")
-    assert texts[2].endswith("→ Hylätty)")
+    assert texts[2].endswith(f"→ {label})")
     assert len(lines) == 3  # nothing of the example data or the facts seed
     assert [line.at.date() for line in lines] == [date(2026, 11, 3), date(2026, 11, 2), date(2026, 11, 1)]
 

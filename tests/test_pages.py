@@ -54,7 +54,7 @@ def test_bad_url_values_give_a_notice_and_the_whole_country(query: dict[str, str
     assert f"{param}={value}" in at.warning[0].value
     at.switch_page(f"{PAGES_DIR}/agreements.py").run()
     assert not at.exception
-    assert len(at.dataframe[0].value) == 24  # every area's agreements
+    assert len(at.dataframe[0].value) == 34  # every area's agreements, renewals beside their predecessors
 
 
 def test_overview_figures_match_the_store(data_dir: Path) -> None:
@@ -71,13 +71,18 @@ def test_overview_figures_match_the_store(data_dir: Path) -> None:
                 or_(a.approved_on.is_(None), a.approved_on <= today),
                 or_(a.valid_from.is_(None), a.valid_from <= today),
                 or_(a.valid_until.is_(None), a.valid_until >= today))).scalar_one()
-        council = conn.execute(
-            select(func.count(func.distinct(g.municipality_code))).select_from(
-                schema.approvals.join(schema.agreements)).where(
-                a.kind == "yhteistyosopimus", a.area_code != facts.HELSINKI_AREA_CODE, g.status == "hyvaksytty",
-                or_(g.decided_on.is_(None), g.decided_on <= today))).scalar_one()
+        decisions = conn.execute(
+            select(a.area_code, a.term_start, g.municipality_code, g.status, g.decided_on)
+            .select_from(schema.approvals.join(schema.agreements)).where(
+                a.kind == "yhteistyosopimus", a.area_code != facts.HELSINKI_AREA_CODE)).all()
+        terms = conn.execute(select(a.area_code, a.term_start).where(a.kind == "yhteistyosopimus")).all()
         forums = conn.execute(select(func.count()).select_from(schema.forums).where(
             schema.forums.c.held_on <= today)).scalar_one()
+    # Councils are counted on each area's agreement of the day: its latest term begun by today.
+    current = {area: max((d for x, d in terms if x == area and d <= today),
+                         default=min(d for x, d in terms if x == area)) for area, _ in terms}
+    council = len({m for area, term, m, status, day in decisions
+                   if term == current[area] and status == "hyvaksytty" and (day is None or day <= today)})
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[labels.label("agreements_in_force", "fi")] == f"{in_force} / 21"
     assert metrics[labels.label("council_approved_municipalities", "fi")] == f"{council} / 291"

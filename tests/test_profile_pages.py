@@ -155,7 +155,7 @@ def test_overview_renders_the_headline_indicators_with_their_series(lang: str, a
     assert metrics[labels.label("municipalities_participated", lang)].value.endswith(
         f"/ {len(PS_MEMBERS)}" if area else "/ 292")
     assert metrics[labels.label("council_approved_population_share", lang)].value == "–"  # not loaded
-    assert t("indicator.series_note", lang) in [m.value for m in at.markdown]
+    assert t("indicator.series_note", lang) in [c.value for c in at.caption]
     assert at.dataframe, "the figures and the map have tables"
     assert any(t("overview.changes_note", lang) in m.value for m in at.markdown)
 

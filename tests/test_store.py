@@ -33,7 +33,7 @@ def test_migrations_create_exactly_the_declared_schema(store: Engine) -> None:
     with store.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), schema.metadata)
     assert diff == []
-    assert current_revision(store) == "0002"
+    assert current_revision(store) == "0003"
 
 
 def test_open_store_is_idempotent_and_seeds_facts_once(store: Engine) -> None:
@@ -81,7 +81,7 @@ def test_every_write_is_logged_with_before_and_after(store: Engine) -> None:
     log = repo.read_kind(store, "changelog")
     last = log.iloc[-1]
     assert (last["actor"], last["action"], last["kind"], last["record_key"]) == (
-        "tester", "update", "agreements", "13|aiesopimus")
+        "tester", "update", "agreements", "13|aiesopimus|2023-01-01")
     assert json.loads(last["before"])["status"] == "valmistelussa"
     assert json.loads(last["after"])["status"] == "hyvaksytty"
 

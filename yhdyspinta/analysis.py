@@ -23,6 +23,7 @@ from yhdyspinta.domain import (
     SurveyLevel,
     Theme,
 )
+from yhdyspinta.indicators.asof import latest_approvals
 from yhdyspinta.indicators.catalogue import maturity_level
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
@@ -81,12 +82,16 @@ def municipality_approvals(agreements: pd.DataFrame, approvals: pd.DataFrame) ->
     A municipality whose area has the agreement but no approval row gets NOT_SUBMITTED; one
     whose area has no agreement at all gets one row with kind None and status NOT_SUBMITTED,
     so every municipality appears. Columns: area_code, municipality_code, kind, status, decided_on.
+    An area with several agreements of a kind (a renewal for a new term) counts its latest one.
     """
+    approvals = latest_approvals(approvals)
     decisions = {(int(r.area_code), str(r.agreement_kind), str(r.municipality_code)): r
                  for r in approvals.itertuples()}
     kinds_by_area: dict[int, list[str]] = {}
     for r in agreements.itertuples():
-        kinds_by_area.setdefault(int(r.area_code), []).append(str(r.kind))
+        kinds = kinds_by_area.setdefault(int(r.area_code), [])
+        if str(r.kind) not in kinds:
+            kinds.append(str(r.kind))
     kind_order = [k.value for k in AgreementKind]
     rows = []
     for code in _in_scope_codes():

@@ -5,12 +5,14 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from yhdyspinta import palette
 from yhdyspinta.domain import AgreementKind, AgreementStatus
 from yhdyspinta.i18n import enum_label, t
 from yhdyspinta.palette import OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
 from yhdyspinta.tilegrid import tiles
 
 NO_DATA = "–"
+AXIS_INK = palette.AXIS_INK
 # Wide enough for the longest short name ("Mellersta Österbotten") at 10 px.
 TILE_WIDTH = 130
 TILE_HEIGHT = 50
@@ -99,3 +101,25 @@ def indicator_tile_map(frame: pd.DataFrame, domain: list[str], colours: list[str
     # The title sits on the layered chart so the spec's top level names the figure.
     return (rect + name + value).properties(title=title, width=GRID_COLUMNS * TILE_WIDTH,
                                             height=GRID_ROWS * TILE_HEIGHT)
+
+
+SERIES_WIDTH = 250  # px per small chart: four fit beside each other on a 1440 px screen
+SERIES_HEIGHT = 90
+
+
+def headline_series_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
+    """Each headline indicator at the end of each quarter, one small line chart per indicator
+    (its own scale); `frame` has columns label, day, value, text (the value as shown)."""
+    base = alt.Chart(frame).encode(
+        x=alt.X("day:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", labelColor=AXIS_INK)),
+        y=alt.Y("value:Q", title=None, axis=alt.Axis(tickCount=3, labelColor=AXIS_INK)),
+        tooltip=[alt.Tooltip("label:N", title=t("indicator.col.label", lang)),
+                 alt.Tooltip("day:T", title=t("indicator.col.day", lang), format="%d.%m.%Y"),
+                 alt.Tooltip("text:N", title=t("indicator.col.value", lang))],
+    )
+    lines = (base.mark_line(color=palette.BLUE) + base.mark_point(color=palette.BLUE, filled=True, size=25)).properties(
+        width=SERIES_WIDTH, height=SERIES_HEIGHT)
+    return lines.facet(facet=alt.Facet("label:N", title=None, sort=None, header=alt.Header(labelFontSize=13,
+                                                                                        labelColor=AXIS_INK)),
+                       columns=4).resolve_scale(y="independent").properties(
+        title=t("indicator.series_title", lang), description=t("indicator.series_note", lang))

@@ -27,7 +27,7 @@ BLUE, SKY, GREEN, ORANGE, VERMILLION, PURPLE, YELLOW = (
     palette.BLUE, palette.SKY, palette.GREEN, palette.ORANGE, palette.VERMILLION, palette.PURPLE, palette.YELLOW)
 GREY, LIGHT_GREY, INK = palette.GREY, palette.LIGHT_GREY, "#1A1A1A"
 COUNTRY_VS_AREA = (palette.COUNTRY_COLOUR, palette.AREA_COLOUR)
-AXIS_INK = "#31333F"  # darker than the theme's grey axis text: 4.5:1 contrast and readable from afar
+AXIS_INK = palette.AXIS_INK
 HEADROOM = 1.18  # room right of the longest bar for its value label
 BAR_COLOUR, HIGHLIGHT_COLOUR = SKY, BLUE
 APPROVAL_COLOURS: dict[str, str] = {**palette.APPROVAL_COLOURS, analysis.NOT_SUBMITTED: LIGHT_GREY}

@@ -82,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", default=None, metavar="YYYY-MM-DD", help="the day (default: today)")
     p.add_argument("--format", choices=("json", "csv"), default="json")
 
+    p = sub.add_parser("catalogue", help="print the indicator catalogue as a Markdown table (as in the README)")
+    p.add_argument("--lang-of-table", choices=LANGUAGES, default="en", dest="table_lang")
+
     p = sub.add_parser("backup", help="write all tables to a zip")
     p.add_argument("--out", type=Path, required=True)
 
@@ -123,6 +126,11 @@ def _run(args: argparse.Namespace) -> int:
     lang: str = args.lang
     if args.command == "reference":
         return _reference(args)
+    if args.command == "catalogue":
+        from yhdyspinta.indicators.labels import markdown_table
+
+        print(markdown_table(args.table_lang), end="")
+        return EXIT_OK
     engine = open_store()
     if args.command == "demo":
         try:

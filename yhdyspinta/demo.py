@@ -4,11 +4,19 @@ Facts from the seed (forum of 15.12.2023 on strategic collaboration, the 15 foru
 Pohjois-Savo's interface agreement in decision-making and its letter of intent and
 municipal forum, Kuntapulssi 1/2023 published 5.6.2023 with N 298–303) are kept; every
 other figure is drawn from a fixed-seed generator, and the store is flagged as example data.
+
+Agreements follow the real world's shape (see DOMAIN.md): each county's first strategic
+agreement is for the term 2023–2025 and ran to 31.12.2025; several counties renewed theirs
+for 2026–2029 (some renewals approved, some still in decision-making with councils approving
+municipality by municipality through 2026, one in preparation), one revised its protocol in
+autumn 2025 and one renewed for 2025–2029. Helsinki organises its services itself and has
+no municipality–county agreement, so it has no agreements and no council approvals.
 """
 
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -93,6 +101,57 @@ STRATEGIC_STATUS_WEIGHTS = (
 )
 
 
+# The counties' first term: every first agreement is for it.
+FIRST_TERM_START = date(2023, 1, 1)
+FIRST_TERM_END = date(2025, 12, 31)
+FIRST_TITLE = "Strateginen yhteistyösopimus 2023–2025"
+RENEWAL_TITLE = "Strateginen yhteistyösopimus ja yhdyspintasuunnitelma 2026–2029"
+SECOND_TERM_END = "2029-12-31"
+
+
+@dataclass(frozen=True)
+class Renewal:
+    """An area's agreement for a new term, beside its first one (example values)."""
+
+    area_code: int
+    title: str
+    status: AgreementStatus
+    term_start: str
+    preparation_started_on: str
+    approved_on: str | None
+    # Councils decide one by one within this window; `decided` of them have by its end.
+    decisions: tuple[str, str] | None
+    decided: float
+    predecessor_until: date = FIRST_TERM_END
+
+
+RENEWALS: tuple[Renewal, ...] = (
+    Renewal(2, RENEWAL_TITLE, AgreementStatus.IN_IMPLEMENTATION, "2026-01-01", "2025-03-03", "2025-12-09",
+            ("2025-09-15", "2025-12-05"), 1.0),
+    Renewal(6, RENEWAL_TITLE, AgreementStatus.APPROVED, "2026-01-01", "2025-05-05", "2026-02-16",
+            ("2025-11-03", "2026-02-09"), 1.0),
+    Renewal(8, RENEWAL_TITLE, AgreementStatus.APPROVED, "2026-01-01", "2025-04-07", "2026-03-23",
+            ("2026-01-12", "2026-03-16"), 1.0),
+    Renewal(5, RENEWAL_TITLE, AgreementStatus.IN_DECISION, "2026-01-01", "2025-06-02", None,
+            ("2026-02-02", "2026-11-23"), 0.6),
+    Renewal(19, RENEWAL_TITLE, AgreementStatus.IN_DECISION, "2026-01-01", "2025-08-18", None,
+            ("2026-03-02", "2026-10-26"), 0.45),
+    Renewal(14, RENEWAL_TITLE, AgreementStatus.APPROVED, "2026-01-01", "2025-04-14", "2026-04-20",
+            ("2026-01-19", "2026-04-13"), 1.0),
+    Renewal(20, RENEWAL_TITLE, AgreementStatus.APPROVED, "2026-01-01", "2025-09-01", "2026-06-15",
+            ("2026-02-09", "2026-06-08"), 1.0),
+    Renewal(10, RENEWAL_TITLE, AgreementStatus.IN_DECISION, "2026-01-01", "2025-10-06", None,
+            ("2026-05-04", "2026-11-16"), 0.3),
+    Renewal(17, RENEWAL_TITLE, AgreementStatus.IN_PREPARATION, "2026-01-01", "2026-02-02", None, None, 0.0),
+    # A collaboration protocol revised in autumn 2025.
+    Renewal(11, "Yhteistyöpöytäkirja (päivitetty syksyllä 2025)", AgreementStatus.IN_IMPLEMENTATION, "2025-11-01",
+            "2025-08-18", "2025-10-27", ("2025-09-22", "2025-10-24"), 1.0, predecessor_until=date(2025, 10, 31)),
+    # A renewal for 2025–2029, from the new councils' start.
+    Renewal(15, "Strateginen yhteistyösopimus 2025–2029", AgreementStatus.IN_IMPLEMENTATION, "2025-06-01",
+            "2024-10-01", "2025-05-19", ("2025-02-03", "2025-05-12"), 1.0, predecessor_until=date(2025, 5, 31)),
+)
+
+
 class StoreNotEmpty(RuntimeError):
     pass
 
@@ -137,12 +196,19 @@ def build(seed: int = SEED) -> dict[str, list[dict[str, Any]]]:
                                              "org_key": name, "participants": rng.randint(1, 5)})
 
     statuses, weights = zip(*STRATEGIC_STATUS_WEIGHTS, strict=True)
-    for area in areas:
+    renewals = {r.area_code: r for r in RENEWALS}
+    counties = [area for area in areas if area.code != facts.HELSINKI_AREA_CODE]
+    for area in counties:
         status = rng.choices(statuses, weights)[0]
+        renewal = renewals.get(area.code)
         if area.code == POHJOIS_SAVO:
             status = AgreementStatus.APPROVED
-        _agreement(out, rng, area.code, AgreementKind.COLLABORATION,
-                   "Strateginen yhteistyösopimus", status, by_area[area.code])
+        elif renewal is not None:
+            status = AgreementStatus.IN_IMPLEMENTATION  # a renewed agreement was approved once
+        _agreement(out, rng, area.code, AgreementKind.COLLABORATION, FIRST_TITLE, status, by_area[area.code],
+                   valid_until=renewal.predecessor_until if renewal is not None else FIRST_TERM_END)
+        if renewal is not None:
+            _renewal(out, rng, renewal, by_area[area.code])
     # Pohjois-Savo, from the seed: an interface agreement in decision-making and a letter of intent.
     _agreement(out, rng, POHJOIS_SAVO, AgreementKind.INTERFACE,
                "Yhdyspintasopimus ja -suunnitelma (hyvinvointialue, maakuntaliitto ja kunnat)",
@@ -152,7 +218,8 @@ def build(seed: int = SEED) -> dict[str, list[dict[str, Any]]]:
                by_area[POHJOIS_SAVO])
 
     for area in areas:
-        if rng.random() < 0.8 or area.code == POHJOIS_SAVO:
+        # A municipal forum brings a county and its municipalities together: Helsinki is both.
+        if area.code != facts.HELSINKI_AREA_CODE and (rng.random() < 0.8 or area.code == POHJOIS_SAVO):
             out["structures"].append({"area_code": area.code, "kind": StructureKind.MUNICIPAL_FORUM,
                                       "name": "Kuntafoorumi", "theme": None,
                                       "established_on": _rand_date(rng, "2023-01-15", "2024-06-30"),
@@ -204,7 +271,8 @@ def build(seed: int = SEED) -> dict[str, list[dict[str, Any]]]:
 
 def _agreement(out: dict[str, list[dict[str, Any]]], rng: random.Random, area_code: int,
                kind: AgreementKind, title: str, status: AgreementStatus,
-               members: list[facts.Municipality]) -> None:
+               members: list[facts.Municipality], *, valid_until: date = FIRST_TERM_END) -> None:
+    """An agreement for the first term, 2023–2025, and its councils' decisions."""
     order = list(AgreementStatus)
     reached = order.index(status)
     started = _rand_date(rng, "2023-02-01", "2023-10-31") if reached >= 1 else None
@@ -213,9 +281,9 @@ def _agreement(out: dict[str, list[dict[str, Any]]], rng: random.Random, area_co
                   AgreementStatus.UNDER_REVISION):
         approved = started + timedelta(days=rng.randint(90, 400)) if started else None
     out["agreements"].append({
-        "area_code": area_code, "kind": kind, "title": title, "status": status,
+        "area_code": area_code, "kind": kind, "term_start": FIRST_TERM_START, "title": title, "status": status,
         "preparation_started_on": started, "approved_on": approved,
-        "valid_from": approved, "valid_until": date(2025, 12, 31) if approved else None,
+        "valid_from": approved, "valid_until": valid_until if approved else None,
         "themes": _themes(rng, rng.randint(2, 6)),
         "document_url": KUNTALIITTO_URL if approved else None,
     })
@@ -226,17 +294,46 @@ def _agreement(out: dict[str, list[dict[str, Any]]], rng: random.Random, area_co
         roll = rng.random()
         if roll < share:
             decided = (approved or date(2024, 1, 31)) + timedelta(days=rng.randint(-60, 120))
-            out["approvals"].append({"area_code": area_code, "agreement_kind": kind,
-                                     "municipality_code": m.code, "status": ApprovalStatus.APPROVED,
-                                     "decided_on": decided})
+            _approval(out, area_code, kind, FIRST_TERM_START, m.code, ApprovalStatus.APPROVED, decided)
         elif roll < share + 0.03:
-            out["approvals"].append({"area_code": area_code, "agreement_kind": kind,
-                                     "municipality_code": m.code, "status": ApprovalStatus.REJECTED,
-                                     "decided_on": date(2024, 2, 20)})
+            _approval(out, area_code, kind, FIRST_TERM_START, m.code, ApprovalStatus.REJECTED, date(2024, 2, 20))
         else:
-            out["approvals"].append({"area_code": area_code, "agreement_kind": kind,
-                                     "municipality_code": m.code, "status": ApprovalStatus.PENDING,
-                                     "decided_on": None})
+            _approval(out, area_code, kind, FIRST_TERM_START, m.code, ApprovalStatus.PENDING, None)
+
+
+def _renewal(out: dict[str, list[dict[str, Any]]], rng: random.Random, renewal: Renewal,
+             members: list[facts.Municipality]) -> None:
+    """An area's strategic agreement for a new term; its councils decide one by one over the
+    decision window, in a shuffled order."""
+    term = _d(renewal.term_start)
+    out["agreements"].append({
+        "area_code": renewal.area_code, "kind": AgreementKind.COLLABORATION, "term_start": term,
+        "title": renewal.title, "status": renewal.status,
+        "preparation_started_on": renewal.preparation_started_on, "approved_on": renewal.approved_on,
+        "valid_from": term, "valid_until": SECOND_TERM_END,
+        "themes": _themes(rng, rng.randint(3, 7)),
+        "document_url": KUNTALIITTO_URL if renewal.approved_on else None,
+    })
+    if renewal.decisions is None:
+        return
+    order = list(members)
+    rng.shuffle(order)
+    first, last = (_d(d) for d in renewal.decisions)
+    deciding = round(len(order) * renewal.decided)
+    days = sorted(first + timedelta(days=rng.randint(0, (last - first).days)) for _ in range(deciding))
+    for i, m in enumerate(order):
+        if i < deciding:
+            status = ApprovalStatus.REJECTED if rng.random() < 0.03 else ApprovalStatus.APPROVED
+            _approval(out, renewal.area_code, AgreementKind.COLLABORATION, term, m.code, status, days[i])
+        else:
+            _approval(out, renewal.area_code, AgreementKind.COLLABORATION, term, m.code, ApprovalStatus.PENDING,
+                      None)
+
+
+def _approval(out: dict[str, list[dict[str, Any]]], area_code: int, kind: AgreementKind, term: date,
+              municipality: str, status: ApprovalStatus, decided: date | None) -> None:
+    out["approvals"].append({"area_code": area_code, "agreement_kind": kind, "agreement_term_start": term,
+                             "municipality_code": municipality, "status": status, "decided_on": decided})
 
 
 def _survey(wave: str, published: str, statement: str, group: str, level: SurveyLevel,

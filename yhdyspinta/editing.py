@@ -120,10 +120,14 @@ def save(
     `expected_version` is the `row_version` the editor saw (None: they saw no such record).
     Raises ValidationError / ValueError for bad values, PermissionDenied (logged) for a
     record outside the principal's rights, ConflictError when the record changed, appeared
-    or vanished since. Returns the batch id, or None when nothing changed.
+    or vanished since, ReferenceNotFound when its key cannot be completed from the store (an
+    approval of an area with no such agreement). Returns the batch id, or None when nothing
+    changed.
     """
     spec = get_kind(kind)
     record = spec.validate(dict(values))
+    with engine.connect() as conn:
+        record = spec.complete(conn, record)
     key = key_of(kind, record)
     current = read_record(engine, kind, key)
     before = None if current is None else _fields(spec, current)

@@ -210,8 +210,8 @@ def record_label(kind: str, record_key: str, before: Mapping[str, Any] | None,
         parts.append(org_name(str(record["org_type"]), str(record.get("org_key", "")), lang))
     if kind == "municipalities":
         parts.append(municipality_name(record_key, lang))
-    for name in ("kind", "agreement_kind", "name", "title", "held_on", "forum_date", "assessed_on",
-                 "respondent_no", "statement", "subject"):
+    for name in ("kind", "agreement_kind", "term_start", "agreement_term_start", "name", "title", "held_on",
+                 "forum_date", "assessed_on", "respondent_no", "statement", "subject"):
         if name in record and record[name] not in (None, ""):
             parts.append(_value_text(kind, name, record[name], lang))
     return " · ".join(parts) if parts else record_key

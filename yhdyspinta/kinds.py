@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, Select, Table, and_, select
@@ -15,7 +16,8 @@ from yhdyspinta.store import schema as s
 
 
 class ReferenceNotFound(LookupError):
-    """A record points at something the store does not have (e.g. a forum date)."""
+    """A record points at something the store does not have (e.g. a forum date), or leaves
+    out part of its key that the store cannot fill in unambiguously (an agreement's term)."""
 
     def __init__(self, field_name: str, value: object, message: str) -> None:
         super().__init__(message)
@@ -30,22 +32,75 @@ def _identity(_conn: Connection, values: dict[str, Any]) -> dict[str, Any]:
     return dict(values)
 
 
-def _agreement_id(conn: Connection, area_code: int, kind: str) -> int:
-    found = conn.execute(
-        select(s.agreements.c.id).where(
-            s.agreements.c.area_code == area_code, s.agreements.c.kind == kind
-        )
-    ).scalar_one_or_none()
+def agreement_terms(conn: Connection, area_code: int, kind: str) -> list[date]:
+    """The term starts of an area's agreements of one kind, oldest first."""
+    g = s.agreements
+    return list(conn.execute(
+        select(g.c.term_start).where(g.c.area_code == area_code, g.c.kind == kind).order_by(g.c.term_start)
+    ).scalars())
+
+
+def _agreement_id(conn: Connection, area_code: int, kind: str, term_start: date | None) -> tuple[int, date]:
+    """The id and term start of an area's agreement of `kind` for the term starting on
+    `term_start`, or (None) of its latest one."""
+    g = s.agreements
+    stmt = select(g.c.id, g.c.term_start).where(g.c.area_code == area_code, g.c.kind == kind)
+    if term_start is None:
+        stmt = stmt.order_by(g.c.term_start.desc()).limit(1)
+    else:
+        stmt = stmt.where(g.c.term_start == term_start)
+    found = conn.execute(stmt).first()
+    if found is None and term_start is not None:
+        raise ReferenceNotFound(
+            "agreement_term_start", term_start,
+            f"area {area_code} has no agreement of kind {kind!r} for the term starting {term_start}")
     if found is None:
         raise ReferenceNotFound(
             "agreement_kind", kind, f"area {area_code} has no agreement of kind {kind!r}"
         )
-    return found
+    return found.id, found.term_start
+
+
+def default_term_start(values: dict[str, Any]) -> date:
+    """The term start of an agreement given without one: the first of its validity start,
+    approval and preparation start, else the counties' first day (migration 0003's rule)."""
+    return (values.get("valid_from") or values.get("approved_on") or values.get("preparation_started_on")
+            or records.FIRST_TERM_START)
+
+
+def _complete_agreement(conn: Connection, values: dict[str, Any]) -> dict[str, Any]:
+    """An agreement given without a term start (a file from before terms) is the area's
+    agreement of that kind if it has one, or a new one starting on `default_term_start`. Of
+    several, it is the one whose term its dates name; if they name none, whether an update or
+    a renewal is meant cannot be told and the term start must be given: a renewal never
+    overwrites its predecessor."""
+    if values.get("term_start") is not None:
+        return values
+    term = default_term_start(values)
+    terms = agreement_terms(conn, values["area_code"], values["kind"])
+    if len(terms) == 1:
+        term = terms[0]
+    elif terms and term not in terms:
+        raise ReferenceNotFound(
+            "term_start", None,
+            f"area {values['area_code']} has agreements of kind {values['kind']!r} for the terms starting "
+            f"{', '.join(str(t) for t in terms)}; name the term start of the one meant")
+    return {**values, "term_start": term}
+
+
+def _complete_approval(conn: Connection, values: dict[str, Any]) -> dict[str, Any]:
+    """An approval given without its agreement's term start is for the area's latest agreement
+    of that kind (files and templates from before terms name no term)."""
+    if values.get("agreement_term_start") is not None:
+        return values
+    _id, term = _agreement_id(conn, values["area_code"], values["agreement_kind"], None)
+    return {**values, "agreement_term_start": term}
 
 
 def _resolve_approval(conn: Connection, values: dict[str, Any]) -> dict[str, Any]:
     out = dict(values)
-    out["agreement_id"] = _agreement_id(conn, out.pop("area_code"), out.pop("agreement_kind"))
+    out["agreement_id"], _term = _agreement_id(conn, out.pop("area_code"), out.pop("agreement_kind"),
+                                               out.pop("agreement_term_start", None))
     return out
 
 
@@ -75,6 +130,10 @@ class KindSpec:
     record: type | None = None
     select_fn: Callable[[], Select[Any]] | None = None
     resolve: Resolver = _identity
+    # Fills in from the store what a record may leave out but its natural key needs (an
+    # agreement's term start, an approval's agreement term); applied before a record is
+    # compared or written.
+    complete: Resolver = _identity
     # Columns that identify the row in the table once the natural key is resolved.
     db_key: tuple[str, ...] = ()
     order_by: tuple[str, ...] = ()
@@ -117,6 +176,7 @@ def _approvals_select() -> Select[Any]:
         a.c.id.label("_pk"),
         g.c.area_code,
         g.c.kind.label("agreement_kind"),
+        g.c.term_start.label("agreement_term_start"),
         a.c.municipality_code,
         a.c.status,
         a.c.decided_on,
@@ -154,19 +214,22 @@ KINDS: dict[str, KindSpec] = {
             name="agreements",
             table=s.agreements,
             record=records.AgreementRecord,
-            fields=("area_code", "kind", "title", "status", "preparation_started_on",
+            fields=("area_code", "kind", "term_start", "title", "status", "preparation_started_on",
                     "approved_on", "valid_from", "valid_until", "themes", "document_url"),
-            key=("area_code", "kind"),
-            db_key=("area_code", "kind"),
+            key=("area_code", "kind", "term_start"),
+            complete=_complete_agreement,
+            db_key=("area_code", "kind", "term_start"),
         ),
         KindSpec(
             name="approvals",
             table=s.approvals,
             record=records.ApprovalRecord,
-            fields=("area_code", "agreement_kind", "municipality_code", "status", "decided_on"),
-            key=("area_code", "agreement_kind", "municipality_code"),
+            fields=("area_code", "agreement_kind", "agreement_term_start", "municipality_code", "status",
+                    "decided_on"),
+            key=("area_code", "agreement_kind", "agreement_term_start", "municipality_code"),
             select_fn=_approvals_select,
             resolve=_resolve_approval,
+            complete=_complete_approval,
             db_key=("agreement_id", "municipality_code"),
         ),
         KindSpec(

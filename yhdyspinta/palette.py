@@ -38,3 +38,4 @@ PILOT_COLOUR = BLUE
 # An area beside the whole country, on every page and slide.
 AREA_COLOUR = BLUE
 COUNTRY_COLOUR = ORANGE
+AXIS_INK = "#31333F"  # darker than the theme's grey axis text: 4.5:1 contrast and readable from afar

@@ -30,7 +30,7 @@ from yhdyspinta.domain import (
 )
 from yhdyspinta.i18n import column_label, enum_label, t
 from yhdyspinta.indicators import labels
-from yhdyspinta.indicators.asof import AsOf, as_date, forums_of, survey_rows
+from yhdyspinta.indicators.asof import AsOf, as_date, current_terms, forums_of, survey_rows
 from yhdyspinta.presentation import area_name, municipality_name
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
@@ -96,12 +96,15 @@ def agreement_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, lan
     approvals = frames["approvals"]
     member_count = int((frames["municipalities"]["area_code"] == area).sum())
     rows = []
+    current = current_terms(frames["agreements"], AgreementKind.COLLABORATION, state.as_of).get(area)
     for a in agreements.itertuples():
-        if a.kind == AgreementKind.COLLABORATION:  # the strategic agreement: as the catalogue counts it
+        term = as_date(a.term_start)
+        if a.kind == AgreementKind.COLLABORATION and term == current:  # as the catalogue counts it
             council = labels.value_text(indicators.evaluate("council_approved_municipalities", state,
                                                             indicators.Scope(area)), lang)
-        else:
-            mine = approvals[(approvals["area_code"] == area) & (approvals["agreement_kind"] == a.kind)]
+        else:  # another kind, or an earlier or later term: the decisions on that agreement
+            mine = approvals[(approvals["area_code"] == area) & (approvals["agreement_kind"] == a.kind)
+                             & (approvals["agreement_term_start"].map(as_date) == term)]
             council = f"{int((mine['status'] == ApprovalStatus.APPROVED).sum())} / {member_count}"
         rows.append({
             column_label("kind", lang): enum_label("AgreementKind", a.kind, lang),
@@ -109,6 +112,7 @@ def agreement_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, lan
             column_label("status", lang): enum_label("AgreementStatus", a.status, lang),
             column_label("preparation_started_on", lang): as_date(a.preparation_started_on),
             column_label("approved_on", lang): as_date(a.approved_on),
+            column_label("valid_from", lang): as_date(a.valid_from),
             column_label("valid_until", lang): as_date(a.valid_until),
             t("profile.col.council_approved", lang): council,
             column_label("themes", lang): ", ".join(enum_label("Theme", p, lang)
@@ -138,6 +142,8 @@ def agreement_events(area: int, frames: dict[str, pd.DataFrame], lang: str) -> p
         add(a.kind, "preparation", a.preparation_started_on, area_name(area, lang))
         add(a.kind, "approved", a.approved_on, area_name(area, lang))
         mine = approvals[(approvals["area_code"] == area) & (approvals["agreement_kind"] == a.kind)]
+        if "agreement_term_start" in mine:  # an area with a renewal: each agreement's own decisions
+            mine = mine[mine["agreement_term_start"].isna() | (mine["agreement_term_start"] == a.term_start)]
         for d in mine.itertuples():
             if d.status == ApprovalStatus.APPROVED:
                 add(a.kind, "council_approved", d.decided_on, municipality_name(d.municipality_code, lang))

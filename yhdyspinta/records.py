@@ -118,8 +118,16 @@ Themes = Annotated[str, BeforeValidator(_themes)]
 MaturityScore = Annotated[int, BeforeValidator(_integer), Field(ge=1, le=3)]
 
 
+# The day the wellbeing services counties started: the first term of their agreements.
+FIRST_TERM_START = date(2023, 1, 1)
+
+
 @dataclass(config=CONFIG)
 class AgreementRecord:
+    """One agreement of an area; (area, kind, term start) names it, so a renewal for a new
+    term is a new record beside its predecessor. A record given without its term start is
+    completed from the store before writing (see `kinds.KindSpec.complete`)."""
+
     area_code: AreaCode
     kind: AgreementKind
     title: Text
@@ -130,15 +138,21 @@ class AgreementRecord:
     valid_until: OptDate = None
     themes: Themes = ""
     document_url: OptUrl = None
+    term_start: OptDate = None
 
 
 @dataclass(config=CONFIG)
 class ApprovalRecord:
+    """A municipal council's decision on one agreement, named by its area, kind and term
+    start. Without a term start it is the area's latest agreement of that kind, filled in
+    from the store before writing (see `kinds.KindSpec.complete`), so files from before terms import."""
+
     area_code: AreaCode
     agreement_kind: AgreementKind
     municipality_code: MunicipalityCode
     status: ApprovalStatus
     decided_on: OptDate = None
+    agreement_term_start: OptDate = None
 
 
 @dataclass(config=CONFIG)

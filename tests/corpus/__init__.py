@@ -166,8 +166,9 @@ CASES: tuple[Case, ...] = (
           "Required column kind is missing from putki.csv.",
           "Required column title is missing from putki.csv.",
           "Required column status is missing from putki.csv."),
-         notes=("The file's columns: alue|tyyppi|otsikko|tila. The import reads the columns: area, kind, title, "
-                "status, preparation started, approved on, valid from, valid until, themes, document link.",)),
+         notes=("The file's columns: alue|tyyppi|otsikko|tila. The import reads the columns: area, kind, term "
+                "starts, title, status, preparation started, approved on, valid from, valid until, themes, "
+                "document link.",)),
     Case("decimal comma in a comma-separated file", "survey", "pilkut.csv",
          lambda: (SURVEY_HEADER + "\nKuntapulssi,1/2023,Yhteistyö toimii,Kaikki,koko_maa,,45,5,300\n"
                   "Kuntapulssi,1/2023,Tieto kulkee,Kaikki,koko_maa,,\"38,0\",301\n").encode("utf-8"),

@@ -199,23 +199,71 @@ def _strategic(agreements: pd.DataFrame, log: pd.DataFrame | None, as_of: date) 
         if mine.empty:
             out[area.code] = Strategic(AgreementState.NOT_IN_FORCE, stored.get(area.code))
             continue
-        # The latest approved one, if an area has several (a renewal after a term).
-        order = [(as_date(f) or date.min, d or date.min) for f, d in zip(mine["valid_from"], mine["_day"],
-                                                                          strict=True)]
-        latest = mine.iloc[max(range(len(order)), key=order.__getitem__)]
-        start, end = as_date(latest["valid_from"]), as_date(latest["valid_until"])
-        if end is not None and end < as_of:
-            state = AgreementState.EXPIRED
-        elif start is not None and start > as_of:
-            state = AgreementState.NOT_IN_FORCE
-        else:
-            state = AgreementState.IN_FORCE
-        out[area.code] = Strategic(state, str(latest["status"]), end)
+        # If an area has several (a renewal after a term): the one in force on the day, else
+        # the latest. A renewal approved before its term begins leaves its predecessor in force.
+        order = [(as_date(t) or date.min, as_date(f) or date.min, d or date.min)
+                 for t, f, d in zip(mine.get("term_start", mine["valid_from"]), mine["valid_from"], mine["_day"],
+                                    strict=True)]
+        states = [_validity(as_date(f), as_date(u), as_of) for f, u in zip(mine["valid_from"], mine["valid_until"],
+                                                                           strict=True)]
+        candidates = [i for i, state in enumerate(states) if state is AgreementState.IN_FORCE] or range(len(order))
+        chosen = max(candidates, key=order.__getitem__)
+        latest = mine.iloc[chosen]
+        out[area.code] = Strategic(states[chosen], str(latest["status"]), as_date(latest["valid_until"]))
     return out
 
 
-def _council(approvals: pd.DataFrame, log: pd.DataFrame | None, as_of: date) -> dict[str, str]:
+def _validity(start: date | None, end: date | None, as_of: date) -> AgreementState:
+    """An approved agreement's state on the day by its validity (an empty bound is open)."""
+    if end is not None and end < as_of:
+        return AgreementState.EXPIRED
+    if start is not None and start > as_of:
+        return AgreementState.NOT_IN_FORCE
+    return AgreementState.IN_FORCE
+
+
+def current_terms(agreements: pd.DataFrame, kind: str, as_of: date) -> dict[int, date]:
+    """Per area, the term of its agreement of `kind` that the day's council figures read: the
+    latest term begun by the day, else (none begun yet) the first one. Councils decide on a
+    renewal from its term on; before, their decisions on its predecessor are the ones that hold."""
+    rows = agreements[agreements["kind"] == kind] if "term_start" in agreements else agreements.iloc[0:0]
+    terms: dict[int, list[date]] = {}
+    for area, term in zip(rows["area_code"], rows.get("term_start", ()), strict=True):
+        day = as_date(term)
+        if day is not None:
+            terms.setdefault(int(area), []).append(day)
+    out = {}
+    for area, days in terms.items():
+        begun = [d for d in days if d <= as_of]
+        out[area] = max(begun) if begun else min(days)
+    return out
+
+
+def latest_agreements(agreements: pd.DataFrame) -> pd.DataFrame:
+    """Each area's latest agreement of each kind (by term start), for views that show an
+    area's one agreement of a kind and the councils' decisions on it."""
+    return _latest(agreements, "kind", "term_start")
+
+
+def latest_approvals(approvals: pd.DataFrame) -> pd.DataFrame:
+    """The councils' decisions on each area's latest agreement of each kind."""
+    return _latest(approvals, "agreement_kind", "agreement_term_start")
+
+
+def _latest(frame: pd.DataFrame, kind: str, term: str) -> pd.DataFrame:
+    if frame.empty or term not in frame:
+        return frame
+    latest = frame.groupby(["area_code", kind])[term].transform("max")
+    return frame[frame[term].isna() | (frame[term] == latest)]
+
+
+def _council(approvals: pd.DataFrame, agreements: pd.DataFrame, log: pd.DataFrame | None,
+             as_of: date) -> dict[str, str]:
     rows = approvals[approvals["agreement_kind"] == AgreementKind.COLLABORATION]
+    if "agreement_term_start" in rows:  # only the decisions on each area's agreement of the day
+        terms = current_terms(agreements, AgreementKind.COLLABORATION, as_of)
+        rows = _keep(rows, [int(a) not in terms or as_date(t) in (None, terms[int(a)])
+                     for a, t in zip(rows["area_code"], rows["agreement_term_start"], strict=True)])
     decided = rows[rows["status"] != ApprovalStatus.PENDING]
     days = event_days("approvals", decided, "decided_on", log,
                       lambda r: r.get("status") in (ApprovalStatus.APPROVED, ApprovalStatus.REJECTED))
@@ -282,7 +330,7 @@ def resolve(frames: Mapping[str, pd.DataFrame], as_of: date) -> AsOf:
     log = frames.get("changelog")
     forums = frames["forums"]
     held = frozenset(d for d in (as_date(v) for v in forums["held_on"]) if d is not None and d <= as_of)
-    council = _council(frames["approvals"], log, as_of)
+    council = _council(frames["approvals"], frames["agreements"], log, as_of)
     wave, survey_rows = _latest_wave(frames["survey"], log, as_of)
     pilots = frames["pilots"]
     pilot_days = event_days("pilots", pilots, "started_on", log, lambda _r: True)

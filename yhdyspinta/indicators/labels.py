@@ -186,3 +186,21 @@ def series_table(headlines: Sequence[Headline], values: Mapping[str, Sequence[Va
     for i, day in enumerate(days):
         frame[format_day(day, lang)] = [value_text(values[h.indicator][i], lang) for h in headlines]
     return pd.DataFrame(frame)
+
+
+def markdown_table(lang: str = "en") -> str:
+    """The catalogue as a Markdown table: what the README shows (`python -m yhdyspinta catalogue`)."""
+    rows = ["| id | unit | Helsinki | label | definition |", "| --- | --- | --- | --- | --- |"]
+    for indicator in BY_ID.values():
+        helsinki = "counts" if indicator.applies_to_helsinki else "not applicable"
+        rows.append(f"| `{indicator.id}` | {indicator.unit.value} | {helsinki} | {label(indicator.id, lang)} "
+                    f"| {definition(indicator.id, lang)} |")
+    return "\n".join(rows) + "\n"
+
+
+def series_frame(values: Mapping[str, Sequence[Value]], lang: str) -> pd.DataFrame:
+    """Every indicator's plotted number on each day of its series, for a chart: label, day,
+    value and the value as shown (days without a value are left out)."""
+    rows = [{"label": label(i, lang), "day": v.as_of, "value": plotted(v), "text": value_text(v, lang)}
+            for i, series in values.items() for v in series if plotted(v) is not None]
+    return pd.DataFrame(rows, columns=["label", "day", "value", "text"])

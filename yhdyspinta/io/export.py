@@ -87,6 +87,13 @@ def _field_hint(name: str, annotation: Any) -> str:
         return "kuntakoodi (esim. 091) tai kunnan nimi suomeksi tai ruotsiksi"
     if name == "themes":
         return "teemakoodit puolipisteellä eroteltuna, esim. hyte;tyollisyys (ks. Koodit)"
+    if name == "term_start":
+        return ("sopimuskauden ensimmäinen päivä, esim. 1.1.2026 kaudelle 2026–2029; alue, tyyppi ja kauden alku "
+                "yksilöivät sopimuksen, joten uuden kauden sopimus lisätään uutena rivinä. Tyhjä: voimassa alkaen, "
+                "muuten hyväksytty pvm, muuten valmistelu alkoi, muuten 1.1.2023")
+    if name == "agreement_term_start":
+        return ("sen sopimuksen kauden alku, jota päätös koskee, esim. 1.1.2026; tyhjä: alueen uusin tämän "
+                "tyypin sopimus")
     if name == "org_key":
         return "kunnan koodi tai nimi, alueen koodi tai nimi, tai muun organisaation nimi"
     if "date" in text:

@@ -30,7 +30,7 @@ from yhdyspinta.domain import OrgType, SurveyLevel, Theme
 from yhdyspinta.i18n import COLUMN_LABELS, ENUM_LABELS, column_label, enum_label, format_day, format_number, t, tn
 from yhdyspinta.io import attendance
 from yhdyspinta.io.tables import MAX_FILE_BYTES, RawTable, TableReadError, read_table
-from yhdyspinta.kinds import KindSpec, ReferenceNotFound, get_kind
+from yhdyspinta.kinds import KindSpec, ReferenceNotFound, agreement_terms, get_kind
 from yhdyspinta.store import repository as repo
 
 MAX_SHOWN_VALUE = 60  # characters of a cell quoted in a message
@@ -46,10 +46,12 @@ AREA_FIELDS = frozenset({"area_code"})
 MUNICIPALITY_FIELDS = frozenset({"municipality_code"})
 AREA_LIST_FIELDS = frozenset({"area_codes"})
 URL_FIELDS = frozenset({"document_url", "recording_url", "url"})
-# Fields of a record that point at other stored records, checked once per distinct value.
+# Fields of a record that point at other stored records or complete its natural key from the
+# store (`KindSpec.complete`), checked once per distinct value.
 REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
     "participation": ("forum_date",),
-    "approvals": ("area_code", "agreement_kind"),
+    "approvals": ("area_code", "agreement_kind", "agreement_term_start"),
+    "agreements": ("area_code", "kind", "term_start", "valid_from", "approved_on", "preparation_started_on"),
 }
 # Required columns a kind can do without because their value can be worked out.
 INFERABLE: dict[str, frozenset[str]] = {"participation": frozenset({"org_type"})}
@@ -862,33 +864,57 @@ def _row_list(rows: list[int]) -> str:
 # --- references, plan, preview, commit ---------------------------------------------------------
 
 def _check_references(engine: Engine, spec: KindSpec, report: ImportReport, shown: dict[str, str]) -> None:
+    """Complete each record's natural key from the store (an approval without its agreement's
+    term is for the latest agreement) and check that what it points at exists."""
     fields = REFERENCE_FIELDS.get(spec.name)
     if not fields:
         return
-    found: dict[tuple[Any, ...], ReferenceNotFound | None] = {}
+    found: dict[tuple[Any, ...], dict[str, Any] | ReferenceNotFound] = {}
+    seen: dict[tuple[Any, ...], int] = {}
     with engine.connect() as conn:
-        for row_number, record in zip(report.row_numbers, report.records, strict=True):
-            key = tuple(record[f] for f in fields)
+        for index, (row_number, record) in enumerate(zip(report.row_numbers, report.records, strict=True)):
+            part = {f: record[f] for f in fields}
+            key = tuple(part.values())
             if key not in found:
                 try:
-                    spec.resolve(conn, {f: record[f] for f in fields})
-                    found[key] = None
+                    completed = spec.complete(conn, part)
+                    spec.resolve(conn, completed)
+                    found[key] = completed
                 except ReferenceNotFound as exc:
                     found[key] = exc
-            exc = found[key]
-            if exc is None:
+            result = found[key]
+            if isinstance(result, dict):
+                record = report.records[index] = {**record, **result}
+                natural = tuple(record[k] for k in spec.key)
+                if natural in seen:  # two rows that name the same record only once completed
+                    report.add(Problem("duplicate", row=row_number, params={
+                        "key": RecordKey(spec.name, record), "first": seen[natural]}))
+                seen.setdefault(natural, row_number)
                 continue
-            name = exc.field_name
-            if name == "forum_date":
-                reason = Reason("no_forum", {"date": shown_date(record["forum_date"])})
-                value = shown_date(record["forum_date"])
-            else:
-                reason = Reason("no_agreement", {"area": _area_name(record["area_code"]),
-                                                 "kind": record["agreement_kind"]})
-                value = str(record.get(name))
-            report.add(Problem("missing_reference", row=row_number,
-                               column=shown.get(name, column_label(name)), value=value,
-                               params={"reason": reason}))
+            report.add(_reference_problem(conn, result, record, row_number, shown))
+
+
+def _reference_problem(conn: Any, exc: ReferenceNotFound, record: dict[str, Any], row_number: int,
+                       shown: dict[str, str]) -> Problem:
+    name = exc.field_name
+    kind = record.get("agreement_kind", record.get("kind"))
+    if name == "forum_date":
+        reason = Reason("no_forum", {"date": shown_date(record["forum_date"])})
+        value = shown_date(record["forum_date"])
+    elif name == "agreement_term_start":
+        reason = Reason("no_agreement_term", {"area": _area_name(record["area_code"]), "kind": kind,
+                                              "date": shown_date(record["agreement_term_start"])})
+        value = shown_date(record["agreement_term_start"])
+    elif name == "term_start":
+        terms = agreement_terms(conn, record["area_code"], kind)
+        reason = Reason("term_needed", {"area": _area_name(record["area_code"]), "kind": kind,
+                                        "terms": ", ".join(shown_date(t) for t in terms)})
+        value = ""
+    else:
+        reason = Reason("no_agreement", {"area": _area_name(record["area_code"]), "kind": kind})
+        value = str(record.get(name))
+    return Problem("missing_reference", row=row_number, column=shown.get(name, column_label(name)), value=value,
+                   params={"reason": reason})
 
 
 def shown_date(value: Any) -> str:
@@ -941,7 +967,9 @@ def display_record(spec: KindSpec, record: dict[str, Any], lang: str = "fi") -> 
 def key_text(spec: KindSpec, record: dict[str, Any], lang: str = "fi") -> str:
     if spec.name == "participation":
         return " | ".join((shown_date(record["forum_date"]), _organisation(record, lang)))
-    return " | ".join(shown_date(record[k]) if isinstance(record[k], date) else str(record[k]) for k in spec.key)
+    # A part left empty (an agreement's term start, until completed from the store) is not shown.
+    return " | ".join(shown_date(record[k]) if isinstance(record[k], date) else str(record[k]) for k in spec.key
+                      if record.get(k) is not None)
 
 
 @dataclass

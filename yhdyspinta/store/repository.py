@@ -169,11 +169,13 @@ def _existing_by_key(conn: Connection, spec: KindSpec) -> dict[tuple[Any, ...], 
 
 
 def plan_upsert(engine: Engine, kind: str, values: Iterable[dict[str, Any]]) -> Plan:
-    """Compare validated records with the store by natural key."""
+    """Compare validated records with the store by natural key (completed from the store
+    where a record may leave part of it out, see `KindSpec.complete`)."""
     spec = get_kind(kind)
     plan = Plan(kind=kind)
     with engine.connect() as conn:
         existing = _existing_by_key(conn, spec)
+        values = [spec.complete(conn, record) for record in values]
     for record in values:
         key = tuple(record[k] for k in spec.key)
         before = existing.get(key)
@@ -231,6 +233,11 @@ def apply_in(
             pending_inserts.clear()
 
     for change in changes:
+        # Planned changes come completed; a record built elsewhere gets its key filled in here,
+        # so the row and its log entry hold the same values.
+        change = Change(change.action, change.key,
+                        None if change.before is None else spec.complete(conn, change.before),
+                        None if change.after is None else spec.complete(conn, change.after))
         target = change.after if change.after is not None else change.before
         assert target is not None
         db_values = spec.resolve(conn, target)

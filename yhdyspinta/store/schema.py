@@ -72,7 +72,11 @@ agreements = Table(
     Column("themes", Text, nullable=False, default=""),
     Column("document_url", String(URL), nullable=True),
     Column("row_version", Integer, nullable=False, default=1),
-    UniqueConstraint("area_code", "kind", name="uq_agreements_area_kind"),
+    # The first day of the term the agreement is for (e.g. 2026-01-01 for 2026–2029): an area
+    # keeps a sequence of agreements of one kind, and a renewal is a new row beside its
+    # predecessor. Not `valid_from`: validity dates get corrected, a key must not change.
+    Column("term_start", Date, nullable=False),
+    UniqueConstraint("area_code", "kind", "term_start", name="uq_agreements_area_kind_term"),
 )
 
 approvals = Table(

@@ -33,7 +33,7 @@ from yhdyspinta.domain import (
 )
 from yhdyspinta.filters import Filters
 from yhdyspinta.history import field_label, role_label
-from yhdyspinta.i18n import column_label, enum_label, t, tn
+from yhdyspinta.i18n import column_label, enum_label, format_day, t, tn
 from yhdyspinta.presentation import area_name, municipality_name
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.schema import MATURITY_COLUMNS
@@ -200,19 +200,44 @@ def _submit(prefix: str, lang: str) -> bool:
 
 # --- the forms ----------------------------------------------------------------------------
 
+def _terms(version: int, area: int, kind: str) -> dict[date, str]:
+    """The area's agreements of `kind` by term start, newest first, with their titles."""
+    frame = data.kind_frame("agreements", version)
+    rows = frame[(frame["area_code"] == area) & (frame["kind"] == kind)]
+    pairs = sorted(zip(rows["term_start"], rows["title"], strict=True), reverse=True)
+    return {term: str(title) for term, title in pairs}
+
+
+def _pick_term(terms: dict[date, str], prefix: str, lang: str, *, new: bool) -> date | str:
+    """Which of an area's agreements of a kind (the newest first), or NEW for a new term."""
+    options: list[date | str] = [*terms, NEW] if new else list(terms)
+    return st.selectbox(t("access.form.agreement.term", lang), options, key=f"{prefix}.term",
+                        format_func=lambda v: t("access.form.agreement.new_term", lang) if v == NEW
+                        else f"{format_day(v, lang)} – {terms[v]}")
+
+
 def agreement_form(filters: Filters, version: int, principal: Principal, key_prefix: str) -> None:
-    """Add an area's agreement or change its status, dates, themes and link."""
+    """Add an area's agreement (also one for a new term, beside its predecessor) or change
+    its status, dates, themes and link."""
     lang = filters.lang
     area = _start("access.form.agreement.title", filters, principal, key_prefix)
     if area is None:
         return
     kind = st.selectbox(column_label("kind", lang), [k.value for k in AgreementKind], key=f"{key_prefix}.kind",
                         format_func=lambda k: enum_label("AgreementKind", k, lang))
-    snap = _snapshot(key_prefix, (area, kind), lambda: editing.read_record(data.engine(), "agreements", (area, kind)))
+    terms = _terms(version, area, kind)
+    term = _pick_term(terms, key_prefix, lang, new=True)
+    snap = _snapshot(key_prefix, (area, kind, term), (lambda: None) if term == NEW else
+                     (lambda: editing.read_record(data.engine(), "agreements", (area, kind, term))))
     current = snap.record or {}
-    if snap.record is None:
-        st.caption(t("access.form.agreement.new", lang))
+    if term == NEW:
+        st.caption(t("access.form.agreement.renewal", lang) if terms else t("access.form.agreement.new", lang))
     with st.form(f"{key_prefix}.form"):
+        if term == NEW:
+            term_start = _date("term_start", None, key_prefix, lang)
+        else:
+            term_start = term
+            st.markdown(f"**{column_label('term_start', lang)}:** {format_day(term, lang)}")
         title = st.text_input(column_label("title", lang), value=current.get("title") or enum_label(
             "AgreementKind", kind, lang), key=_field_key(key_prefix, "title"))
         status = _choice("status", [s.value for s in AgreementStatus], current.get("status"), "AgreementStatus",
@@ -231,15 +256,18 @@ def agreement_form(filters: Filters, version: int, principal: Principal, key_pre
         url = st.text_input(column_label("document_url", lang), value=current.get("document_url") or "",
                             key=_field_key(key_prefix, "document_url"), placeholder="https://")
         if _submit(key_prefix, lang):
+            if term_start is None:
+                st.error(t("access.form.agreement.term_needed", lang))
+                return
             _save(key_prefix, lang, principal, "agreements", {
-                "area_code": area, "kind": kind, "title": title, "status": status,
+                "area_code": area, "kind": kind, "term_start": term_start, "title": title, "status": status,
                 "preparation_started_on": started, "approved_on": approved, "valid_from": valid_from,
                 "valid_until": valid_until, "themes": ";".join(themes), "document_url": url,
-            }, snap.version)
+            }, snap.version, conflict_key="access.form.agreement.exists" if term == NEW else "access.form.conflict")
 
 
 def approval_form(filters: Filters, version: int, principal: Principal, key_prefix: str) -> None:
-    """Record a municipal council's decision on its area's agreement."""
+    """Record a municipal council's decision on one of its area's agreements."""
     lang = filters.lang
     area = _start("access.form.approval.title", filters, principal, key_prefix)
     if area is None:
@@ -251,13 +279,14 @@ def approval_form(filters: Filters, version: int, principal: Principal, key_pref
         return
     kind = st.selectbox(column_label("agreement_kind", lang), kinds, key=f"{key_prefix}.kind",
                         format_func=lambda k: enum_label("AgreementKind", k, lang))
+    term = _pick_term(_terms(version, area, kind), key_prefix, lang, new=False)
     members = sorted((m.code for m in facts.municipalities() if m.area_code == area),
                      key=lambda c: municipality_name(c, lang))
     chosen = [c for c in filters.municipalities if c in members]
     municipality = st.selectbox(column_label("municipality_code", lang), members,
                                 index=members.index(chosen[0]) if chosen else 0, key=f"{key_prefix}.municipality",
                                 format_func=lambda c: municipality_name(c, lang))
-    key = (area, kind, municipality)
+    key = (area, kind, term, municipality)
     snap = _snapshot(key_prefix, key, lambda: editing.read_record(data.engine(), "approvals", key))
     current = snap.record or {}
     with st.form(f"{key_prefix}.form"):
@@ -266,8 +295,8 @@ def approval_form(filters: Filters, version: int, principal: Principal, key_pref
         decided = _date("decided_on", current.get("decided_on"), key_prefix, lang)
         if _submit(key_prefix, lang):
             _save(key_prefix, lang, principal, "approvals", {
-                "area_code": area, "agreement_kind": kind, "municipality_code": municipality,
-                "status": status, "decided_on": decided}, snap.version)
+                "area_code": area, "agreement_kind": kind, "agreement_term_start": term,
+                "municipality_code": municipality, "status": status, "decided_on": decided}, snap.version)
 
 
 def structure_form(filters: Filters, version: int, principal: Principal, key_prefix: str) -> None:

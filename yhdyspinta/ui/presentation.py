@@ -76,7 +76,7 @@ def view_index(raw: str | None, count: int) -> int:
 
 
 def _figures(filters: Filters, version: int) -> None:
-    home.figure_cards(profile_data.overview_figures(version, filters, date.today()), filters)
+    home.figure_cards(profile_data.overview_figures(version, filters, date.today()), filters, series=False)
 
 
 def _tiles(filters: Filters, version: int) -> None:

@@ -39,6 +39,7 @@ class OverviewFigures:
     today: date
     cards: tuple[labels.Headline, ...]
     table: pa.Table  # every card's value at each quarter end, as shown (labels.series_table)
+    series: pd.DataFrame  # the same for the chart (labels.series_frame)
     download: bytes  # every indicator of the catalogue for the selection, as CSV
     # The latest changes in the selection; here rather than in a cached call of their own
     # because every cached call costs a hash of its arguments on each rerun.
@@ -55,6 +56,7 @@ def overview_figures(version: int, filters: Filters, today: date) -> OverviewFig
     return OverviewFigures(
         today=today, cards=cards,
         table=data.arrow_table(labels.series_table(cards, values, filters.lang)),
+        series=labels.series_frame(values, filters.lang),
         download=indicator_bytes(indicators.evaluate_all(states[-1], where).values(), "csv"),
         recent=tuple(metrics.recent_changes(data.kind_frame("changelog", version), filters, filters.lang)),
     )

@@ -7,28 +7,33 @@ from datetime import date
 
 import streamlit as st
 
-from yhdyspinta import metrics
+from yhdyspinta import charts, metrics
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import format_day, t
+from yhdyspinta.ui import charting, plain, profile_data, widgets
 from yhdyspinta.ui import map as map_widget
-from yhdyspinta.ui import plain, profile_data, widgets
 
 CARDS_PER_ROW = 4
 
 
-def figure_cards(figures: profile_data.OverviewFigures, filters: Filters) -> None:
-    """The headline indicators as cards: the value today, its quarterly line and the change
-    since the end of the previous quarter; the help opens the definition, source, day and N."""
+def figure_cards(figures: profile_data.OverviewFigures, filters: Filters, *, series: bool = True) -> None:
+    """The headline indicators as cards: the value today and the change since the end of the
+    previous quarter (the help opens the definition, source, day and N); then, unless on a
+    slide, every card's quarterly series as small charts."""
     lang = filters.lang
-    st.markdown(t("indicator.series_note", lang))
     for start in range(0, len(figures.cards), CARDS_PER_ROW):
         row = st.columns(CARDS_PER_ROW)
         for column, card in zip(row, figures.cards[start:start + CARDS_PER_ROW], strict=False):
             column.metric(card.label, card.text, delta=card.delta,
                           delta_color="inverse" if card.rise_is_bad else "normal",
                           delta_description=t("indicator.since_quarter", lang) if card.delta else None,
-                          chart_data=list(card.series) if len(card.series) > 1 else None,
-                          chart_type="line", help=card.help, border=True)
+                          help=card.help, border=True)
+    if series:
+        # Streamlit's own sparklines in st.metric draw unlabelled SVG marks (axe: svg-img-alt);
+        # one chart of ours carries a description and its table.
+        charting.altair(charts.headline_series_chart, figures.series, lang, width="content",
+                        alt_text=t("indicator.series_note", lang), key="figures.series")
+    st.caption(t("indicator.series_note", lang))
 
 
 def render() -> None:
