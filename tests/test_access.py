@@ -12,6 +12,7 @@ from yhdyspinta.access import (
     PermissionDenied,
     Principal,
     check,
+    check_kind,
     principal_for,
     record_area,
     refusal_text,
@@ -126,3 +127,18 @@ def test_role_area_codes_are_whole_in_scope_codes(area_codes: str, stored: str |
             RoleRecord(**values)
     else:
         assert RoleRecord(**values).area_codes == stored
+
+
+@pytest.mark.parametrize(("principal", "kind", "code"), [
+    (LEAD, "forums", None), (LEAD, "agreements", None), (SAVO, "agreements", None), (SAVO, "participation", None),
+    (SAVO, "forums", "national"), (SAVO, "survey", "national"), (VIEWER, "agreements", "viewer"),
+    (ANONYMOUS, "pilots", "viewer"),
+])
+def test_whether_a_principal_may_import_a_kind_at_all(principal: Principal, kind: str, code: str | None) -> None:
+    """Asked before a file is read: the records themselves are checked by `check` afterwards."""
+    if code is None:
+        check_kind(principal, kind)
+        return
+    with pytest.raises(PermissionDenied) as info:
+        check_kind(principal, kind)
+    assert info.value.code == code

@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import REPO_DIR
+from tests.corpus import shared_strings_bomb
 from yhdyspinta.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, main
 from yhdyspinta.kinds import EXPORT_KINDS
 
@@ -102,3 +103,24 @@ def test_module_entry_point_and_offline_fetch(data_dir: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "yhdyspinta", "reference", "status"],
                           cwd=REPO_DIR, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == EXIT_OK
+
+
+def test_a_stray_quote_exits_1_naming_its_row(data_dir: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "foorumit.csv"
+    path.write_text('päivämäärä;teema;otsikko\n15.12.2023;hyte;"Avoin lainaus\n2.2.2024;hyte;Toinen\n',
+                    encoding="utf-8")
+    assert run("--lang", "en", "import", "forums", str(path), "--dry-run") == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert f"error: {path}: Row 2 of file foorumit.csv opens a quote" in err
+
+
+def test_a_workbook_bomb_is_refused_naming_file_and_limit(data_dir: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "pommi.xlsx"
+    path.write_bytes(shared_strings_bomb())  # 113 KB, 2.7 million shared strings
+    assert run("--lang", "en", "import", "forums", str(path)) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert (f"error: {path}: Workbook pommi.xlsx has more than 300 000 different texts (shared strings), which is "
+            "the limit. Split the file or save it as CSV.") in err
+    assert "nothing was written" in err

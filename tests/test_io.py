@@ -6,13 +6,16 @@ import csv
 import io
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from sqlalchemy import Engine
 
+from tests.corpus import inline_row, raw_workbook
 from yhdyspinta import demo
 from yhdyspinta.access import Principal
 from yhdyspinta.domain import Role
-from yhdyspinta.io import tables
+from yhdyspinta.io import limits, tables
 from yhdyspinta.io.backup import BackupError, backup, restore
 from yhdyspinta.io.export import export_kind, template
 from yhdyspinta.io.importer import commit_import, prepare_import
@@ -92,6 +95,38 @@ def test_formulas_are_neutralised_in_exports_and_come_back_as_text(store: Engine
         assert report.plan is not None and report.plan.summary()["unchanged"] == len(titles)
 
 
+# Look-alikes a spreadsheet folds to a formula prefix (NFKC), and invisible characters it may skip first.
+DISGUISED_FORMULAS = ["\uff1d1+1", "\ufe661+1", "\uff0bcmd", "\uff0d2+3", "\uff20SUM(A1)", "\u200b=1+1",
+                      "\u200c=1", "\u200d+1", "\ufeff=HYPERLINK(\"http://x\")", "\u2060@x", "\u200b\u2060\uff1d1",
+                      " =1+1", "\u00a0-1", "\u200b'quoted"]
+
+
+@pytest.mark.parametrize("value", DISGUISED_FORMULAS)
+def test_look_alike_and_hidden_formula_prefixes_are_neutralised(value: str) -> None:
+    assert tables.neutralise(value) == "'" + value
+    assert tables.unneutralise(tables.neutralise(value)) == value
+
+
+@given(st.text(max_size=12) | st.sampled_from(DISGUISED_FORMULAS))
+def test_unneutralise_undoes_neutralise(value: str) -> None:
+    assert tables.unneutralise(tables.neutralise(value)) == value
+    assert tables.unneutralise(tables.neutralise("'" + value)) == "'" + value
+
+
+def test_disguised_formulas_are_neutralised_in_csv_exports_and_come_back_unchanged(store: Engine) -> None:
+    titles = [title for title in DISGUISED_FORMULAS if title == title.strip()]  # stored titles are stripped
+    for area, title in enumerate(titles, start=1):
+        record = KINDS["agreements"].validate({"area_code": area, "kind": "aiesopimus", "title": title,
+                                               "status": "valmistelussa"})
+        repo.apply_changes(store, "agreements", [repo.Change(repo.Action.INSERT, (area, "aiesopimus"), None, record)],
+                           actor="t")
+    exported = export_kind(store, "agreements", "csv")
+    csv_rows = list(csv.reader(io.StringIO(exported.decode("utf-8-sig")), delimiter=";"))
+    assert sorted(row[2] for row in csv_rows[1:]) == sorted("'" + title for title in titles)
+    report = prepare_import(store, "agreements", exported, "a.csv")
+    assert report.plan is not None and report.plan.summary()["unchanged"] == len(titles)
+
+
 def test_template_has_data_instructions_and_codes_sheets() -> None:
     for kind in WRITABLE_KINDS:
         book = load_workbook(io.BytesIO(template(kind)))
@@ -118,11 +153,14 @@ def test_unreadable_files_are_named(content: bytes, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("encoding", "separator"),
-    [("utf-8", ";"), ("utf-8-sig", ","), ("cp1252", ";"), ("utf-8", "\t")],
+    [("utf-8", ";"), ("utf-8-sig", ","), ("cp1252", ";"), ("utf-8", "\t"), ("utf-16", ";"), ("utf-32", ";"),
+     ("utf-32-be-bom", ",")],
 )
 def test_csv_encodings_and_separators(encoding: str, separator: str) -> None:
     text = separator.join(["alue", "nimi"]) + "\n" + separator.join(["13", "Kuntafoorumi Pohjois-Savo ÄÖ"]) + "\n"
-    table = tables.read_table(text.encode(encoding), "x.csv")
+    # Python's "utf-32" writes a little-endian byte-order mark; the big-endian one is written by hand.
+    data = b"\x00\x00\xfe\xff" + text.encode("utf-32-be") if encoding == "utf-32-be-bom" else text.encode(encoding)
+    table = tables.read_table(data, "x.csv")
     assert table.headers == ["alue", "nimi"]
     assert table.rows == [(2, ["13", "Kuntafoorumi Pohjois-Savo ÄÖ"])]
 
@@ -176,3 +214,44 @@ def test_names_in_finnish_and_swedish_and_merged_municipalities(demo_store: Engi
 def test_import_refuses_read_only_kinds(store: Engine) -> None:
     report = prepare_import(store, "areas", b"koodi\n1\n", "a.csv")
     assert [p.code for p in report.problems] == ["not_writable"]
+
+
+def test_elements_of_a_sheet_count_whatever_they_are(monkeypatch: pytest.MonkeyPatch, store: Engine) -> None:
+    """Unknown or empty elements cost parsing time too: a sheet of them crosses the element limit
+    (lowered here; the real one would take seconds to reach)."""
+    monkeypatch.setattr(limits, "MAX_XML_ELEMENTS", 5_000)
+    rows = inline_row(1, [("A", "päivämäärä"), ("B", "teema"), ("C", "otsikko")])
+    report = prepare_import(store, "forums", raw_workbook(rows + b"<x/>" * 5_000), "tyhjat.xlsx")
+    assert [p.message("en") for p in report.problems] == [
+        "Workbook tyhjat.xlsx is too complex to read: its part xl/worksheets/sheet1.xml has more than 5 000 XML "
+        "elements, which is the limit. Save it as CSV, or copy the data into a new workbook."]
+
+
+def test_empty_rows_count_as_cells(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_CELLS", 1_000)
+    rows = inline_row(1, [("A", "päivämäärä")]) + b'<row r="5" ht="30" customHeight="1"/>' * 1_000
+    with pytest.raises(tables.TableReadError) as info:
+        tables.read_table(raw_workbook(rows), "x.xlsx")
+    assert (info.value.code, info.value.params) == ("too_many_cells", {"limit": "1 000"})
+    with pytest.raises(tables.TableReadError) as info:
+        tables.read_table(b"paivamaara\n" + b"\n" * 1_000, "x.csv")
+    assert (info.value.code, info.value.params) == ("too_many_cells", {"limit": "1 000"})
+
+
+def test_a_workbook_within_the_limits_reads_as_before() -> None:
+    """Shared strings (rich text runs joined, phonetic runs left out), numbers, percentages, dates
+    and formulas come out as the text they did through openpyxl's own reader."""
+    strings = (b"<si><t>p\xc3\xa4iv\xc3\xa4m\xc3\xa4\xc3\xa4r\xc3\xa4</t></si><si><t>osuus %</t></si>"
+               b"<si><r><t>Hyvin</t></r><r><rPr><b/></rPr><t xml:space=\"preserve\">vointi </t></r>"
+               b"<rPh sb=\"0\" eb=\"1\"><t>x</t></rPh></si>")
+    styles = (b'<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>'
+              b'<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/>'
+              b'<xf numFmtId="164" applyNumberFormat="1"/></cellXfs>')
+    rows = (b'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+            b'<c r="C1" t="inlineStr"><is><t>otsikko</t></is></c></row>'
+            b'<row r="3"><c r="A3" s="1"><v>45275</v></c><c r="B3" s="2"><v>0.455</v></c>'
+            b'<c r="C3" t="s"><v>2</v></c><c r="E3"><f>SUM(1,2)</f><v>3</v></c></row>')
+    table = tables.read_table(raw_workbook(rows, shared_strings=strings, styles=styles), "x.xlsx")
+    assert table.headers == ["päivämäärä", "osuus %", "otsikko"]
+    assert table.rows == [(3, ["2023-12-15", "45.5", "Hyvinvointi", None, "=SUM(1,2)"])]
+    assert (table.sheet, table.sheets) == ("forums", ("forums",))

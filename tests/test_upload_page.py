@@ -4,6 +4,8 @@ confirmation and only with a writer's role."""
 from __future__ import annotations
 
 import io
+import tomllib
+import zipfile
 from datetime import date
 
 import pytest
@@ -11,9 +13,11 @@ from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import open_app
+from tests.conftest import REPO_DIR
 from yhdyspinta.access import ANONYMOUS, Principal
 from yhdyspinta.domain import Role
 from yhdyspinta.i18n import column_label, t
+from yhdyspinta.io import importer, limits, tables
 from yhdyspinta.io.backup import backup
 from yhdyspinta.io.importer import commit_import, fingerprint, prepare_import
 from yhdyspinta.kinds import get_kind
@@ -83,17 +87,47 @@ def test_project_lead_previews_and_confirms(monkeypatch: pytest.MonkeyPatch) -> 
     assert "upload.confirm" not in [b.key for b in at.button]
 
 
-def test_anonymous_may_check_but_not_write(monkeypatch: pytest.MonkeyPatch) -> None:
+def _spy_on_reading(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every attempt to read an uploaded file, whatever the page calls."""
+    calls: list[str] = []
+    real_prepare, real_read = importer.prepare_import, tables.read_table
+
+    def prepare(*args: object, **kwargs: object) -> importer.ImportReport:
+        calls.append("prepare_import")
+        return real_prepare(*args, **kwargs)  # type: ignore[arg-type]
+
+    def read(*args: object, **kwargs: object) -> tables.RawTable:
+        calls.append("read_table")
+        return real_read(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importer, "prepare_import", prepare)
+    monkeypatch.setattr(tables, "read_table", read)
+    return calls
+
+
+def test_anonymous_is_refused_before_the_file_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     as_principal(monkeypatch, ANONYMOUS)
     at = render({"kieli": "en"})
-    assert any(t("upload.sign_in_needed", "en") in i.value for i in at.info)
+    assert t("upload.sign_in_needed", "en") in [i.value for i in at.info]  # the refusal, in their language
+    assert not at.file_uploader  # nothing to upload a file with
     engine = open_store()
     before = backup(engine)
-    upload_file(at, "forums.csv", FORUMS_CSV)
-    assert metrics(at)["Added"] == "1"  # validation and preview work
-    assert at.button(key="upload.confirm").disabled  # AppTest, like a browser, cannot click it
+    # A file picked while the session still had a writer's role goes with the uploader.
+    as_principal(monkeypatch, LEAD)
+    at.run()
+    at.file_uploader(key="upload.file").set_value(("osallistujat.xlsx", _workbook(), "application/zip")).run()
+    assert at.selectbox(key="upload.sheet").options == ["Ohjeet", "Data"]  # the lead's file was read
+    as_principal(monkeypatch, ANONYMOUS)
+    calls = _spy_on_reading(monkeypatch)
+    at.selectbox(key="upload.kind").select("participation").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert t("upload.sign_in_needed", "en") in [i.value for i in at.info]
+    assert calls == []  # the file was not read again for the new kind
+    assert not at.file_uploader and "upload.sheet" not in [s.key for s in at.selectbox]
+    assert not at.metric and not at.error and "upload.confirm" not in [b.key for b in at.button]
     assert backup(engine) == before
     # Even past the page, the write path refuses and logs the refusal, writing no data.
+    monkeypatch.undo()
     forums = repo.read_kind(engine, "forums")
     report = prepare_import(engine, "forums", FORUMS_CSV, "forums.csv")
     request = upload.UploadRequest("forums", "id", "forums.csv", None, None, repo.data_version(engine))
@@ -102,6 +136,19 @@ def test_anonymous_may_check_but_not_write(monkeypatch: pytest.MonkeyPatch) -> N
     assert repo.read_kind(engine, "forums").equals(forums)
     log = repo.read_kind(engine, "changelog")
     assert list(log.iloc[-1:][["actor", "action"]].itertuples(index=False, name=None)) == [("anonymous", "denied")]
+
+
+def test_an_area_editor_is_refused_national_kinds_before_the_file_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    as_principal(monkeypatch, LAPLAND_EDITOR)
+    at = render({"kieli": "sv"})
+    upload_file(at, "pilotit.csv", b"alue\nLappi\n", kind="pilots")
+    assert at.metric  # their own area's kind is read and previewed
+    calls = _spy_on_reading(monkeypatch)
+    at.selectbox(key="upload.kind").select("forums").run()
+    refusal = t("upload.refused", "sv", reason="nationella uppgifter sparas endast av projektledare")
+    assert refusal in [i.value for i in at.info]
+    assert not at.file_uploader
+    assert calls == [] and not at.metric and not at.error
 
 
 def test_another_areas_editor_sees_the_refusal(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -193,3 +240,39 @@ def test_a_preview_gone_stale_is_not_written() -> None:
     outcome, fresh = upload.confirm(request, FORUMS_CSV, previewed, LEAD, "fi")
     assert outcome == "stale" and fresh.plan.summary() == {"added": 1, "changed": 1, "unchanged": 0}
     assert repo.read_kind(engine, "forums").equals(forums)
+
+
+def test_streamlit_refuses_uploads_over_our_own_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tomllib.loads((REPO_DIR / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == limits.MAX_FILE_MB  # Streamlit counts MB of 1024 * 1024 bytes
+    assert limits.MAX_FILE_BYTES == limits.MAX_FILE_MB * 1024 * 1024
+    as_principal(monkeypatch, LEAD)
+    uploader = render({"kieli": "en"}).file_uploader(key="upload.file")
+    assert uploader.label == "File (.xlsx or .csv, at most 20 MB)"
+    assert uploader.proto.max_upload_size_mb == limits.MAX_FILE_MB
+
+
+def test_a_workbook_is_opened_once_for_its_sheets_and_its_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    as_principal(monkeypatch, LEAD)
+    at = render({"kieli": "en"})
+    at.selectbox(key="upload.kind").select("participation").run()
+    opened: list[str] = []
+    real_init = zipfile.ZipFile.__init__
+
+    def init(self: zipfile.ZipFile, file: object, mode: str = "r", *args: object, **kwargs: object) -> None:
+        if mode == "r":
+            opened.append(mode)
+        real_init(self, file, mode, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zipfile.ZipFile, "__init__", init)
+    at.file_uploader(key="upload.file").set_value(("osallistujat.xlsx", _workbook(), "application/zip")).run()
+    assert at.selectbox(key="upload.sheet").options == ["Ohjeet", "Data"]
+    assert len(opened) == 1  # the sheet names and the first sheet's rows from one reading
+    at.run()
+    assert len(opened) == 1  # a rerun reads nothing
+    at.selectbox(key="upload.sheet").select("Data").run()
+    assert at.selectbox(key="upload.sheet").value == "Data"
+    assert len(opened) == 2  # the other sheet: one more reading
+    assert list(at.dataframe[-1].value["message"]) == [
+        "Attendance list osallistujat.xlsx has no date column: give the forum's date (on the command line "
+        "--forum-date 15.12.2023)."]

@@ -100,6 +100,18 @@ def check(principal: Principal, kind: str, records: Iterable[Mapping[str, Any]])
                                    area=area)
 
 
+def check_kind(principal: Principal, kind: str) -> None:
+    """Raise PermissionDenied unless `principal` may write at least some records of `kind`:
+    the question to ask before reading a file of them at all. `check` decides the records."""
+    if principal.role == Role.PROJECT_LEAD:
+        return
+    if principal.role != Role.AREA_EDITOR:
+        raise PermissionDenied(principal, kind, "viewers cannot write", code=REFUSED_VIEWER)
+    if kind in NATIONAL_KINDS:
+        raise PermissionDenied(principal, kind, "national records are written by project leads",
+                               code=REFUSED_NATIONAL)
+
+
 def refusal_text(exc: PermissionDenied, lang: str) -> str:
     """Why the write was refused, in `lang`."""
     area = facts.area_by_code()[exc.area].name(lang) if exc.area in facts.area_by_code() else str(exc.area)

@@ -1,20 +1,30 @@
-"""The upload page in headless Chromium: a real file input, the preview, the refusal for an
-anonymous visitor, and no serious or critical accessibility violations in the page's content."""
+"""The upload page in headless Chromium: a real file input and the preview for a project lead
+(the local development switch), the refusal for an anonymous visitor before any file is read,
+and no serious or critical accessibility violations in the page's content."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser.harness import axe_available, axe_violations, exception_texts, goto, interact
+from tests.browser.conftest import server_env
+from tests.browser.harness import (
+    StreamlitServer,
+    axe_available,
+    axe_violations,
+    exception_texts,
+    goto,
+    interact,
+    streamlit_server,
+)
+from yhdyspinta.access import ENV_DEV_LEAD, ENV_FIRST_LEAD
 from yhdyspinta.i18n import t
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
-
-    from tests.browser.harness import StreamlitServer
 
 pytestmark = pytest.mark.browser
 
@@ -31,12 +41,35 @@ def choose_kind(page: Page, label: str, lang: str) -> None:
     interact(page, lambda: page.get_by_role("option", name=label, exact=True).click())
 
 
-def test_anonymous_upload_shows_preview_and_cannot_save(plain_server: StreamlitServer, tab: Page,
-                                                        tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def lead_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StreamlitServer]:
+    """A server on 127.0.0.1 whose visitors through 127.0.0.1 are project leads (the local
+    development switch): only a writer gets a file read."""
+    data_dir = tmp_path_factory.mktemp("data-lead")
+    env = {**server_env(data_dir), ENV_DEV_LEAD: "lead@example.fi", ENV_FIRST_LEAD: ""}
+    with streamlit_server(env=env) as server:
+        yield server
+
+
+def test_anonymous_visitor_cannot_upload(plain_server: StreamlitServer, tab: Page, tmp_path: Path) -> None:
     page = goto(tab, plain_server.url_for("tuonti", kieli="en"))
     assert exception_texts(page) == []
     assert page.get_by_role("heading", name=t("nav.upload", "en")).count() == 1
     assert page.get_by_text(t("upload.sign_in_needed", "en")).count() == 1
+    choose_kind(page, t("nav.forums", "en"), "en")
+    assert page.locator(FILE_INPUT).count() == 0  # nothing to pick a file with
+    assert page.get_by_text(t("upload.sign_in_needed", "en")).count() == 1
+    page.screenshot(path=str(tmp_path / "upload_anonymous.png"), full_page=True)
+    if axe_available():
+        # The page's own content; Streamlit's collapsed sidebar navigation has list-markup
+        # violations of its own (ul > div) that no page can fix.
+        assert [v["id"] for v in axe_violations(page, context={"include": [['[data-testid="stMain"]']]})] == []
+
+
+def test_project_lead_previews_an_upload(lead_server: StreamlitServer, tab: Page, tmp_path: Path) -> None:
+    page = goto(tab, lead_server.url_for("tuonti", kieli="en"))
+    assert exception_texts(page) == []
+    assert page.get_by_text(t("upload.sign_in_needed", "en")).count() == 0
     choose_kind(page, t("nav.forums", "en"), "en")
     path = tmp_path / "forums.csv"
     path.write_text("päivämäärä;teema;otsikko\n2.2.2024;hyte;HYTE-foorumi\n", encoding="utf-8")
@@ -46,18 +79,15 @@ def test_anonymous_upload_shows_preview_and_cannot_save(plain_server: StreamlitS
     metrics = [m.inner_text() for m in page.locator(METRICS).all()]
     assert metrics[0].split() == ["Added", "1"], metrics
     assert page.get_by_text(t("upload.added_rows", "en")).count() == 1
-    button = page.get_by_role("button", name=t("upload.confirm", "en"))
-    assert button.is_disabled()
+    assert page.get_by_role("button", name=t("upload.confirm", "en")).is_enabled()
     page.screenshot(path=str(tmp_path / "upload.png"), full_page=True)
     if axe_available():
-        # The page's own content; Streamlit's collapsed sidebar navigation has list-markup
-        # violations of its own (ul > div) that no page can fix.
         assert [v["id"] for v in axe_violations(page, context={"include": [['[data-testid="stMain"]']]})] == []
 
 
-def test_attendance_list_needs_a_date_and_then_previews(plain_server: StreamlitServer, tab: Page,
+def test_attendance_list_needs_a_date_and_then_previews(lead_server: StreamlitServer, tab: Page,
                                                         tmp_path: Path) -> None:
-    page = goto(tab, plain_server.url_for("tuonti"))
+    page = goto(tab, lead_server.url_for("tuonti"))
     choose_kind(page, t("nav.participation", "fi"), "fi")
     path = tmp_path / "osallistujat.csv"
     path.write_text(ATTENDANCE, encoding="utf-8")

@@ -13,6 +13,7 @@ import random
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -109,6 +110,161 @@ def _unbalanced_quote() -> bytes:
     return (FORUM_HEADER + "\n15.12.2023;hyte;\"Avoin lainaus" + "x" * 140_000 + "\n").encode("utf-8")
 
 
+def _stray_quote() -> bytes:
+    # The quote opened in row 3 is never closed: the rows after it would become one title.
+    return csv_bytes([FORUM_HEADER, "15.12.2023;hyte;Foorumi;", '2.2.2024;hyte;"Avoin lainaus;',
+                      "3.3.2024;hyte;Toinen foorumi;", "4.4.2024;hyte;Kolmas foorumi;"])
+
+
+def _control_workbook() -> bytes:
+    # Excel writes a control character in a cell as an escape (_x0000_ is NUL); DEL (U+007F) and the
+    # C1 controls may stand in the XML as they are.
+    return workbook([("forums", [["päivämäärä", "teema", "otsikko"], ["2023-12-15", "hyte", "Foo_x0000_rumi"],
+                                 ["2024-02-02", "hyte\x7f", "Toinen"], ["2024-03-03", "hyte", "Kolmas_x001B_"]])])
+
+
+def _utf32_without_bom() -> bytes:
+    return (FORUM_HEADER + "\r\n15.12.2023;hyte;Foorumi;\r\n").encode("utf-32-le")
+
+
+def _utf32_broken() -> bytes:
+    # A UTF-32 byte-order mark, then a code point beyond U+10FFFF.
+    return b"\xff\xfe\x00\x00" + FORUM_HEADER.encode("utf-32-le") + b"\x00\x00\x11\x00"
+
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+XML_HEAD = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def raw_workbook(sheet_data: bytes, *, shared_strings: bytes | None = None, styles: bytes | None = None,
+                 extra_parts: dict[str, bytes] | None = None, sheet_prolog: bytes = b"") -> bytes:
+    """A workbook written part by part, as Excel lays it out (shared strings included), so a
+    part can hold what openpyxl would never write."""
+    overrides = [("/xl/workbook.xml", f"{CT}.sheet.main+xml"), ("/xl/worksheets/sheet1.xml", f"{CT}.worksheet+xml")]
+    if shared_strings is not None:
+        overrides.append(("/xl/sharedStrings.xml", f"{CT}.sharedStrings+xml"))
+    if styles is not None:
+        overrides.append(("/xl/styles.xml", f"{CT}.styles+xml"))
+    types = ('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+             '<Default Extension="xml" ContentType="application/xml"/>'
+             + "".join(f'<Override PartName="{name}" ContentType="{kind}"/>' for name, kind in overrides)
+             + "</Types>")
+    parts = {
+        "[Content_Types].xml": XML_HEAD + types.encode(),
+        "_rels/.rels": XML_HEAD + (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ).encode(),
+        "xl/workbook.xml": XML_HEAD + (
+            f'<workbook xmlns="{MAIN_NS}" xmlns:r="{REL}"><sheets>'
+            '<sheet name="forums" sheetId="1" r:id="rId1"/></sheets></workbook>').encode(),
+        "xl/_rels/workbook.xml.rels": XML_HEAD + (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+        ).encode(),
+        "xl/worksheets/sheet1.xml": sheet_prolog + f'<worksheet xmlns="{MAIN_NS}"><sheetData>'.encode()
+        + sheet_data + b"</sheetData></worksheet>",
+    }
+    if shared_strings is not None:
+        parts["xl/sharedStrings.xml"] = XML_HEAD + f'<sst xmlns="{MAIN_NS}">'.encode() + shared_strings + b"</sst>"
+    if styles is not None:
+        parts["xl/styles.xml"] = XML_HEAD + f'<styleSheet xmlns="{MAIN_NS}">'.encode() + styles + b"</styleSheet>"
+    parts.update(extra_parts or {})
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def inline_row(number: int, values: list[tuple[str, str]]) -> bytes:
+    """A sheet row of text cells given as (column letter, text)."""
+    cells = "".join(f'<c r="{col}{number}" t="inlineStr"><is><t>{text}</t></is></c>' for col, text in values)
+    return f'<row r="{number}">{cells}</row>'.encode()
+
+
+FORUM_ROWS = inline_row(1, [("A", "päivämäärä"), ("B", "teema"), ("C", "otsikko")]) + inline_row(
+    2, [("A", "2023-12-15"), ("B", "hyte"), ("C", "Foorumi")])
+
+
+@cache
+def shared_strings_bomb() -> bytes:
+    # 125 KB holding 2.7 million tiny shared strings (46 MB unpacked): it took 50 s and 1.8 GB
+    # of server time before any limit was counted while reading.
+    header = (b'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+              b'<c r="C1" t="s"><v>2</v></c></row>')
+    strings = b"<si><t>p\xc3\xa4iv\xc3\xa4m\xc3\xa4\xc3\xa4r\xc3\xa4</t></si><si><t>teema</t></si>"
+    return raw_workbook(header, shared_strings=strings + b"<si><t>a</t></si>" * 2_700_000)
+
+
+@cache
+def _unpacks_too_large() -> bytes:
+    # 100 KB that unpacks to 101 MB: a sheet padded with spaces, valid XML throughout.
+    return raw_workbook(FORUM_ROWS + b" " * (101 * MB))
+
+
+def _declared_sizes(data: bytes, factor: float) -> bytes:
+    """The workbook with every size its zip declares multiplied by `factor` (a lie either way)."""
+    out = bytearray(data)
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        start = 0
+        while (start := out.find(signature, start)) >= 0:
+            size = int.from_bytes(out[start + offset:start + offset + 4], "little")
+            out[start + offset:start + offset + 4] = min(int(size * factor), 2**32 - 1).to_bytes(4, "little")
+            start += 4
+    return bytes(out)
+
+
+def _wide_rows() -> bytes:
+    # A value in column XFD makes every row 16 384 cells wide: 100 rows are 1.6 million cells.
+    rows = b"".join(inline_row(n, [("A", "x"), ("XFD", "y")]) for n in range(1, 101))
+    return raw_workbook(rows)
+
+
+def _many_rows_workbook() -> bytes:
+    rows = b"".join(inline_row(n, [("A", "2023-12-15")]) for n in range(2, 100_003))
+    return raw_workbook(inline_row(1, [("A", "päivämäärä")]) + rows)
+
+
+def _styles_bomb() -> bytes:
+    # A million cell formats: openpyxl builds an object for each, about 15 µs apiece.
+    return raw_workbook(FORUM_ROWS, styles=b'<cellXfs count="1000000">' + b"<xf/>" * 1_000_000 + b"</cellXfs>")
+
+
+def _too_many_parts() -> bytes:
+    return raw_workbook(FORUM_ROWS, extra_parts={f"customXml/item{n}.xml": b"" for n in range(10_001)})
+
+
+EXTERNAL_ENTITY = b'<!DOCTYPE worksheet [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+INTERNAL_ENTITY = b'<!DOCTYPE worksheet [<!ENTITY e "=HYPERLINK(&quot;http://example.invalid/&quot;)">]>'
+ENTITY_ROWS = inline_row(1, [("A", "päivämäärä"), ("B", "teema"), ("C", "otsikko")]) + inline_row(
+    2, [("A", "2023-12-15"), ("B", "hyte"), ("C", "&e;")])
+
+
+def dtd_refused(file_name: str, part: str) -> tuple[str]:
+    return (f"Workbook {file_name} contains a document type declaration (DTD) in its part {part}. Excel never "
+            "writes one, and it could make the reader fetch or expand other content, so the file is refused. "
+            "Save it again in Excel as .xlsx, or as CSV.",)
+
+
+def _dtd_in_content_types() -> bytes:
+    data = raw_workbook(FORUM_ROWS)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        types = archive.read("[Content_Types].xml")
+    return raw_workbook(FORUM_ROWS, extra_parts={"[Content_Types].xml": types.replace(
+        XML_HEAD, XML_HEAD + b'<!DOCTYPE Types [<!ENTITY x "x">]>\n', 1)})
+
+
+def _dtd_in_utf16_sheet() -> bytes:
+    sheet = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE worksheet>'
+             f'<worksheet xmlns="{MAIN_NS}"><sheetData>').encode("utf-16") + (
+        FORUM_ROWS.decode() + "</sheetData></worksheet>").encode("utf-16-le")
+    return raw_workbook(FORUM_ROWS, extra_parts={"xl/worksheets/sheet1.xml": sheet})
+
+
 def _several_sheets() -> bytes:
     return workbook([
         ("Ohjeet", [["Täytä tiedot välilehdelle Foorumit"], ["Päivämäärä muodossa 15.12.2023"]]),
@@ -160,6 +316,48 @@ CASES: tuple[Case, ...] = (
          ("The text encoding of file outo.csv was not recognised. Save it as UTF-8 (CSV UTF-8).",)),
     Case("unbalanced quote swallowing the file", "forums", "lainaus.csv", _unbalanced_quote,
          ("Line 2 of file lainaus.csv is not valid CSV (e.g. an unmatched quote or an overlong cell).",)),
+    Case("a stray quote swallowing the rows after it", "forums", "lainaus2.csv", _stray_quote,
+         ('Row 3 of file lainaus2.csv opens a quote (") that is never closed, so the rows after it would be read '
+          "into one cell. Close the quote or remove it.",)),
+    Case("a stray quote (Swedish)", "forums", "citat.csv", _stray_quote,
+         ('Rad 3 i filen citat.csv öppnar ett citattecken (") som aldrig stängs, så raderna efter den skulle '
+          "läsas in i en cell. Stäng citattecknet eller ta bort det.",), lang="sv"),
+    Case("text after a closing quote", "forums", "lainaus3.csv",
+         lambda: csv_bytes([FORUM_HEADER, "15.12.2023;hyte;Foorumi;", '2.2.2024;hyte;"Foorumi" uusi;']),
+         ("Line 3 of file lainaus3.csv is not valid CSV (e.g. an unmatched quote or an overlong cell).",)),
+    Case("a NUL byte in a cell", "forums", "nul.csv",
+         lambda: csv_bytes([FORUM_HEADER, "15.12.2023;hyte;Foorumi;", "2.2.2024;hyte;Foo\x00rumi;"]),
+         ("row 3, column otsikko: the cell contains the control character U+0000, which has no place in a "
+          "table; remove it and import the file again.",)),
+    Case("control characters in cells and a header (Finnish)", "forums", "ohjausmerkit.csv",
+         lambda: csv_bytes(["päivämäärä;teema\x1b;otsikko", "15.12.2023;hyte;Foorumi\x0c;",
+                            "2.2.2024;\x7fhyte;Foo\x85rumi;\x08", "3.3.2024;hyte;Kolmas foorumi;",
+                            "4.4.2024;hyte;Neljäs foorumi;", "5.5.2024;hyte;Viides foorumi;"]),
+         ("rivi 1, sarake B: solussa on ohjausmerkki U+001B, joka ei kuulu taulukkoon; poista se ja tuo "
+          "tiedosto uudelleen.",
+          "rivi 2, sarake otsikko: solussa on ohjausmerkki U+000C, joka ei kuulu taulukkoon; poista se ja tuo "
+          "tiedosto uudelleen.",
+          "rivi 3, sarake B: solussa on ohjausmerkki U+007F, joka ei kuulu taulukkoon; poista se ja tuo "
+          "tiedosto uudelleen.",
+          "rivi 3, sarake otsikko: solussa on ohjausmerkki U+0085, joka ei kuulu taulukkoon; poista se ja tuo "
+          "tiedosto uudelleen.",
+          "rivi 3, sarake D: solussa on ohjausmerkki U+0008, joka ei kuulu taulukkoon; poista se ja tuo "
+          "tiedosto uudelleen."), lang="fi"),
+    Case("control characters in workbook cells", "forums", "ohjausmerkit.xlsx", _control_workbook,
+         ("row 2, column otsikko: the cell contains the control character U+0000, which has no place in a "
+          "table; remove it and import the file again.",
+          "row 3, column teema: the cell contains the control character U+007F, which has no place in a "
+          "table; remove it and import the file again.",
+          "row 4, column otsikko: the cell contains the control character U+001B, which has no place in a "
+          "table; remove it and import the file again.")),
+    Case("a control character in an attendance list, never quoting the name", "participation", "lista_nul.csv",
+         lambda: _attendance(["Nimi;Organisaatio;Päivämäärä", "Matti\x00 Meikäläinen;Kuopion kaupunki;15.12.2023"]),
+         ("row 2, column Nimi: the cell contains the control character U+0000, which has no place in a table; "
+          "remove it and import the file again.",)),
+    Case("UTF-32 without a byte-order mark", "forums", "utf32.csv", _utf32_without_bom,
+         ("The text encoding of file utf32.csv was not recognised. Save it as UTF-8 (CSV UTF-8).",)),
+    Case("UTF-32 with a byte-order mark but broken", "forums", "utf32_rikki.csv", _utf32_broken,
+         ("The text encoding of file utf32_rikki.csv was not recognised. Save it as UTF-8 (CSV UTF-8).",)),
     Case("pipe as separator", "agreements", "putki.csv",
          lambda: b"alue|tyyppi|otsikko|tila\n13|aiesopimus|Aie|valmistelussa\n",
          ("Required column area is missing from putki.csv.",
@@ -348,6 +546,54 @@ CASES: tuple[Case, ...] = (
          lambda: _attendance(["Nimi;Organisaatio", "Matti;Kuopion kaupunki"]),
          ("Option --forum-date: value '32.12.2023' is not valid: day is out of range for month",),
          forum_date="32.12.2023"),
+    Case("a shared-strings bomb of 125 KB", "forums", "pommi.xlsx", shared_strings_bomb,
+         ("Workbook pommi.xlsx has more than 300 000 different texts (shared strings), which is the limit. "
+          "Split the file or save it as CSV.",)),
+    Case("a shared-strings bomb (Finnish)", "forums", "pommi_fi.xlsx", shared_strings_bomb,
+         ("Työkirjassa pommi_fi.xlsx on yli 300 000 eri tekstiä (jaetut merkkijonot), mikä on enimmäismäärä. "
+          "Jaa tiedosto osiin tai tallenna se CSV-muodossa.",), lang="fi"),
+    Case("a workbook unpacking to 101 MB", "forums", "iso.xlsx", _unpacks_too_large,
+         ("Workbook iso.xlsx unpacks to more than 100 MB, which is the limit. Split the file or save it as CSV.",)),
+    Case("a workbook whose zip declares sizes beyond the limit", "forums", "ilmoitettu.xlsx",
+         lambda: _declared_sizes(workbook([("forums", [["päivämäärä"], ["2023-12-15"]])]), 20_000),
+         ("Workbook ilmoitettu.xlsx unpacks to more than 100 MB, which is the limit. Split the file or save it "
+          "as CSV.",)),
+    Case("a workbook whose zip understates its sizes", "forums", "vahatty.xlsx",
+         lambda: _declared_sizes(_unpacks_too_large(), 0.001),
+         ("File vahatty.xlsx cannot be read as an Excel workbook (.xlsx): it is damaged or something else. "
+          "Save it again as .xlsx or CSV.",)),
+    Case("rows 16 384 cells wide", "forums", "leveys.xlsx", _wide_rows,
+         ("File leveys.xlsx has more than 1 500 000 cells, which is the limit (empty cells before a row's last "
+          "value and empty rows count too). Split the file or remove the columns it does not need.",)),
+    Case("more than 100 000 rows in a workbook", "forums", "rivit.xlsx", _many_rows_workbook,
+         ("File rivit.xlsx has more than 100 000 rows, which is the limit. Split the file.",)),
+    Case("a million cell formats", "forums", "tyylit.xlsx", _styles_bomb,
+         ("Workbook tyylit.xlsx is too complex to read: its part xl/styles.xml has more than 200 000 XML "
+          "elements, which is the limit. Save it as CSV, or copy the data into a new workbook.",)),
+    Case("a sheet of nine million empty elements (37 KB)", "forums", "elementit.xlsx",
+         lambda: raw_workbook(FORUM_ROWS + b"<x/>" * 9_000_000),
+         ("Workbook elementit.xlsx is too complex to read: its part xl/worksheets/sheet1.xml has more than "
+          "8 000 000 XML elements, which is the limit. Save it as CSV, or copy the data into a new workbook.",)),
+    Case("a zip of 10 001 parts", "forums", "osat.xlsx", _too_many_parts,
+         ("Workbook osat.xlsx consists of more than 10 000 parts, which is the limit. Save it as CSV, or copy "
+          "the data into a new workbook.",)),
+    Case("a DTD with an external entity in a sheet", "forums", "ulkoinen.xlsx",
+         lambda: raw_workbook(ENTITY_ROWS, sheet_prolog=EXTERNAL_ENTITY),
+         dtd_refused("ulkoinen.xlsx", "xl/worksheets/sheet1.xml")),
+    Case("a DTD with an internal entity in a sheet", "forums", "sisainen.xlsx",
+         lambda: raw_workbook(ENTITY_ROWS, sheet_prolog=INTERNAL_ENTITY),
+         dtd_refused("sisainen.xlsx", "xl/worksheets/sheet1.xml")),
+    Case("a DTD in the content types", "forums", "tyypit.xlsx", _dtd_in_content_types,
+         dtd_refused("tyypit.xlsx", "[Content_Types].xml")),
+    Case("a DTD in the shared strings (Finnish)", "forums", "jaetut.xlsx",
+         lambda: raw_workbook(b'<row r="1"><c r="A1" t="s"><v>0</v></c></row>', shared_strings=b"",
+                              extra_parts={"xl/sharedStrings.xml": XML_HEAD + b"<!DOCTYPE sst>" + (
+                                  f'<sst xmlns="{MAIN_NS}"><si><t>x</t></si></sst>').encode()}),
+         ("Työkirjan jaetut.xlsx osassa xl/sharedStrings.xml on dokumenttityypin määrittely (DTD). Excel ei "
+          "koskaan kirjoita sellaista, ja sen avulla lukija voisi hakea tai laventaa muuta sisältöä, joten "
+          "tiedosto hylätään. Tallenna se uudelleen Excelissä .xlsx- tai CSV-muodossa.",), lang="fi"),
+    Case("a DTD in a sheet written in UTF-16", "forums", "utf16.xlsx", _dtd_in_utf16_sheet,
+         dtd_refused("utf16.xlsx", "xl/worksheets/sheet1.xml")),
     Case("more than 100 000 rows", "forums", "rivit.csv", _too_many_rows,
          ("File rivit.csv has more than 100 000 rows, which is the limit. Split the file.",)),
     Case("over 20 MB", "forums", "iso.csv", _too_large,

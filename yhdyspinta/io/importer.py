@@ -28,8 +28,8 @@ from yhdyspinta import editing, facts
 from yhdyspinta.access import Principal
 from yhdyspinta.domain import OrgType, SurveyLevel, Theme
 from yhdyspinta.i18n import COLUMN_LABELS, ENUM_LABELS, column_label, enum_label, format_day, format_number, t, tn
-from yhdyspinta.io import attendance
-from yhdyspinta.io.tables import MAX_FILE_BYTES, RawTable, TableReadError, read_table
+from yhdyspinta.io import attendance, limits
+from yhdyspinta.io.tables import RawTable, TableReadError, read_table
 from yhdyspinta.kinds import KindSpec, ReferenceNotFound, agreement_terms, get_kind
 from yhdyspinta.store import repository as repo
 
@@ -352,6 +352,11 @@ def prepare_import(
         report.add(Problem(exc.detail or exc.code, params={"file": file_name, **exc.params}))
         return report
     report.sheet, report.sheets = table.sheet, table.sheets
+    for cell in table.control_characters:
+        # Never the cell's text: in an attendance list it may be a person's name.
+        report.add(Problem("control_character", row=cell.row, column=cell.column, params={"char": cell.code}))
+    if report.problems:
+        return report
     default_date = _default_forum_date(forum_date, report)
     if report.problems:
         return report
@@ -397,11 +402,11 @@ def _keep_absent_fields(engine: Engine, spec: KindSpec, report: ImportReport) ->
 def prepare_import_file(engine: Engine, kind: str, path: Path, *, sheet: str | None = None,
                         forum_date: date | str | None = None) -> ImportReport:
     size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    if size > limits.MAX_FILE_BYTES:
         # Refused before reading: a file this size is not read into memory at all.
         report = ImportReport(kind=kind, file_name=path.name)
-        report.add(Problem("too_large", params={"file": path.name, "size": f"{size / (1024 * 1024):.1f} MB",
-                                                "limit": f"{MAX_FILE_BYTES // (1024 * 1024)} MB"}))
+        report.add(Problem("too_large", params={"file": path.name, "size": f"{size / limits.MB:.1f} MB",
+                                                "limit": f"{limits.MAX_FILE_MB} MB"}))
         return report
     return prepare_import(engine, kind, path.read_bytes(), path.name, sheet=sheet, forum_date=forum_date)
 

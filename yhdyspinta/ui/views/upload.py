@@ -1,8 +1,10 @@
 """Tuonti: check a file, show what it would change, and write it only when the user confirms.
 
-The same `prepare_import` / `commit_import` as the command line. Anyone may check a file and
-see the preview; writing needs an editor or a project lead, and is refused again where the
-write happens (`yhdyspinta.editing`) whatever this page shows.
+The same `prepare_import` / `commit_import` as the command line. Only someone who may write
+the chosen kind at all (an area editor for their areas' kinds, a project lead for every kind)
+gets the file uploader: anyone else gets the refusal in its place, so an anonymous visitor
+cannot make the server parse anything. Writing is refused again where it happens
+(`yhdyspinta.editing`) whatever this page shows.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from typing import Any
 
 import streamlit as st
 
-from yhdyspinta.access import PermissionDenied, Principal, check, refusal_text
+from yhdyspinta.access import PermissionDenied, Principal, check, check_kind, refusal_text
 from yhdyspinta.i18n import format_number, t, tn
-from yhdyspinta.io import importer, tables
+from yhdyspinta.io import importer, limits
 from yhdyspinta.io.export import template
 from yhdyspinta.kinds import WRITABLE_KINDS
 from yhdyspinta.ui import auth, data, plain, widgets
@@ -24,6 +26,7 @@ PAGE = "upload"
 KEY_KIND = f"{PAGE}.kind"
 KEY_FILE = f"{PAGE}.file"
 KEY_SHEET = f"{PAGE}.sheet"
+KEY_SHEETS = f"{PAGE}._sheets"
 KEY_FORUM_DATE = f"{PAGE}.forum_date"
 KEY_TEMPLATE = f"{PAGE}.template"
 KEY_CONFIRM = f"{PAGE}.confirm"
@@ -52,6 +55,15 @@ class UploadRequest:
 
 def kind_title(kind: str, lang: str) -> str:
     return t(KIND_TITLES.get(kind, "nav.upload"), lang)
+
+
+def import_refusal(principal: Principal, kind: str, lang: str) -> str | None:
+    """Why `principal` may not import `kind` at all, in `lang`, or None: asked before a file is read."""
+    try:
+        check_kind(principal, kind)
+    except PermissionDenied as exc:
+        return refusal_text(exc, lang)
+    return None
 
 
 def write_refusal(principal: Principal, report: importer.ImportReport, lang: str) -> str | None:
@@ -105,8 +117,6 @@ def render() -> None:
     version = widgets.page_header("nav.upload", filters, example_figures=False)
     principal = auth.current_principal()
     st.write(t("upload.intro", lang))
-    if not principal.can_write_anything:
-        st.info(t("upload.sign_in_needed", lang), icon="🔒")
     result = st.session_state.pop(KEY_RESULT, None)
     if result is not None:
         level, text = result
@@ -118,7 +128,17 @@ def render() -> None:
                        mime=XLSX_MIME, key=KEY_TEMPLATE)
     with st.expander(t("upload.columns", lang)):
         st.dataframe(importer.expected_columns(kind, lang), hide_index=True, width="stretch")
-    uploaded = st.file_uploader(t("upload.file", lang), key=KEY_FILE)
+    refusal = import_refusal(principal, kind, lang)
+    if refusal is not None:
+        # The refusal in the uploader's place. With no uploader on the page Streamlit hands the
+        # script no file (a file picked before the role was lost is dropped with the widget),
+        # so nothing of it is read.
+        st.info(t("upload.sign_in_needed", lang) if not principal.can_write_anything
+                else t("upload.refused", lang, reason=refusal), icon="🔒")
+        return
+    # Streamlit refuses a larger upload itself (server.maxUploadSize in .streamlit/config.toml).
+    uploaded = st.file_uploader(t("upload.file", lang, limit=limits.MAX_FILE_MB), key=KEY_FILE,
+                                max_upload_size=limits.MAX_FILE_MB)
     forum_date = None
     if kind == "participation":
         forum_date = st.date_input(t("upload.forum_date", lang), value=None, key=KEY_FORUM_DATE,
@@ -126,13 +146,29 @@ def render() -> None:
     if uploaded is None:
         return
     content = uploaded.getvalue()
-    sheets = tables.sheet_names(content, uploaded.name)
-    sheet = st.selectbox(t("upload.sheet", lang), sheets, key=KEY_SHEET) if len(sheets) > 1 else None
-    request = UploadRequest(kind, uploaded.file_id, uploaded.name, sheet, forum_date, version)
+    sheet_slot = st.empty()
+    request = UploadRequest(kind, uploaded.file_id, uploaded.name, _chosen_sheet(uploaded.file_id), forum_date,
+                            version)
     report = _report(request, content)
+    # The sheets come with the report, from the same single reading of the workbook.
+    st.session_state[KEY_SHEETS] = (uploaded.file_id, report.sheets)
+    if len(report.sheets) > 1:
+        sheet_slot.selectbox(t("upload.sheet", lang), report.sheets, key=KEY_SHEET)
     _show_report(report, lang)
     if report.ok:
         _show_preview_and_confirm(report, request, content, principal, lang)
+
+
+def _chosen_sheet(file_id: str) -> str | None:
+    """The sheet chosen for this file, or None for its first sheet (what a workbook read
+    without a choice gives, so choosing nothing and choosing the first are one request)."""
+    known = st.session_state.get(KEY_SHEETS)
+    if known is None or known[0] != file_id:
+        # A new file: its sheets are not known before it is read, and an old choice means nothing.
+        st.session_state.pop(KEY_SHEET, None)
+        return None
+    chosen = st.session_state.get(KEY_SHEET)
+    return chosen if chosen in known[1][1:] else None
 
 
 def _show_report(report: importer.ImportReport, lang: str) -> None:
