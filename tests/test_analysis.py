@@ -14,7 +14,6 @@ from yhdyspinta.domain import ALL_RESPONDENTS, MaturityLevel
 from yhdyspinta.i18n import LANGUAGES
 from yhdyspinta.kinds import get_kind
 from yhdyspinta.store.schema import MATURITY_COLUMNS
-from yhdyspinta.texts import analysis as analysis_texts
 
 KAINUU = 20  # 8 municipalities
 KAINUU_MUNIS = ("105", "205", "290", "578", "620", "697", "765", "777")
@@ -324,20 +323,6 @@ def test_maturity_role_spread(area: int | None, expected: tuple[Any, ...]) -> No
 def test_maturity_role_spread_of_an_area_with_no_data_is_empty() -> None:
     assert analysis.maturity_role_spread(frame("maturity", MATURITY), HELSINKI).empty
     assert analysis.maturity_role_spread(frame("maturity", []), None).empty
-
-
-# ------------------------------------------------------------------------------- texts
-
-
-def test_analysis_texts_are_complete_in_every_language() -> None:
-    import string
-
-    for key, texts in analysis_texts.TEXTS.items():
-        assert key.startswith("analysis."), key
-        assert set(texts) == set(LANGUAGES), key
-        fields = [{f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f} for lang in LANGUAGES]
-        assert all(texts[lang].strip() for lang in LANGUAGES), key
-        assert fields[0] == fields[1] == fields[2], f"{key}: placeholders differ between languages"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

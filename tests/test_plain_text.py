@@ -79,7 +79,7 @@ def test_escaped_text_shows_itself_on_one_line(value: str) -> None:
 def test_text_escapes_values_and_keeps_numbers() -> None:
     assert plain.text("filter.bad_param", "en", param="alue", value=LINK) == t(
         "filter.bad_param", "en", param="alue", value=r"\[click\]\(https\:\/\/evil\.example\)")
-    assert plain.text("common.rows", "fi", n=3) == t("common.rows", "fi", n=3)
+    assert plain.text("indicator.of", "fi", n=3, total=5) == t("indicator.of", "fi", n=3, total=5) == "3 / 5"
 
 
 # --- the pages ------------------------------------------------------------------------------

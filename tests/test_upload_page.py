@@ -74,7 +74,7 @@ def test_project_lead_previews_and_confirms(monkeypatch: pytest.MonkeyPatch) -> 
     assert backup(engine) == before  # the preview wrote nothing
     at.button(key="upload.confirm").click().run()
     assert not at.exception
-    assert any("Tallennettu: 1 uutta, 1 muuttunutta" in s.value for s in at.success)
+    assert any("Tallennettu: 1 uusi, 1 muuttunut" in s.value for s in at.success)
     forums = repo.read_kind(engine, "forums").set_index("held_on")["title"]
     assert forums[date(2024, 2, 2)] == "Hyvinvointialueiden HYTE-foorumi"
     assert forums[date(2023, 12, 15)] == "Strateginen yhteistyö – uusi otsikko"

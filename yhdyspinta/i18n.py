@@ -1,249 +1,145 @@
 """Finnish, Swedish and English texts, and locale-aware number and date formatting.
 
-Finnish is the default; a missing translation falls back to Finnish so nothing is blank.
+The texts live in gettext catalogs, `yhdyspinta/locale/<lang>/LC_MESSAGES/messages.po`, one per
+language; each msgid is the stable message key the code passes (`nav.home`, `column.<field>`,
+`enum.<EnumName>.<code>`) and the msgstr its text. Babel reads them when this module is imported:
+there is nothing to compile. A message with plural forms (msgid_plural) is read with `tn`, every
+other one with `t`. There is no fallback between languages: a key or a translation that is
+missing raises, and `tests/test_catalogs.py` makes sure none is.
 """
 
 from __future__ import annotations
 
+import gettext
 import math
+import operator
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
+from pathlib import Path
 
 import pandas as pd
 from babel.dates import format_date as _babel_date
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
-
-from yhdyspinta import texts
 
 LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
 DEFAULT_LANGUAGE = "fi"
 LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 
-Texts = dict[str, str]
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "messages"
+COLUMN_PREFIX = "column."
+ENUM_PREFIX = "enum."
 
-MESSAGES: dict[str, Texts] = texts.merged()
+# One text per language; a plural message has one form per plural form of its language.
+Text = str | tuple[str, ...]
+Texts = dict[str, Text]
+
+
+def catalog_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read_catalog(lang: str) -> Catalog:
+    with catalog_path(lang).open("rb") as po:
+        return read_po(po, locale=lang, domain=DOMAIN)
+
+
+def message_key(message: Message) -> str:
+    """The key of a catalog entry: its msgid (the singular msgid of a plural entry)."""
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
+CATALOGS: dict[str, Catalog] = {lang: read_catalog(lang) for lang in LANGUAGES}
+
+# Which plural form a count takes, from each catalog's Plural-Forms header.
+_PLURAL_FORM: dict[str, Callable[[int], int]] = {
+    lang: gettext.c2py(catalog.plural_expr) for lang, catalog in CATALOGS.items()}
+
+
+def _messages() -> dict[str, Texts]:
+    out: dict[str, Texts] = {}
+    for lang, catalog in CATALOGS.items():
+        for message in catalog:
+            # A fuzzy entry is not a translation yet (as for gettext's msgfmt).
+            if message.id and not message.fuzzy:
+                string = message.string
+                out.setdefault(message_key(message), {})[lang] = string if isinstance(string, str) else tuple(string)
+    return out
+
+
+# Every message, key → language → text: read-only views of the catalogs, not a second source.
+MESSAGES: dict[str, Texts] = _messages()
 
 # Column headers in exports and templates; imports accept any of these and the field name.
-COLUMN_LABELS: dict[str, Texts] = {
-    "code": {"fi": "koodi", "sv": "kod", "en": "code"},
-    "name_fi": {"fi": "nimi suomeksi", "sv": "namn på finska", "en": "name in Finnish"},
-    "name_sv": {"fi": "nimi ruotsiksi", "sv": "namn på svenska", "en": "name in Swedish"},
-    "name_en": {"fi": "nimi englanniksi", "sv": "namn på engelska", "en": "name in English"},
-    "in_scope": {"fi": "uudistuksen piirissä", "sv": "inom reformen", "en": "in scope"},
-    "area_code": {"fi": "alue", "sv": "område", "en": "area"},
-    "language": {"fi": "kielisuhde", "sv": "språkstatus", "en": "language status"},
-    "population": {"fi": "asukasluku", "sv": "invånarantal", "en": "population"},
-    "population_year": {"fi": "asukasluvun vuosi", "sv": "invånarantalets år",
-                        "en": "population year"},
-    "kind": {"fi": "tyyppi", "sv": "typ", "en": "kind"},
-    "title": {"fi": "otsikko", "sv": "rubrik", "en": "title"},
-    "status": {"fi": "tila", "sv": "status", "en": "status"},
-    "preparation_started_on": {"fi": "valmistelu alkoi", "sv": "beredningen började",
-                               "en": "preparation started"},
-    "approved_on": {"fi": "hyväksytty pvm", "sv": "godkänt datum", "en": "approved on"},
-    "valid_from": {"fi": "voimassa alkaen", "sv": "giltigt från", "en": "valid from"},
-    "valid_until": {"fi": "voimassa asti", "sv": "giltigt till", "en": "valid until"},
-    "term_start": {"fi": "sopimuskausi alkaa", "sv": "avtalsperioden börjar", "en": "term starts"},
-    "themes": {"fi": "teemat", "sv": "teman", "en": "themes"},
-    "document_url": {"fi": "asiakirjan linkki", "sv": "länk till dokumentet",
-                     "en": "document link"},
-    "agreement_kind": {"fi": "sopimuksen tyyppi", "sv": "avtalets typ", "en": "agreement kind"},
-    "agreement_term_start": {"fi": "sopimuksen kausi alkaa", "sv": "avtalets period börjar",
-                             "en": "agreement term starts"},
-    "municipality_code": {"fi": "kunta", "sv": "kommun", "en": "municipality"},
-    "decided_on": {"fi": "päätöspäivä", "sv": "beslutsdatum", "en": "decided on"},
-    "name": {"fi": "nimi", "sv": "namn", "en": "name"},
-    "theme": {"fi": "teema", "sv": "tema", "en": "theme"},
-    "established_on": {"fi": "perustettu", "sv": "inrättad", "en": "established on"},
-    "url": {"fi": "linkki", "sv": "länk", "en": "link"},
-    "held_on": {"fi": "päivämäärä", "sv": "datum", "en": "date"},
-    "recording_url": {"fi": "tallenteen linkki", "sv": "länk till inspelningen",
-                      "en": "recording link"},
-    "forum_date": {"fi": "foorumin päivämäärä", "sv": "forumets datum", "en": "forum date"},
-    "org_type": {"fi": "organisaation tyyppi", "sv": "organisationens typ",
-                 "en": "organisation type"},
-    "org_key": {"fi": "organisaatio", "sv": "organisation", "en": "organisation"},
-    "participants": {"fi": "osallistujia", "sv": "deltagare", "en": "participants"},
-    "survey": {"fi": "kysely", "sv": "enkät", "en": "survey"},
-    "wave": {"fi": "kierros", "sv": "omgång", "en": "wave"},
-    "published_on": {"fi": "julkaistu", "sv": "publicerad", "en": "published on"},
-    "statement": {"fi": "väittämä", "sv": "påstående", "en": "statement"},
-    "respondent_group": {"fi": "vastaajaryhmä", "sv": "svarsgrupp", "en": "respondent group"},
-    "level": {"fi": "taso", "sv": "nivå", "en": "level"},
-    "level_key": {"fi": "tason tunniste", "sv": "nivåns id", "en": "level key"},
-    "value_pct": {"fi": "osuus %", "sv": "andel %", "en": "share %"},
-    "n": {"fi": "N", "sv": "N", "en": "N"},
-    "assessed_on": {"fi": "arviointipäivä", "sv": "bedömningsdatum", "en": "assessed on"},
-    "respondent_no": {"fi": "vastaajan nro", "sv": "svarandens nr", "en": "respondent no"},
-    "respondent_role": {"fi": "vastaajan rooli", "sv": "svarandens roll",
-                        "en": "respondent role"},
-    "trust": {"fi": "luottamus", "sv": "förtroende", "en": "trust"},
-    "communication": {"fi": "kommunikaatio", "sv": "kommunikation", "en": "communication"},
-    "information_sharing": {"fi": "tiedon jakaminen", "sv": "informationsdelning",
-                            "en": "information sharing"},
-    "goals": {"fi": "tavoitteet", "sv": "mål", "en": "goals"},
-    "power": {"fi": "valta", "sv": "makt", "en": "power"},
-    "resources": {"fi": "resurssit", "sv": "resurser", "en": "resources"},
-    "accountability": {"fi": "tilivelvollisuus", "sv": "ansvarsskyldighet",
-                       "en": "accountability"},
-    "commitment": {"fi": "sitoutuminen", "sv": "engagemang", "en": "commitment"},
-    "started_on": {"fi": "alkoi", "sv": "började", "en": "started on"},
-    "ended_on": {"fi": "päättyi", "sv": "slutade", "en": "ended on"},
-    "note": {"fi": "huomautus", "sv": "anmärkning", "en": "note"},
-    "id": {"fi": "nro", "sv": "nr", "en": "no"},
-    "at": {"fi": "aika", "sv": "tid", "en": "time"},
-    "actor": {"fi": "tekijä", "sv": "utförare", "en": "by"},
-    "action": {"fi": "toiminto", "sv": "åtgärd", "en": "action"},
-    "record_key": {"fi": "tietue", "sv": "post", "en": "record"},
-    "before": {"fi": "ennen", "sv": "före", "en": "before"},
-    "after": {"fi": "jälkeen", "sv": "efter", "en": "after"},
-    "batch_id": {"fi": "erä", "sv": "parti", "en": "batch"},
-    "area_name": {"fi": "alueen nimi", "sv": "områdets namn", "en": "area name"},
-    "municipality_name": {"fi": "kunnan nimi", "sv": "kommunens namn", "en": "municipality name"},
-    "org_name": {"fi": "organisaation nimi", "sv": "organisationens namn",
-                 "en": "organisation name"},
-}
+COLUMN_LABELS: dict[str, dict[str, str]] = {
+    key.removeprefix(COLUMN_PREFIX): texts  # type: ignore[misc]
+    for key, texts in MESSAGES.items() if key.startswith(COLUMN_PREFIX)}
+
+
+def _enum_labels() -> dict[str, dict[str, dict[str, str]]]:
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for key, texts in MESSAGES.items():
+        if key.startswith(ENUM_PREFIX):
+            enum_name, code = key.removeprefix(ENUM_PREFIX).split(".", 1)
+            out.setdefault(enum_name, {})[code] = texts  # type: ignore[assignment]
+    return out
+
 
 # Labels of enum codes, keyed by the enum's class name and the code.
-ENUM_LABELS: dict[str, dict[str, Texts]] = {
-    "ChangeAction": {
-        "insert": {"fi": "Lisäys", "sv": "Tillägg", "en": "Added"},
-        "update": {"fi": "Muutos", "sv": "Ändring", "en": "Changed"},
-        "delete": {"fi": "Poisto", "sv": "Borttagning", "en": "Removed"},
-        "seed": {"fi": "Perustiedot", "sv": "Grunddata", "en": "Base data"},
-        "restore": {"fi": "Palautus varmuuskopiosta", "sv": "Återställning", "en": "Restored from backup"},
-        "denied": {"fi": "Estetty", "sv": "Nekad", "en": "Refused"},
-        "undo": {"fi": "Peruutus", "sv": "Ångrad", "en": "Undone"},
-    },
-    "AgreementKind": {
-        "yhteistyosopimus": {"fi": "Strateginen yhteistyösopimus", "sv": "Strategiskt samarbetsavtal",
-                             "en": "Strategic collaboration agreement"},
-        "yhdyspintasopimus": {"fi": "Yhdyspintasopimus", "sv": "Gränsytavtal",
-                              "en": "Interface agreement"},
-        "aiesopimus": {"fi": "Aiesopimus", "sv": "Avsiktsförklaring", "en": "Letter of intent"},
-    },
-    "AgreementStatus": {
-        "ei_aloitettu": {"fi": "Ei aloitettu", "sv": "Inte påbörjat", "en": "Not started"},
-        "valmistelussa": {"fi": "Valmistelussa", "sv": "Under beredning", "en": "In preparation"},
-        "paatoksenteossa": {"fi": "Päätöksenteossa", "sv": "I beslutsfattande",
-                            "en": "In decision-making"},
-        "hyvaksytty": {"fi": "Hyväksytty", "sv": "Godkänt", "en": "Approved"},
-        "toimeenpanossa": {"fi": "Toimeenpanossa", "sv": "Verkställs", "en": "In implementation"},
-        "paivitettavana": {"fi": "Päivitettävänä", "sv": "Under revidering",
-                           "en": "Under revision"},
-    },
-    "ApprovalStatus": {
-        "kasittelematta": {"fi": "Käsittelemättä", "sv": "Obehandlat", "en": "Pending"},
-        "hyvaksytty": {"fi": "Hyväksytty", "sv": "Godkänt", "en": "Approved"},
-        "hylatty": {"fi": "Hylätty", "sv": "Förkastat", "en": "Rejected"},
-    },
-    "StructureKind": {
-        "kuntafoorumi": {"fi": "Kuntafoorumi", "sv": "Kommunforum", "en": "Municipal forum"},
-        "hyte_neuvottelukunta": {"fi": "HYTE-neuvottelukunta", "sv": "Delegation för välfärd och hälsa",
-                                 "en": "Wellbeing and health promotion board"},
-        "teematyoryhma": {"fi": "Teematyöryhmä", "sv": "Temaarbetsgrupp", "en": "Theme working group"},
-        "johtoryhma": {"fi": "Yhteistyön johtoryhmä", "sv": "Samarbetets ledningsgrupp",
-                       "en": "Collaboration steering group"},
-        "muu": {"fi": "Muu", "sv": "Annan", "en": "Other"},
-    },
-    "OrgType": {
-        "kunta": {"fi": "Kunta", "sv": "Kommun", "en": "Municipality"},
-        "alue": {"fi": "Hyvinvointialue", "sv": "Välfärdsområde", "en": "Wellbeing services county"},
-        "muu": {"fi": "Muu organisaatio", "sv": "Annan organisation", "en": "Other organisation"},
-    },
-    "SurveyLevel": {
-        "koko_maa": {"fi": "Koko maa", "sv": "Hela landet", "en": "Whole country"},
-        "alue": {"fi": "Alue", "sv": "Område", "en": "Area"},
-        "kuntaryhma": {"fi": "Kuntaryhmä", "sv": "Kommungrupp", "en": "Municipality group"},
-    },
-    "RespondentRole": {
-        "kunta": {"fi": "Kunta", "sv": "Kommun", "en": "Municipality"},
-        "hyvinvointialue": {"fi": "Hyvinvointialue", "sv": "Välfärdsområde", "en": "County"},
-        "muu": {"fi": "Muu", "sv": "Annan", "en": "Other"},
-    },
-    "MaturityLevel": {
-        "1": {"fi": "Yhteistyö", "sv": "Samarbete", "en": "Cooperation"},
-        "2": {"fi": "Koordinaatio", "sv": "Koordinering", "en": "Coordination"},
-        "3": {"fi": "Strateginen yhteistyö ja kumppanuus", "sv": "Strategiskt samarbete och partnerskap",
-              "en": "Strategic collaboration and partnership"},
-    },
-    "Language": {
-        "fi": {"fi": "Suomenkielinen", "sv": "Finskspråkig", "en": "Finnish-speaking"},
-        "sv": {"fi": "Ruotsinkielinen", "sv": "Svenskspråkig", "en": "Swedish-speaking"},
-        "fi_sv": {"fi": "Kaksikielinen (enemmistö suomi)", "sv": "Tvåspråkig (majoritet finska)",
-                  "en": "Bilingual (Finnish majority)"},
-        "sv_fi": {"fi": "Kaksikielinen (enemmistö ruotsi)", "sv": "Tvåspråkig (majoritet svenska)",
-                  "en": "Bilingual (Swedish majority)"},
-    },
-    "Theme": {
-        "johtaminen": {"fi": "Yhteistyön toimintamallit ja johtaminen",
-                       "sv": "Samarbetsmodeller och ledning",
-                       "en": "Collaboration models and leadership"},
-        "hyte": {"fi": "Hyvinvoinnin ja terveyden edistäminen", "sv": "Främjande av välfärd och hälsa",
-                 "en": "Wellbeing and health promotion"},
-        "sivistys_sote": {"fi": "Sivistys ja sote", "sv": "Bildning och social- och hälsovård",
-                          "en": "Education and social and health services"},
-        "tyollisyys": {"fi": "Työllisyys", "sv": "Sysselsättning", "en": "Employment"},
-        "maahanmuutto": {"fi": "Maahanmuutto ja kotoutuminen", "sv": "Invandring och integration",
-                         "en": "Immigration and integration"},
-        "turvallisuus": {"fi": "Turvallisuus ja varautuminen", "sv": "Säkerhet och beredskap",
-                         "en": "Safety and preparedness"},
-        "lapset_perheet": {"fi": "Lasten, nuorten ja perheiden palvelut",
-                           "sv": "Tjänster för barn, unga och familjer",
-                           "en": "Services for children, young people and families"},
-        "ikaihmiset": {"fi": "Ikäihmisten palvelut", "sv": "Äldreomsorg",
-                       "en": "Older people's services"},
-        "paihteet_mielenterveys": {"fi": "Nuorten päihteet ja mielenterveys",
-                                   "sv": "Ungas missbruk och psykiska hälsa",
-                                   "en": "Substance use and mental health of the young"},
-        "palveluverkko": {"fi": "Palveluverkko, maankäyttö ja kiinteistöt",
-                          "sv": "Servicenät, markanvändning och fastigheter",
-                          "en": "Service network, land use and premises"},
-        "jarjestot": {"fi": "Järjestöyhteistyö", "sv": "Organisationssamarbete",
-                      "en": "Collaboration with organisations"},
-        "elinvoima": {"fi": "Elinvoima", "sv": "Livskraft", "en": "Vitality"},
-        "yhdenvertaisuus": {"fi": "Yhdenvertaisuus, tasa-arvo ja lähisuhdeväkivalta",
-                            "sv": "Likabehandling, jämställdhet och våld i nära relationer",
-                            "en": "Equality and domestic violence"},
-        "varhaiskasvatus": {"fi": "Varhaiskasvatus ja alle kouluikäisten palvelut",
-                            "sv": "Småbarnspedagogik och tjänster för barn under skolåldern",
-                            "en": "Early childhood services"},
-        "hautaustoimi": {"fi": "Hautaustoimen järjestelyt", "sv": "Begravningsväsendet",
-                         "en": "Funeral arrangements"},
-        "talous": {"fi": "Talous", "sv": "Ekonomi", "en": "Finance"},
-        "ruoka_apu": {"fi": "Ruoka-apu", "sv": "Mathjälp", "en": "Food aid"},
-    },
-}
+ENUM_LABELS: dict[str, dict[str, dict[str, str]]] = _enum_labels()
 
 
 def normalise_language(lang: str | None) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
+def _text(key: str, lang: str) -> Text:
     texts = MESSAGES.get(key)
     if texts is None:
         raise KeyError(f"no text for {key!r}")
-    text = texts.get(lang) or texts[DEFAULT_LANGUAGE]
+    text = texts.get(lang)
+    if not text or not all(text):
+        raise KeyError(f"no {lang!r} text for {key!r} (catalogs: {LOCALE_DIR})")
+    return text
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
+    """The message `key` in `lang`, its `{placeholders}` filled from `params`."""
+    text = _text(key, lang)
+    if not isinstance(text, str):
+        raise TypeError(f"{key!r} has plural forms: use tn({key!r}, n, lang)")
     return text.format(**params) if params else text
 
 
+def tn(key: str, n: int, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
+    """The plural message `key` in `lang` in the form the count `n` takes ("1 rivi", "2 riviä").
+
+    `{n}` in the text is `n` as it is, unless `params` gives its own `n` (e.g. a formatted one).
+    """
+    forms = _text(key, lang)
+    if isinstance(forms, str):
+        raise TypeError(f"{key!r} has no plural forms: use t({key!r}, lang)")
+    count = operator.index(n)
+    return forms[_PLURAL_FORM[lang](count)].format(**{"n": count, **params})
+
+
 def column_label(field_name: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    texts = COLUMN_LABELS.get(field_name)
-    if texts is None:
-        return field_name
-    return texts.get(lang) or texts[DEFAULT_LANGUAGE]
+    key = COLUMN_PREFIX + field_name
+    return t(key, lang) if key in MESSAGES else field_name
 
 
 def enum_label(enum_name: str, code: object, lang: str = DEFAULT_LANGUAGE) -> str:
     if isinstance(code, Enum):
         code = code.value
-    texts = ENUM_LABELS.get(enum_name, {}).get(str(code))
-    if texts is None:
+    key = f"{ENUM_PREFIX}{enum_name}.{code}"
+    if key not in MESSAGES:
         return "" if code is None else str(code)
-    return texts.get(lang) or texts[DEFAULT_LANGUAGE]
+    return t(key, lang)
 
 
 def _missing(value: object) -> bool:

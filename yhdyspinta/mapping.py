@@ -32,7 +32,7 @@ from yhdyspinta.domain import (
     OrgType,
     SurveyLevel,
 )
-from yhdyspinta.i18n import enum_label, format_day, format_number, format_pct, t
+from yhdyspinta.i18n import enum_label, format_day, format_number, format_pct, t, tn
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import AgreementState, AsOf, forums_of
 from yhdyspinta.palette import (
@@ -307,8 +307,8 @@ def _of_cell(value: indicators.Value, lang: str, detail_key: str) -> Cell:
     """A share of its whole (numerator / denominator), classed on whole percent."""
     share = value.share or 0.0
     cell = _pct_cell(share, lang)
-    return Cell(cell.value, cell.label, cell.cls, t(detail_key, lang, n=int(value.numerator or 0),
-                                                    total=int(value.denominator or 0)))
+    total = int(value.denominator or 0)
+    return Cell(cell.value, cell.label, cell.cls, tn(detail_key, total, lang, n=int(value.numerator or 0), total=total))
 
 
 def _area_cells(indicator: str, state: AsOf, lang: str, statement: str | None) -> dict[int, Cell]:
@@ -342,8 +342,9 @@ def _area_cells(indicator: str, state: AsOf, lang: str, statement: str | None) -
         for a in areas:
             v = values[a.code]
             n = int(v.numerator or 0)
+            total = int(v.denominator or 0)
             cells[a.code] = Cell(float(n), format_number(n, lang), _pct_cell(v.share or 0.0, lang).cls,
-                                 t("map.detail.of_held", lang, n=n, total=int(v.denominator or 0)))
+                                 tn("map.detail.of_held", total, lang, n=n, total=total))
     elif indicator == FORUM_COVERAGE:
         values = indicators.by_area("municipalities_participated", state)
         for a in areas:
@@ -357,8 +358,9 @@ def _area_cells(indicator: str, state: AsOf, lang: str, statement: str | None) -
                 continue
             pct, n = found
             cell = _pct_cell(pct / 100, lang)
-            detail = t("map.detail.small_n" if n < SMALL_N_THRESHOLD else "map.detail.n", lang,
-                       n=format_number(n, lang), limit=SMALL_N_THRESHOLD)
+            shown_n = format_number(n, lang)
+            detail = (t("map.detail.small_n", lang, n=shown_n, limit=SMALL_N_THRESHOLD) if n < SMALL_N_THRESHOLD
+                      else t("map.detail.n", lang, n=shown_n))
             cells[a.code] = Cell(cell.value, cell.label, f"b{bin_index(math.floor(pct), PERCENT_BINS)}", detail)
     elif indicator == MATURITY_LEVEL:
         values = indicators.by_area("maturity_level", state)
@@ -368,13 +370,13 @@ def _area_cells(indicator: str, state: AsOf, lang: str, statement: str | None) -
                 cells[a.code] = _no_data(lang, "map.no_assessment")
                 continue
             mean = float(v.detail["mean"])  # type: ignore[arg-type]
-            detail = t("map.detail.maturity", lang, mean=format_number(mean, lang, labels.SCORE_DIGITS),
-                       day=format_day(v.detail.get("assessed_on"), lang), n=v.n)  # type: ignore[arg-type]
+            detail = tn("map.detail.maturity", v.n or 0, lang, mean=format_number(mean, lang, labels.SCORE_DIGITS),
+                        day=format_day(v.detail.get("assessed_on"), lang))  # type: ignore[arg-type]
             cells[a.code] = Cell(mean, labels.value_text(v, lang), str(int(v.value)), detail)
     elif indicator == PILOT:
         for a in areas:
             yes = a.code in state.pilots
-            cells[a.code] = Cell(1.0 if yes else 0.0, t("map.pilot_yes" if yes else "map.pilot_no", lang),
+            cells[a.code] = Cell(1.0 if yes else 0.0, t("map.pilot_yes", lang) if yes else t("map.pilot_no", lang),
                                  "yes" if yes else "no")
     else:  # guarded by check_indicator; kept so a new code cannot fall through silently
         raise ValueError(f"no area values for indicator {indicator!r}")
@@ -402,8 +404,8 @@ def _municipality_cells(indicator: str, state: AsOf, lang: str, statement: str |
     elif indicator == FORUM_COVERAGE:
         for m in munis:
             n = forums_of(state, OrgType.MUNICIPALITY, m.code)
-            cells[m.code] = Cell(float(n > 0), t("map.attended" if n else "map.not_attended", lang),
-                                 "yes" if n else "no", t("map.detail.forums", lang, n=n))
+            cells[m.code] = Cell(float(n > 0), t("map.attended", lang) if n else t("map.not_attended", lang),
+                                 "yes" if n else "no", tn("map.detail.forums", n, lang))
     else:
         raise ValueError(f"no municipality values for indicator {indicator!r}")
     return cells

@@ -15,7 +15,7 @@ from yhdyspinta import facts
 from yhdyspinta.access import record_area
 from yhdyspinta.demo import DEMO_ACTOR
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import column_label, enum_label, format_day, t
+from yhdyspinta.i18n import column_label, enum_label, format_day, t, tn
 from yhdyspinta.indicators.asof import as_date, load_logged, local_day
 from yhdyspinta.presentation import area_name, municipality_name, org_name
 from yhdyspinta.store.repository import FACTS_KIND, META_KIND, QUIET_LOG_ACTIONS, SYSTEM_KINDS
@@ -121,8 +121,7 @@ def recent_changes(log: pd.DataFrame, filters: Filters, lang: str, limit: int = 
             _at, kind, action, key, before, after = entries[0]
             text = _single_text(kind, action, before, after, key, lang)
         else:
-            kinds = list(dict.fromkeys(e[1] for e in entries))
-            text = t("overview.change.batch", lang, n=len(entries),
-                     kinds=", ".join(t(f"overview.kind.{k}", lang) for k in kinds))
+            kinds = ", ".join(t(f"overview.kind.{k}", lang) for k in dict.fromkeys(e[1] for e in entries))
+            text = tn("overview.change.batch", len(entries), lang, kinds=kinds)
         lines.append(ChangeLine(at=when, batch_id=str(batch), count=len(entries), text=text))
     return lines

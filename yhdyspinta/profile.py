@@ -76,7 +76,7 @@ def municipality_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, 
         elif decision is not None:
             status = enum_label("ApprovalStatus", state.council_status.get(m.code, decision.status), lang)
         else:
-            status = t("profile.no_decision" if has_agreement else "profile.no_agreement", lang)
+            status = t("profile.no_decision", lang) if has_agreement else t("profile.no_agreement", lang)
         population = m.population if m.population is not None and m.population == m.population else None
         rows.append({
             t("profile.col.municipality", lang): m.name,

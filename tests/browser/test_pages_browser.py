@@ -33,7 +33,7 @@ from tests.browser.harness import (
 )
 from yhdyspinta import facts
 from yhdyspinta.filters import PARAM_AREA, PARAM_LANGUAGE
-from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGES, t, tn
 from yhdyspinta.presentation import display_header
 from yhdyspinta.ui.pages import PAGES, PageDef
 
@@ -221,7 +221,7 @@ def test_agreements_link_with_area_shows_only_that_area(
     # The grid puts only the rows in view into the DOM; the caption states the full count.
     assert len(cells) == expected if expected <= VISIBLE_ROWS else len(cells) <= expected
     captions = [c.strip() for c in tab.locator(f"{MAIN} {CAPTIONS}").all_inner_texts()]
-    assert t("common.rows", lang, n=expected) in captions, captions
+    assert tn("common.rows", expected, lang) in captions, captions
 
 
 def test_bad_area_param_warns_without_traceback(tab: Page, plain_server: StreamlitServer) -> None:

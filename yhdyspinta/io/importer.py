@@ -27,7 +27,7 @@ from sqlalchemy import Engine
 from yhdyspinta import editing, facts
 from yhdyspinta.access import Principal
 from yhdyspinta.domain import OrgType, SurveyLevel, Theme
-from yhdyspinta.i18n import COLUMN_LABELS, ENUM_LABELS, column_label, enum_label, format_day, format_number, t
+from yhdyspinta.i18n import COLUMN_LABELS, ENUM_LABELS, column_label, enum_label, format_day, format_number, t, tn
 from yhdyspinta.io import attendance, limits
 from yhdyspinta.io.tables import RawTable, TableReadError, read_table
 from yhdyspinta.kinds import KindSpec, ReferenceNotFound, agreement_terms, get_kind
@@ -137,6 +137,18 @@ class RecordKey:
 
 
 @dataclass(frozen=True)
+class Count:
+    """A count with its noun in the plural form the count takes: `Count("count.cells", 1)` is
+    "1 solu" in Finnish, `Count("count.cells", 3)` "3 solua"."""
+
+    key: str
+    n: int
+
+    def text(self, lang: str) -> str:
+        return tn(self.key, self.n, lang)
+
+
+@dataclass(frozen=True)
 class Labels:
     """Column labels of fields, in the reader's language."""
 
@@ -147,7 +159,7 @@ class Labels:
 
 
 def _render(value: Any, lang: str) -> Any:
-    return value.text(lang) if isinstance(value, (Reason, Listing, RecordKey, Labels)) else value
+    return value.text(lang) if isinstance(value, (Reason, Listing, RecordKey, Labels, Count)) else value
 
 
 @dataclass(frozen=True)
@@ -303,11 +315,11 @@ def expected_columns(kind: str, lang: str = "fi") -> list[dict[str, str]]:
         labels = COLUMN_LABELS.get(name, {})
         others = sorted({v for k, v in labels.items() if k != lang} - {labels.get(lang, name)})
         codes = ", ".join(m.value for m in info.enum) if info.enum is not None else ""
+        required = info.required and name not in INFERABLE.get(kind, frozenset())
         rows.append({
             t("import.col.column", lang): column_label(name, lang),
             t("import.col.also", lang): ", ".join(others),
-            t("import.col.required", lang): t("import.yes" if info.required and name not in INFERABLE.get(
-                kind, frozenset()) else "import.no", lang),
+            t("import.col.required", lang): t("import.yes", lang) if required else t("import.no", lang),
             t("import.col.accepts", lang): codes or t(f"import.accepts.{info.category}", lang),
         })
     return rows
@@ -461,7 +473,8 @@ def _validate_rows(spec: KindSpec, table: RawTable, columns: dict[str, int], rep
         extra = [c for c in cells[width:] if c is not None]
         if extra:
             report.add(Problem("extra_cells", row=row_number, value=extra[0],
-                               params={"cells": len(cells), "columns": width}))
+                               params={"cells": Count("count.cells", len(cells)),
+                                       "columns": Count("count.columns", width)}))
             continue
         raw = {name: (cells[i] if i < len(cells) else None) for name, i in columns.items()}
         if default_date is not None and raw.get("forum_date") is None and spec.name == "participation":
@@ -567,7 +580,7 @@ def _convert(info: FieldInfo, text: str, row: int, report: ImportReport) -> Any:
     if info.category == "themes":
         return _themes(text)
     if info.max_length is not None and len(text) > info.max_length:
-        return Reason("too_long", {"max": info.max_length, "length": len(text)})
+        return _too_long(info.max_length, len(text))
     if info.category == "url" and not URL.match(text):
         return Reason("bad_url")
     return text
@@ -728,13 +741,18 @@ def _pydantic_reason(error: Any) -> Reason:
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return Reason("out_of_range", {"low": ctx.get("ge", ctx.get("gt", "–")),
                                        "high": ctx.get("le", ctx.get("lt", "–"))})
-    if kind == "string_too_long":
-        return Reason("too_long", {"max": ctx.get("max_length", "–"), "length": "–"})
+    if kind == "string_too_long" and isinstance(ctx.get("max_length"), int) and isinstance(error.get("input"), str):
+        return _too_long(ctx["max_length"], len(error["input"]))
     if kind == "string_too_short":
         return Reason("missing")
     if kind == "string_pattern_mismatch":
         return Reason("pattern")
     return Reason("other", {"detail": str(ctx.get("error", error.get("msg", kind)))})
+
+
+def _too_long(max_length: int, length: int) -> Reason:
+    return Reason("too_long", {"max": Count("count.characters", max_length),
+                               "length": Count("count.characters", length)})
 
 
 # --- attendance lists ---------------------------------------------------------------------
@@ -828,7 +846,8 @@ def _aggregate_attendance(spec: KindSpec, table: RawTable, shape: AttendanceShap
         report.notes.append(Problem("attendance_repeats", params={"count": repeats}))
     people = sum(count for _, count in groups.values())
     report.notes.append(Problem("attendance_summary", params={
-        "people": people, "organisations": len(groups), "org_column": table.headers[shape.organisation]}))
+        "people": Count("count.people", people), "organisations": Count("count.organisations", len(groups)),
+        "org_column": table.headers[shape.organisation]}))
     for (day, org_type, org_key), (row, count) in sorted(groups.items(), key=lambda item: item[1][0]):
         values = {"forum_date": day, "org_type": org_type, "org_key": org_key, "participants": count}
         try:
@@ -1001,7 +1020,10 @@ def summary_lines(report: ImportReport, lang: str = "fi", limit: int = 50) -> li
     """The preview as text lines, for the command line's --dry-run."""
     assert report.plan is not None
     spec = get_kind(report.kind)
-    lines = [t("import.summary", lang, kind=report.kind, **report.plan.summary())]
+    summary = report.plan.summary()
+    lines = [t("import.summary", lang, kind=report.kind, added=tn("count.added", summary["added"], lang),
+               changed=tn("count.changed", summary["changed"], lang),
+               unchanged=tn("count.unchanged", summary["unchanged"], lang))]
     shown = 0
     for c in report.plan.added:
         if shown == limit:

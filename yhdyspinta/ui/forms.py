@@ -33,7 +33,7 @@ from yhdyspinta.domain import (
 )
 from yhdyspinta.filters import Filters
 from yhdyspinta.history import field_label, role_label
-from yhdyspinta.i18n import column_label, enum_label, format_day, t
+from yhdyspinta.i18n import column_label, enum_label, format_day, t, tn
 from yhdyspinta.presentation import area_name, municipality_name
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.schema import MATURITY_COLUMNS
@@ -106,8 +106,8 @@ def _reason(error: Any, lang: str) -> str:
     ctx = error.get("ctx") or {}
     if kind in ("missing", "string_too_short") or error.get("input") is None:
         return t("access.form.reason.missing", lang)
-    if kind == "string_too_long":
-        return t("access.form.reason.too_long", lang, max=ctx.get("max_length", "–"))
+    if kind == "string_too_long" and isinstance(ctx.get("max_length"), int):
+        return tn("access.form.reason.too_long", ctx["max_length"], lang, max=ctx["max_length"])
     if kind == "string_pattern_mismatch":
         return t("access.form.reason.pattern", lang)
     if kind in ("greater_than_equal", "less_than_equal"):
@@ -231,7 +231,7 @@ def agreement_form(filters: Filters, version: int, principal: Principal, key_pre
                      (lambda: editing.read_record(data.engine(), "agreements", (area, kind, term))))
     current = snap.record or {}
     if term == NEW:
-        st.caption(t("access.form.agreement.renewal" if terms else "access.form.agreement.new", lang))
+        st.caption(t("access.form.agreement.renewal", lang) if terms else t("access.form.agreement.new", lang))
     with st.form(f"{key_prefix}.form"):
         if term == NEW:
             term_start = _date("term_start", None, key_prefix, lang)

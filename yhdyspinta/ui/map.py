@@ -20,7 +20,7 @@ import streamlit as st
 from yhdyspinta import charts, config, indicators, mapping
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import t
+from yhdyspinta.i18n import t, tn
 from yhdyspinta.ui import charting, data, plain
 
 TABLE_INLINE = "inline"
@@ -135,7 +135,7 @@ def table_frame(values: mapping.IndicatorValues, filters: Filters) -> pd.DataFra
     municipal = values.level == mapping.LEVEL_MUNICIPALITIES
     out = pd.DataFrame({
         t("map.col.code", lang): rows["code"].astype(str),
-        t("map.col.municipality" if municipal else "map.col.area", lang): rows["name"],
+        t("map.col.municipality", lang) if municipal else t("map.col.area", lang): rows["name"],
     })
     if municipal:
         out[t("map.col.area", lang)] = rows["area"]
@@ -184,11 +184,11 @@ def _table(frame: pa.Table, filters: Filters, placement: str, key: str, *, count
         with st.expander(t("map.table", filters.lang)):
             st.dataframe(frame, hide_index=True, width="stretch", key=key)
             if count:
-                st.caption(t("common.rows", filters.lang, n=len(frame)))
+                st.caption(tn("common.rows", len(frame), filters.lang))
         return
     st.subheader(t("map.table", filters.lang))
     st.dataframe(frame, hide_index=True, width="stretch", key=key)
-    st.caption(t("common.rows", filters.lang, n=len(frame)))
+    st.caption(tn("common.rows", len(frame), filters.lang))
 
 
 def _tile_grid(filters: Filters, version: int, today: date, indicator: str, statement: str | None,

@@ -14,7 +14,7 @@ from yhdyspinta.filters import (
     Filters,
     parse_filters,
 )
-from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
+from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t, tn
 from yhdyspinta.ui import charting, data, plain
 
 KEY_LANG = "flt.lang"
@@ -108,7 +108,7 @@ def data_table(kind: str, filters: Filters, version: int, page: str) -> None:
         st.write(t("common.no_rows", filters.lang))
     else:
         st.dataframe(frame, hide_index=True, width="stretch")
-    st.caption(t("common.rows", filters.lang, n=len(frame)))
+    st.caption(tn("common.rows", len(frame), filters.lang))
     left, right, _ = st.columns([1, 1, 4])
     stem = f"yhdyspinta_{kind}"
     left.download_button(t("common.download_csv", filters.lang),

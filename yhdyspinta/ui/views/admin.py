@@ -10,7 +10,7 @@ import streamlit as st
 from yhdyspinta import access
 from yhdyspinta.domain import Role
 from yhdyspinta.history import role_label
-from yhdyspinta.i18n import t
+from yhdyspinta.i18n import t, tn
 from yhdyspinta.presentation import area_name
 from yhdyspinta.ui import auth, data, forms, plain, widgets
 
@@ -61,7 +61,7 @@ def render() -> None:
         st.caption(plain.text("access.admin.first_lead", lang, subject=first, env=access.ENV_FIRST_LEAD))
     assignments = _assignments(version, lang)
     st.dataframe(assignments, hide_index=True, width="stretch")
-    st.caption(t("common.rows", lang, n=len(assignments)))
+    st.caption(tn("common.rows", len(assignments), lang))
     st.caption(t("access.admin.subject_help", lang))
     forms.role_form(filters, version, principal, f"{PAGE}.role")
     forms.role_remove_form(filters, version, principal, f"{PAGE}.remove")

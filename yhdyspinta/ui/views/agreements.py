@@ -7,7 +7,7 @@ import streamlit as st
 from yhdyspinta import charts_analysis as ca
 from yhdyspinta.domain import APPROVED_STATUSES, AgreementKind
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import column_label, enum_label, format_pct, t
+from yhdyspinta.i18n import column_label, enum_label, format_pct, t, tn
 from yhdyspinta.presentation import area_name
 from yhdyspinta.ui import analysis_data, forms, widgets
 from yhdyspinta.ui.views.analysis_common import date_columns, show_chart
@@ -42,7 +42,7 @@ def render() -> None:
     st.markdown(f"**{t('analysis.agreements.municipality_table', lang)}**")
     st.dataframe(view.municipality_table, hide_index=True, width="stretch",
                  column_config=date_columns([column_label("decided_on", lang)], lang))
-    st.caption(t("common.rows", lang, n=len(view.municipality_table)))
+    st.caption(tn("common.rows", len(view.municipality_table), lang))
     with st.expander(t("analysis.agreements.raw_approvals", lang)):
         widgets.data_table("approvals", filters, version, f"{PAGE}.approvals")
     forms.edit_section(PAGE, forms.agreement_form, forms.approval_form)

@@ -10,7 +10,7 @@ import streamlit as st
 from yhdyspinta import editing, history
 from yhdyspinta.access import PermissionDenied, Principal
 from yhdyspinta.domain import Role
-from yhdyspinta.i18n import format_number, t
+from yhdyspinta.i18n import format_number, t, tn
 from yhdyspinta.io.export import export_frame
 from yhdyspinta.store import repository as repo
 from yhdyspinta.ui import auth, data, plain, widgets
@@ -64,9 +64,10 @@ def render() -> None:
         st.write(t("common.no_rows", lang))
     st.dataframe(table, hide_index=True, width="stretch")
     if total > MAX_ROWS:
-        st.caption(t("access.history.shown", lang, shown=format_number(MAX_ROWS, lang), n=format_number(total, lang)))
+        st.caption(tn("access.history.shown", total, lang, shown=format_number(MAX_ROWS, lang),
+                       n=format_number(total, lang)))
     else:
-        st.caption(t("common.rows", lang, n=total))
+        st.caption(tn("common.rows", total, lang))
     if not full:
         st.caption(t("access.history.actors_masked", lang))
     widgets.download_buttons(lang, "yhdyspinta_changelog", *_downloads(version, lang, full, filters.area,
@@ -103,9 +104,9 @@ def _undo_forms(frame: pd.DataFrame, chosen: pd.DataFrame, principal: Principal,
             _run_undo(lambda: editing.undo_change(data.engine(), principal, int(change_id)), change_id, lang)
     listed = set(chosen["batch_id"])
     summaries = [b for b in history.batches(frame) if b.batch_id in listed][:MAX_CHOICES]
-    batch_labels = {b.batch_id: t("access.undo.batch_label", lang, at=history.format_time(b.at, lang),
-                                  actor=b.actor, n=b.changes,
-                                  kinds=", ".join(history.kind_label(k, lang) for k in b.kinds))
+    batch_labels = {b.batch_id: tn("access.undo.batch_label", b.changes, lang, at=history.format_time(b.at, lang),
+                                   actor=b.actor,
+                                   kinds=", ".join(history.kind_label(k, lang) for k in b.kinds))
                     + (f" · {b.note}" if b.note else "") for b in summaries}
     with right.form(f"{PAGE}.undo_batch"):
         batch_id = st.selectbox(t("access.undo.batch", lang), list(batch_labels), format_func=batch_labels.__getitem__,

@@ -9,7 +9,7 @@ import streamlit as st
 from yhdyspinta import charts_analysis as ca
 from yhdyspinta import facts
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import column_label, t
+from yhdyspinta.i18n import column_label, t, tn
 from yhdyspinta.indicators import labels
 from yhdyspinta.presentation import area_name
 from yhdyspinta.ui import analysis_data, forms, widgets
@@ -36,7 +36,7 @@ def render() -> None:
                    column_config=date_columns([column_label("assessed_on", lang)], lang))
         missing = [area_name(a.code, lang) for a in facts.in_scope_areas() if a.code not in assessed]
         if missing:
-            st.caption(t("analysis.maturity.not_assessed", lang, n=len(missing), areas=", ".join(sorted(missing))))
+            st.caption(tn("analysis.maturity.not_assessed", len(missing), lang, areas=", ".join(sorted(missing))))
         st.caption(t("analysis.maturity.level_rule", lang))
 
         area = filters.area if filters.area in assessed else None

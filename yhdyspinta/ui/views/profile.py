@@ -15,7 +15,7 @@ import streamlit as st
 from yhdyspinta import facts, present
 from yhdyspinta import profile as prof
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import column_label, format_day, t
+from yhdyspinta.i18n import column_label, format_day, t, tn
 from yhdyspinta.ui import charting, profile_data, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views import home
@@ -121,6 +121,7 @@ def render() -> None:
         charting.altair(prof.maturity_chart, long, lang, width="content")
         with st.expander(t("profile.maturity_table", lang)):
             st.dataframe(prof.maturity_table(long, lang), hide_index=True, width="stretch")
-        st.write(t("profile.maturity_note", lang, day=format_day(p.maturity.assessed_on, lang),
-                     n=p.maturity.area_respondents, areas=p.maturity.national_areas,
-                     people=p.maturity.national_respondents))
+        st.write(tn("profile.maturity_note", p.maturity.national_areas, lang,
+                    day=format_day(p.maturity.assessed_on, lang), areas=p.maturity.national_areas,
+                    respondents=tn("count.respondents", p.maturity.area_respondents, lang),
+                    people=tn("count.respondents", p.maturity.national_respondents, lang)))

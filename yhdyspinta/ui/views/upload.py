@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 
 from yhdyspinta.access import PermissionDenied, Principal, check, check_kind, refusal_text
-from yhdyspinta.i18n import format_number, t
+from yhdyspinta.i18n import format_number, t, tn
 from yhdyspinta.io import importer, limits
 from yhdyspinta.io.export import template
 from yhdyspinta.kinds import WRITABLE_KINDS
@@ -133,8 +133,8 @@ def render() -> None:
         # The refusal in the uploader's place. With no uploader on the page Streamlit hands the
         # script no file (a file picked before the role was lost is dropped with the widget),
         # so nothing of it is read.
-        st.info(t("upload.sign_in_needed" if not principal.can_write_anything else "upload.refused", lang,
-                  reason=refusal), icon="🔒")
+        st.info(t("upload.sign_in_needed", lang) if not principal.can_write_anything
+                else t("upload.refused", lang, reason=refusal), icon="🔒")
         return
     # Streamlit refuses a larger upload itself (server.maxUploadSize in .streamlit/config.toml).
     uploaded = st.file_uploader(t("upload.file", lang, limit=limits.MAX_FILE_MB), key=KEY_FILE,
@@ -216,6 +216,7 @@ def _show_preview_and_confirm(report: importer.ImportReport, request: UploadRequ
         else:
             saved, batch = detail
             summary = saved.plan.summary()
-            st.session_state[KEY_RESULT] = ("saved", t("upload.saved", lang, added=summary["added"],
-                                                       changed=summary["changed"], batch=batch))
+            st.session_state[KEY_RESULT] = ("saved", t("upload.saved", lang, batch=batch,
+                                                       added=tn("count.added", summary["added"], lang),
+                                                       changed=tn("count.changed", summary["changed"], lang)))
         st.rerun()
