@@ -143,6 +143,7 @@ class Headline:
     days: tuple[date, ...]
     delta: str | None
     rise_is_bad: bool
+    small_n: bool  # from fewer respondents than SMALL_N_THRESHOLD: flagged beside the card
 
 
 def plotted(value: Value) -> float | None:
@@ -175,7 +176,7 @@ def headline(series: Sequence[Value], lang: str) -> Headline:
         indicator=now.indicator, label=label(now.indicator, lang), text=value_text(now, lang),
         help=help_text(now, lang), series=tuple(p for _d, p in kept), days=tuple(d for d, _p in kept),
         delta=change_text(now, series[-2], lang) if len(series) > 1 else None,
-        rise_is_bad=now.indicator in RISE_IS_BAD,
+        rise_is_bad=now.indicator in RISE_IS_BAD, small_n=now.small_n,
     )
 
 

@@ -8,6 +8,7 @@ from datetime import date
 import streamlit as st
 
 from yhdyspinta import charts, metrics
+from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import format_day, t
 from yhdyspinta.ui import charting, plain, profile_data, widgets
@@ -28,12 +29,15 @@ def figure_cards(figures: profile_data.OverviewFigures, filters: Filters, *, ser
                           delta_color="inverse" if card.rise_is_bad else "normal",
                           delta_description=t("indicator.since_quarter", lang) if card.delta else None,
                           help=card.help, border=True)
+    small = [card.label for card in figures.cards if card.small_n]
+    if small:
+        st.caption(t("indicator.small_n_cards", lang, limit=SMALL_N_THRESHOLD, figures=", ".join(small)))
     if series:
         # Streamlit's own sparklines in st.metric draw unlabelled SVG marks (axe: svg-img-alt);
         # one chart of ours carries a description and its table.
         charting.altair(charts.headline_series_chart, figures.series, lang, width="content",
                         alt_text=t("indicator.series_note", lang), key="figures.series")
-    st.caption(t("indicator.series_note", lang))
+    st.caption(t("indicator.series_note", lang) if series else t("indicator.delta_note", lang))
 
 
 def render() -> None:
