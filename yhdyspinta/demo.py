@@ -41,7 +41,7 @@ from yhdyspinta.store import repository as repo
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
 SEED = 20231215
-DEMO_ACTOR = "demo"
+DEMO_ACTOR = repo.DEMO_ACTOR
 POHJOIS_SAVO = 13
 PILOT_AREAS = (13, 21, 9)  # example choice: the seed does not name the three pilot areas
 KUNTALIITTO_URL = "https://www.kuntaliitto.fi/yhdyspinnat"

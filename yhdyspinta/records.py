@@ -31,6 +31,9 @@ from yhdyspinta.domain import (
 FINNISH_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 MAX_TEXT = 200
 MAX_URL = 1000
+# Every date of every record lies in these bounds: imports, forms and restore share them.
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(2099, 12, 31)
 MAX_PARTICIPANTS = 100_000
 MAX_N = 1_000_000
 
@@ -102,8 +105,14 @@ def _decimal(value: Any) -> Any:
     return value
 
 
-OptDate = Annotated[date | None, BeforeValidator(_parse_date)]
-ReqDate = Annotated[date, BeforeValidator(_parse_date)]
+def _date_in_range(value: date | None) -> date | None:
+    if value is not None and not FIRST_DAY <= value <= LAST_DAY:
+        raise ValueError(f"date {value.isoformat()} is outside {FIRST_DAY.year}–{LAST_DAY.year}")
+    return value
+
+
+OptDate = Annotated[date | None, BeforeValidator(_parse_date), AfterValidator(_date_in_range)]
+ReqDate = Annotated[date, BeforeValidator(_parse_date), AfterValidator(_date_in_range)]
 AreaCode = Annotated[int, BeforeValidator(_integer), AfterValidator(_area_code)]
 MunicipalityCode = Annotated[str, BeforeValidator(_integer), AfterValidator(_municipality_code)]
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]

@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import Engine
 
-from yhdyspinta import editing, facts
+from yhdyspinta import editing, facts, records
 from yhdyspinta.access import Principal
 from yhdyspinta.domain import OrgType, SurveyLevel, Theme
 from yhdyspinta.i18n import COLUMN_LABELS, ENUM_LABELS, column_label, enum_label, format_day, format_number, t, tn
@@ -37,8 +37,7 @@ MAX_SHOWN_VALUE = 60  # characters of a cell quoted in a message
 MAX_PROBLEMS = 1000  # beyond this a broken file is not worth listing row by row
 MAX_LISTED_ROWS = 10
 # Dates outside these are typing errors (a year 2203 or 1923 in a 2020s collaboration record).
-DATE_MIN = date(2000, 1, 1)
-DATE_MAX = date(2099, 12, 31)
+DATE_MIN, DATE_MAX = records.FIRST_DAY, records.LAST_DAY  # the records' own bounds
 # Integers longer than this are out of every range; converting them would only cost time.
 MAX_INT_DIGITS = 18
 

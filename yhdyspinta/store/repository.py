@@ -18,6 +18,7 @@ from yhdyspinta.kinds import KindSpec, db_key_clause, get_kind
 from yhdyspinta.store import schema
 
 META_EXAMPLE_DATA = "example_data"
+DEMO_ACTOR = "demo"  # who the example data set is logged as
 
 
 class Action(StrEnum):

@@ -18,7 +18,7 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from yhdyspinta import editing, facts
+from yhdyspinta import editing, facts, records
 from yhdyspinta.access import PermissionDenied, Principal, editable_areas
 from yhdyspinta.domain import (
     AgreementKind,
@@ -40,8 +40,7 @@ from yhdyspinta.store.schema import MATURITY_COLUMNS
 from yhdyspinta.ui import auth, data, plain, widgets
 
 DATE_FORMAT = "DD.MM.YYYY"
-FIRST_DAY = date(2000, 1, 1)
-LAST_DAY = date(2045, 12, 31)
+FIRST_DAY, LAST_DAY = records.FIRST_DAY, records.LAST_DAY  # the records' own bounds
 NEW = "__new__"
 ROW_VERSION = editing.ROW_VERSION
 
