@@ -317,3 +317,12 @@ def test_the_readmes_indicator_table_is_the_catalogue() -> None:
     shown = readme.split("<!-- indicators:start -->\n", 1)[1].split("<!-- indicators:end -->", 1)[0]
     assert shown == labels.markdown_table("en"), "run: python -m yhdyspinta catalogue, and paste it into the README"
     assert len(shown.strip().splitlines()) == 2 + len(indicators.CATALOGUE)
+
+
+@pytest.mark.parametrize(("lang", "scope"), [("fi", SCOPES[0]), ("sv", SCOPES[1])], ids=["fi-country", "sv-13"])
+def test_agreements_page_shows_the_catalogue(edge_store: dict[str, pd.DataFrame], lang: str,
+                                             scope: indicators.Scope) -> None:
+    at = open_app("agreements.py", {"kieli": lang, **({"alue": str(scope.area)} if scope.area else {})})
+    values = catalogue(edge_store, scope)
+    keys = ("agreements_in_force", "agreements_expired", "council_approved_municipalities")
+    assert _cards(at) == {labels.label(k, lang): labels.value_text(values[k], lang) for k in keys}

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from yhdyspinta import charts_analysis as ca
-from yhdyspinta.domain import APPROVED_STATUSES, AgreementKind
+from yhdyspinta import indicators
+from yhdyspinta.domain import AgreementKind
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import column_label, enum_label, format_pct, t, tn
-from yhdyspinta.presentation import area_name
-from yhdyspinta.ui import analysis_data, forms, widgets
+from yhdyspinta.i18n import column_label, enum_label, t, tn
+from yhdyspinta.indicators import labels
+from yhdyspinta.ui import analysis_data, data, forms, profile_data, widgets
 from yhdyspinta.ui.views.analysis_common import date_columns, show_chart
 
 PAGE = "agreements"
@@ -21,7 +24,7 @@ def render() -> None:
     version = widgets.page_header("nav.agreements", filters)
     view = analysis_data.agreements(version, filters)
     st.caption(t("analysis.agreements.intro", lang))
-    _headline(filters, version, view)
+    _headline(filters, version)
 
     st.subheader(t("analysis.agreements.table_heading", lang))
     widgets.data_table("agreements", filters, version, PAGE)
@@ -48,25 +51,17 @@ def render() -> None:
     forms.edit_section(PAGE, forms.agreement_form, forms.approval_form)
 
 
-def _headline(filters: Filters, version: int, view: analysis_data.AgreementsData) -> None:
-    """The strategic agreement's state in the selection, with the whole country beside it."""
+def _headline(filters: Filters, version: int) -> None:
+    """The catalogue's agreement figures for the selection, with the whole country's beside."""
     lang = filters.lang
-    strategic = view.grid[(view.grid["kind"] == AgreementKind.COLLABORATION.value) & view.grid["in_scope"]]
-    approved = strategic["status"].isin([s.value for s in APPROVED_STATUSES])
-    counts = analysis_data.approvals(version, filters, AgreementKind.COLLABORATION.value)
-    national_yes, national_all = int(counts.counts["hyvaksytty"].sum()), int(counts.counts["total"].sum())
+    today = date.today()
+    scope, country = profile_data.scope(filters), indicators.Scope()
+    state = data.state(version, today)
     cols = st.columns(3)
-    cols[0].metric(t("home.approved_agreements", lang), f"{int(approved.sum())} / {len(strategic)}")
-    if filters.area is not None:
-        own = strategic[strategic["area_code"] == filters.area]["status"].iloc[0]
-        cols[1].metric(t("analysis.agreements.area_status", lang, area=area_name(filters.area, lang)),
-                       enum_label("AgreementStatus", own, lang) if own else t("analysis.agreements.no_agreement", lang))
-        rows = counts.selection if filters.municipalities else counts.counts
-        row = rows[rows["area_code"] == filters.area].iloc[0]
-        yes, of = int(row["hyvaksytty"]), int(row["total"])
-        cols[2].metric(t("home.council_approved", lang), f"{yes} / {of} ({format_pct(yes / of if of else None, lang)})")
-        cols[2].caption(t("analysis.national_beside", lang, value=f"{national_yes} / {national_all} "
-                          f"({format_pct(national_yes / national_all if national_all else None, lang)})"))
-    else:
-        cols[2].metric(t("home.council_approved", lang), f"{national_yes} / {national_all} "
-                       f"({format_pct(national_yes / national_all if national_all else None, lang)})")
+    for column, key in zip(cols, ("agreements_in_force", "agreements_expired", "council_approved_municipalities"),
+                           strict=True):
+        value = indicators.evaluate(key, state, scope)
+        column.metric(labels.label(key, lang), labels.value_text(value, lang), help=labels.help_text(value, lang))
+        if scope != country:
+            column.caption(t("analysis.national_beside", lang,
+                             value=labels.value_text(indicators.evaluate(key, state, country), lang)))
