@@ -122,5 +122,4 @@ def headline_series_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     order = list(dict.fromkeys(frame["label"]))  # the cards' order, not the alphabet
     return lines.facet(facet=alt.Facet("label:N", title=None, sort=order, header=alt.Header(labelFontSize=13,
                                                                                          labelColor=AXIS_INK)),
-                       columns=4).resolve_scale(y="independent").properties(
-        title=t("indicator.series_title", lang), description=t("indicator.series_note", lang))
+                       columns=4).resolve_scale(y="independent").properties(title=t("indicator.series_title", lang))

@@ -22,18 +22,29 @@ except ImportError:  # pragma: no cover - a later Streamlit may move it
 SPEC_CACHE_ENTRIES = 2048
 
 
-@data.cached(max_entries=SPEC_CACHE_ENTRIES)
-def _spec(builder: str, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
-    module_name, name = builder.rsplit(":", 1)
-    build = getattr(importlib.import_module(module_name), name)
-    chart = build(*args, **dict(kwargs))
+def build_spec(build: Callable[..., alt.TopLevelMixin], *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """The Vega-Lite spec of `build(*args, **kwargs)`, uncached: for a caller that caches its
+    own result (e.g. with the figures it belongs to), so no argument is hashed on a rerun."""
+    chart = build(*args, **kwargs)
     # Altair's default theme adds fixed view sizes that fight Streamlit's layout, as in st.altair_chart.
     with _THEME_LOCK, alt.theme.enable("none"):
         return chart.to_dict()
+
+
+@data.cached(max_entries=SPEC_CACHE_ENTRIES)
+def _spec(builder: str, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    module_name, name = builder.rsplit(":", 1)
+    return build_spec(getattr(importlib.import_module(module_name), name), *args, **dict(kwargs))
 
 
 def altair(builder: Callable[..., alt.TopLevelMixin], *args: Any, width: str | int = "stretch",
            key: str | None = None, alt_text: str | None = None, **kwargs: Any) -> None:
     """Render `builder(*args, **kwargs)`; `builder` must be a module-level function."""
     spec = _spec(f"{builder.__module__}:{builder.__qualname__}", args, tuple(sorted(kwargs.items())))
+    show(spec, width=width, key=key, alt_text=alt_text)
+
+
+def show(spec: dict[str, Any], *, width: str | int = "stretch", key: str | None = None,
+         alt_text: str | None = None) -> None:
+    """Render a finished Vega-Lite spec."""
     st.vega_lite_chart(spec=spec, width=width, key=key, alt=alt_text)

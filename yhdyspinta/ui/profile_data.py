@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 
-from yhdyspinta import indicators, metrics, present
+from yhdyspinta import charts, indicators, metrics, present
 from yhdyspinta import profile as prof
 from yhdyspinta.filters import Filters
 from yhdyspinta.indicators import labels
 from yhdyspinta.io.export import indicator_bytes
-from yhdyspinta.ui import data
+from yhdyspinta.ui import charting, data
 
 KINDS = ("municipalities", "agreements", "approvals", "structures", "forums", "participation", "survey",
          "maturity", "pilots")
@@ -39,7 +40,7 @@ class OverviewFigures:
     today: date
     cards: tuple[labels.Headline, ...]
     table: pa.Table  # every card's value at each quarter end, as shown (labels.series_table)
-    series: pd.DataFrame  # the same for the chart (labels.series_frame)
+    series_spec: dict[str, Any]  # the same as a chart (labels.series_frame), built once
     download: bytes  # every indicator of the catalogue for the selection, as CSV
     # The latest changes in the selection; here rather than in a cached call of their own
     # because every cached call costs a hash of its arguments on each rerun.
@@ -56,7 +57,8 @@ def overview_figures(version: int, filters: Filters, today: date) -> OverviewFig
     return OverviewFigures(
         today=today, cards=cards,
         table=data.arrow_table(labels.series_table(cards, values, filters.lang)),
-        series=labels.series_frame(values, filters.lang),
+        series_spec=charting.build_spec(charts.headline_series_chart, labels.series_frame(values, filters.lang),
+                                        filters.lang),
         download=indicator_bytes(indicators.evaluate_all(states[-1], where).values(), "csv"),
         recent=tuple(metrics.recent_changes(data.kind_frame("changelog", version), filters, filters.lang)),
     )

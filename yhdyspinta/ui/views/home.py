@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from yhdyspinta import charts, metrics
+from yhdyspinta import metrics
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import format_day, t
@@ -35,8 +35,8 @@ def figure_cards(figures: profile_data.OverviewFigures, filters: Filters, *, ser
     if series:
         # Streamlit's own sparklines in st.metric draw unlabelled SVG marks (axe: svg-img-alt);
         # one chart of ours carries a description and its table.
-        charting.altair(charts.headline_series_chart, figures.series, lang, width="content",
-                        alt_text=t("indicator.series_note", lang), key="figures.series")
+        charting.show(figures.series_spec, width="content", alt_text=t("indicator.series_note", lang),
+                      key="figures.series")
     st.caption(t("indicator.series_note", lang) if series else t("indicator.delta_note", lang))
 
 
