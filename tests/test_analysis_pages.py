@@ -11,9 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.apptest import open_app
 from yhdyspinta import indicators
+from yhdyspinta.display import area_name
 from yhdyspinta.i18n import LANGUAGES, column_label, enum_label, t
 from yhdyspinta.indicators import labels
-from yhdyspinta.presentation import area_name
 from yhdyspinta.store import repository
 from yhdyspinta.store.engine import open_store
 

@@ -14,14 +14,14 @@ import pandas as pd
 import pytest
 
 from tests.apptest import open_app
-from yhdyspinta import demo, editing, metrics
+from yhdyspinta import demo, editing, recent
 from yhdyspinta.access import Principal
+from yhdyspinta.display import kind_title
 from yhdyspinta.domain import Role
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import LANGUAGES, enum_label
 from yhdyspinta.io import backup
 from yhdyspinta.kinds import KINDS
-from yhdyspinta.presentation import kind_title
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
 from yhdyspinta.ui.pages import PAGES
@@ -61,8 +61,8 @@ def test_every_action_on_every_kind_has_its_texts(action: repo.LogAction, kind: 
                                                   sample_records: dict[str, dict[str, object]]) -> None:
     log = one_entry_log(kind, action.value, sample_records.get(kind))
     for lang in LANGUAGES:
-        lines = metrics.recent_changes(log, Filters(lang=lang), lang)
-        shown = kind not in metrics.QUIET_KINDS and action.value not in metrics.QUIET_ACTIONS
+        lines = recent.recent_changes(log, Filters(lang=lang), lang)
+        shown = kind not in recent.QUIET_KINDS and action.value not in recent.QUIET_ACTIONS
         assert len(lines) == int(shown)
         assert all(line.text for line in lines)
         assert kind_title(kind, lang) != kind  # the history page names the kind

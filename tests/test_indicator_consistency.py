@@ -26,7 +26,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import open_app
-from yhdyspinta import facts, indicators, mapping, present
+from yhdyspinta import facts, indicators, mapping, slides
 from yhdyspinta import profile as prof
 from yhdyspinta.cli import main
 from yhdyspinta.filters import Filters
@@ -301,7 +301,7 @@ def test_every_pure_surface_agrees_with_the_catalogue(frames: dict[str, pd.DataF
         expired = per_area["agreements_expired"][area].value == 1
         assert (status.set_index("code").loc[area, "cls"] == mapping.EXPIRED_CLASS) == expired
     # The presentation's status slide.
-    slide = present.status_by_area(state, Filters(lang="en")).set_index("code")
+    slide = slides.status_by_area(state, Filters(lang="en")).set_index("code")
     for area in AREAS:
         assert slide.loc[area, "approved"] == labels.value_text(per_area["council_approved_municipalities"][area],
                                                                 "en")

@@ -21,7 +21,7 @@ from yhdyspinta import facts
 from yhdyspinta.filters import PARAM_AREA, PARAM_LANGUAGE, PARAM_MUNICIPALITIES, PARAM_PRESENTATION
 from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGES, MESSAGES, t
 from yhdyspinta.ui.pages import PAGES, PAGES_DIR
-from yhdyspinta.ui.presentation import PARAM_VIEW
+from yhdyspinta.ui.slideshow import PARAM_VIEW
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 

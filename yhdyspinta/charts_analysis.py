@@ -17,10 +17,10 @@ import pandas as pd
 
 from yhdyspinta import analysis, facts, palette, tilegrid
 from yhdyspinta.charts import NO_DATA
+from yhdyspinta.display import area_name
 from yhdyspinta.domain import AgreementKind, AgreementStatus, MaturityLevel, Theme
 from yhdyspinta.i18n import column_label, enum_label, format_day, format_number, format_pct, t
 from yhdyspinta.palette import OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
-from yhdyspinta.presentation import area_name
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
 BLUE, SKY, GREEN, ORANGE, VERMILLION, PURPLE, YELLOW = (

@@ -19,10 +19,10 @@ from babel.dates import format_datetime
 
 from yhdyspinta import facts
 from yhdyspinta.access import record_area
+from yhdyspinta.display import ENUM_COLUMNS, MULTI_THEME_COLUMNS, area_name, municipality_name, org_name
 from yhdyspinta.domain import Role
 from yhdyspinta.editing import REVERSIBLE_ACTIONS
 from yhdyspinta.i18n import LOCALES, column_label, enum_label, format_day, format_number, normalise_language, t
-from yhdyspinta.presentation import ENUM_COLUMNS, MULTI_THEME_COLUMNS, area_name, municipality_name, org_name
 
 MAX_SHOWN_TEXT = 60
 NO_VALUE = "–"

@@ -21,6 +21,7 @@ import altair as alt
 import pandas as pd
 
 from yhdyspinta import facts, indicators, palette
+from yhdyspinta.display import area_name, municipality_name
 from yhdyspinta.domain import (
     MATURITY_DIMENSIONS,
     SMALL_N_THRESHOLD,
@@ -31,7 +32,6 @@ from yhdyspinta.domain import (
 from yhdyspinta.i18n import column_label, enum_label, t
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import AsOf, as_date, current_terms, forums_of, survey_rows
-from yhdyspinta.presentation import area_name, municipality_name
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
 # Okabe–Ito: the area against the country; every mark also carries a text label or shape.

@@ -32,9 +32,9 @@ from tests.browser.harness import (
     interact,
 )
 from yhdyspinta import facts
+from yhdyspinta.display import display_header
 from yhdyspinta.filters import PARAM_AREA, PARAM_LANGUAGE
 from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGES, t, tn
-from yhdyspinta.presentation import display_header
 from yhdyspinta.ui.pages import PAGES, PageDef
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from tests.browser.harness import (
     interact,
 )
 from yhdyspinta.i18n import t
-from yhdyspinta.ui.presentation import PARAM_VIEW, VIEWS
+from yhdyspinta.ui.slideshow import PARAM_VIEW, VIEWS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

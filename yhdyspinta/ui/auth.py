@@ -14,10 +14,10 @@ import streamlit as st
 
 from yhdyspinta import access
 from yhdyspinta.access import ANONYMOUS, Principal
+from yhdyspinta.display import area_name
 from yhdyspinta.domain import Role
 from yhdyspinta.history import role_label
 from yhdyspinta.i18n import t
-from yhdyspinta.presentation import area_name
 from yhdyspinta.ui import data, plain
 
 # The keys Streamlit needs in [auth] for its default provider (streamlit/auth_util.py).

@@ -14,7 +14,7 @@ import pyarrow as pa
 import streamlit as st
 from sqlalchemy import Engine
 
-from yhdyspinta import demo, indicators, presentation
+from yhdyspinta import demo, display, indicators
 from yhdyspinta.filters import Filters
 from yhdyspinta.indicators import labels
 from yhdyspinta.io.export import export_rows
@@ -74,13 +74,13 @@ def kind_frame(kind: str, version: int) -> pd.DataFrame:
 
 @cached(max_entries=256)
 def display_table(kind: str, version: int, filters: Filters) -> pd.DataFrame:
-    frame = presentation.filter_frame(kind, kind_frame(kind, version), filters)
-    return presentation.localise_frame(kind, frame, filters.lang)
+    frame = display.filter_frame(kind, kind_frame(kind, version), filters)
+    return display.localise_frame(kind, frame, filters.lang)
 
 
 @cached(max_entries=256)
 def download(kind: str, version: int, filters: Filters, fmt: str) -> bytes:
-    frame = presentation.filter_frame(kind, kind_frame(kind, version), filters)
+    frame = display.filter_frame(kind, kind_frame(kind, version), filters)
     rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
     return export_rows(get_kind(kind), rows, fmt, filters.lang)  # type: ignore[arg-type]
 

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from yhdyspinta import editing, facts, records
 from yhdyspinta.access import PermissionDenied, Principal, editable_areas
+from yhdyspinta.display import area_name, municipality_name
 from yhdyspinta.domain import (
     AgreementKind,
     AgreementStatus,
@@ -34,7 +35,6 @@ from yhdyspinta.domain import (
 from yhdyspinta.filters import Filters
 from yhdyspinta.history import field_label, role_label
 from yhdyspinta.i18n import column_label, enum_label, format_day, t, tn
-from yhdyspinta.presentation import area_name, municipality_name
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 from yhdyspinta.ui import auth, data, plain, widgets

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from yhdyspinta import charts, indicators, metrics, present
+from yhdyspinta import charts, indicators, recent, slides
 from yhdyspinta import profile as prof
 from yhdyspinta.filters import Filters
 from yhdyspinta.indicators import labels
@@ -44,7 +44,7 @@ class OverviewFigures:
     download: bytes  # every indicator of the catalogue for the selection, as CSV
     # The latest changes in the selection; here rather than in a cached call of their own
     # because every cached call costs a hash of its arguments on each rerun.
-    recent: tuple[metrics.ChangeLine, ...] = ()
+    recent: tuple[recent.ChangeLine, ...] = ()
 
 
 @data.cached(max_entries=64)
@@ -60,7 +60,7 @@ def overview_figures(version: int, filters: Filters, today: date) -> OverviewFig
         series_spec=charting.build_spec(charts.headline_series_chart, labels.series_frame(values, filters.lang),
                                         filters.lang),
         download=indicator_bytes(indicators.evaluate_all(states[-1], where).values(), "csv"),
-        recent=tuple(metrics.recent_changes(data.kind_frame("changelog", version), filters, filters.lang)),
+        recent=tuple(recent.recent_changes(data.kind_frame("changelog", version), filters, filters.lang)),
     )
 
 
@@ -97,5 +97,5 @@ def area_profile(version: int, area: int, lang: str, today: date) -> AreaProfile
 
 
 @data.cached(max_entries=64)
-def presentation_frames(version: int, filters: Filters, today: date) -> present.Views:
-    return present.build_views(frames(version), data.state(version, today), filters)
+def presentation_frames(version: int, filters: Filters, today: date) -> slides.Views:
+    return slides.build_views(frames(version), data.state(version, today), filters)

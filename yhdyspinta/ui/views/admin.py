@@ -8,10 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from yhdyspinta import access
+from yhdyspinta.display import area_name
 from yhdyspinta.domain import Role
 from yhdyspinta.history import role_label
 from yhdyspinta.i18n import t, tn
-from yhdyspinta.presentation import area_name
 from yhdyspinta.ui import auth, data, forms, plain, widgets
 
 PAGE = "admin"

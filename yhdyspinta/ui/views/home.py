@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from yhdyspinta import metrics
+from yhdyspinta import recent
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import format_day, t
@@ -60,7 +60,7 @@ def render() -> None:
     with right:
         # Heading, list and note as one Markdown element (the list is read out as a list): each
         # element costs time on every rerun of the page people open first.
-        items = [f"- **{format_day(metrics.local_day(line.at), lang)}** · {plain.escape(line.text)}"
+        items = [f"- **{format_day(recent.local_day(line.at), lang)}** · {plain.escape(line.text)}"
                  for line in figures.recent] or [t("overview.no_changes", lang)]
         st.markdown(f"### {t('home.latest_changes', lang)}\n\n" + "\n".join(items) + "\n\n"
                     + t("overview.changes_note", lang))

@@ -8,10 +8,10 @@ import streamlit as st
 
 from yhdyspinta import charts_analysis as ca
 from yhdyspinta import facts
+from yhdyspinta.display import area_name
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, t, tn
 from yhdyspinta.indicators import labels
-from yhdyspinta.presentation import area_name
 from yhdyspinta.ui import analysis_data, forms, widgets
 from yhdyspinta.ui.views.analysis_common import date_columns, show_chart
 

@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from yhdyspinta import facts, present
+from yhdyspinta import facts, slides
 from yhdyspinta import profile as prof
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, format_day, t, tn
@@ -39,7 +39,7 @@ def choose_area(filters: Filters, version: int) -> None:
                  on_change=_use_chosen_area)
     st.subheader(t("profile.all_areas", lang))
     frames = profile_data.presentation_frames(version, filters, date.today())
-    st.dataframe(present.status_table(frames.status, lang), hide_index=True, width="stretch")
+    st.dataframe(slides.status_table(frames.status, lang), hide_index=True, width="stretch")
 
 
 DATE_FORMATS = {"fi": "D.M.YYYY", "sv": "D.M.YYYY", "en": "DD/MM/YYYY"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from yhdyspinta.display import reference_rows
 from yhdyspinta.i18n import t
-from yhdyspinta.presentation import reference_rows
 from yhdyspinta.ui import data, widgets
 
 

@@ -13,10 +13,10 @@ import pandas as pd
 
 from yhdyspinta import facts
 from yhdyspinta.access import record_area
+from yhdyspinta.display import area_name, municipality_name, org_name
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, enum_label, format_day, t, tn
 from yhdyspinta.indicators.asof import as_date, load_logged, local_day
-from yhdyspinta.presentation import area_name, municipality_name, org_name
 from yhdyspinta.store.repository import DEMO_ACTOR, FACTS_KIND, META_KIND, QUIET_LOG_ACTIONS, SYSTEM_KINDS
 
 __all__ = ["ChangeLine", "local_day", "recent_changes"]

@@ -9,12 +9,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import open_app
-from yhdyspinta import indicators, present
+from yhdyspinta import indicators, slides
+from yhdyspinta.display import area_name
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t
 from yhdyspinta.indicators import labels
-from yhdyspinta.presentation import area_name
-from yhdyspinta.ui.presentation import KEY_EXIT, KEY_NEXT, KEY_PREV, KEY_START, PARAM_VIEW, VIEWS, view_index
+from yhdyspinta.ui.slideshow import KEY_EXIT, KEY_NEXT, KEY_PREV, KEY_START, PARAM_VIEW, VIEWS, view_index
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -102,8 +102,8 @@ def test_pure_views_follow_the_area() -> None:
     engine = open_store()
     frames = {k: repo.read_kind(engine, k) for k in KINDS}
     state = indicators.resolve(frames, date.today())
-    country = present.build_views(frames, state, Filters())
-    area = present.build_views(frames, state, Filters(area=13))
+    country = slides.build_views(frames, state, Filters())
+    area = slides.build_views(frames, state, Filters(area=13))
     assert len(country.status) == 22 and list(area.status["code"]) == [13]
     part = frames["participation"]
     assert country.forums["organisations"].sum() == int((part["participants"] > 0).sum())

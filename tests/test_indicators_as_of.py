@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
-from yhdyspinta import demo, facts, indicators, metrics
+from yhdyspinta import demo, facts, indicators, recent
 from yhdyspinta.filters import Filters
 from yhdyspinta.kinds import KINDS
 from yhdyspinta.store import repository as repo
@@ -202,8 +202,8 @@ def test_survey_mean_is_the_latest_published_wave(history: dict[str, pd.DataFram
      ("2025-01-01T21:59:59", date(2025, 1, 1)), ("2025-01-01T22:00:00", date(2025, 1, 2))],
 )
 def test_log_instants_become_finnish_days(instant: str, day: date) -> None:
-    assert metrics.local_day(utc(instant)) == day
-    assert metrics.local_day(pd.Timestamp(instant)) == day  # naive: read as UTC
+    assert recent.local_day(utc(instant)) == day
+    assert recent.local_day(pd.Timestamp(instant)) == day  # naive: read as UTC
 
 
 def test_population_share_needs_every_population(store: Engine, clock: Clock) -> None:
@@ -235,7 +235,7 @@ def test_recent_changes_group_a_batch_and_skip_the_example_data(store: Engine, c
     log = repo.read_kind(store, "changelog")
     lapland = sum(1 for m in facts.municipalities() if m.area_code == LAPPI)
 
-    lines = metrics.recent_changes(log, WHOLE, "fi")
+    lines = recent.recent_changes(log, WHOLE, "fi")
     texts = [line.text for line in lines]
     changed = sum(1 for r in repo.read_kind(store, "approvals").itertuples()
                   if r.area_code == LAPPI and r.status == "hyvaksytty")
@@ -247,8 +247,8 @@ def test_recent_changes_group_a_batch_and_skip_the_example_data(store: Engine, c
     assert len(lines) == 3  # nothing of the example data or the facts seed
     assert [line.at.date() for line in lines] == [date(2026, 11, 3), date(2026, 11, 2), date(2026, 11, 1)]
 
-    in_area = [line.text for line in metrics.recent_changes(log, AREA, "en")]
+    in_area = [line.text for line in recent.recent_changes(log, AREA, "en")]
     assert in_area == ["Forum added: 01/12/2026 Joulufoorumi",
                        in_area[1]]  # Lappi's batch is left out; national forums stay
     assert in_area[1].startswith("Council approval changed: Kuopio: Strategic collaboration agreement")
-    assert len(metrics.recent_changes(log, WHOLE, "sv", limit=2)) == 2
+    assert len(recent.recent_changes(log, WHOLE, "sv", limit=2)) == 2

@@ -20,8 +20,8 @@ from datetime import date
 
 import streamlit as st
 
-from yhdyspinta import present
 from yhdyspinta import profile as prof
+from yhdyspinta import slides
 from yhdyspinta.filters import PARAM_PRESENTATION, Filters, ascii_number, parse_filters
 from yhdyspinta.i18n import t
 from yhdyspinta.ui import charting, data, pages, plain, profile_data
@@ -87,16 +87,16 @@ def _tiles(filters: Filters, version: int) -> None:
 
 def _status(filters: Filters, version: int) -> None:
     views = profile_data.presentation_frames(version, filters, date.today())
-    charting.altair(present.status_chart, views.status, filters.lang, width="content")
+    charting.altair(slides.status_chart, views.status, filters.lang, width="content")
     with st.expander(t("present.table", filters.lang)):
-        st.dataframe(present.status_table(views.status, filters.lang), hide_index=True)
+        st.dataframe(slides.status_table(views.status, filters.lang), hide_index=True)
 
 
 def _forums(filters: Filters, version: int) -> None:
     views = profile_data.presentation_frames(version, filters, date.today())
-    charting.altair(present.forum_chart, views.forums, filters.lang, width="content")
+    charting.altair(slides.forum_chart, views.forums, filters.lang, width="content")
     with st.expander(t("present.table", filters.lang)):
-        st.dataframe(present.forum_table(views.forums, filters.lang), hide_index=True)
+        st.dataframe(slides.forum_table(views.forums, filters.lang), hide_index=True)
 
 
 def _survey(filters: Filters, version: int) -> None:
@@ -105,7 +105,7 @@ def _survey(filters: Filters, version: int) -> None:
         st.write(t("common.no_rows", filters.lang))
         return
     long = prof.survey_long(views.survey, filters.area, filters.lang)
-    charting.altair(present.survey_slide, long, views.survey, filters.lang, width="content")
+    charting.altair(slides.survey_slide, long, views.survey, filters.lang, width="content")
     with st.expander(t("present.table", filters.lang)):
         st.dataframe(prof.survey_table(long, filters.lang), hide_index=True)
 
@@ -115,9 +115,9 @@ def _maturity(filters: Filters, version: int) -> None:
     if views.maturity.empty:
         st.write(t("common.no_rows", filters.lang))
         return
-    charting.altair(present.maturity_chart, views.maturity, filters.lang, width="content")
+    charting.altair(slides.maturity_chart, views.maturity, filters.lang, width="content")
     with st.expander(t("present.table", filters.lang)):
-        st.dataframe(present.maturity_table(views.maturity, filters.lang), hide_index=True)
+        st.dataframe(slides.maturity_table(views.maturity, filters.lang), hide_index=True)
 
 
 VIEWS: tuple[View, ...] = (
@@ -161,7 +161,7 @@ def _render_current() -> None:
 
     head, side = st.columns([3, 1], vertical_alignment="bottom")
     head.title(t(view.title_key, lang))
-    side.markdown(f"**{present.area_title(filters)}** · {index + 1} / {len(VIEWS)}")
+    side.markdown(f"**{slides.area_title(filters)}** · {index + 1} / {len(VIEWS)}")
     for bad in parsed.bad:
         st.warning(plain.text(bad.text_key, lang, param=bad.param, value=bad.value), icon="⚠️")
     if data.is_example_data(version):

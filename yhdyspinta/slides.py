@@ -14,13 +14,13 @@ import pandas as pd
 
 from yhdyspinta import facts, indicators
 from yhdyspinta import profile as prof
+from yhdyspinta.display import area_name
 from yhdyspinta.domain import AgreementKind, AgreementStatus, OrgType
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, enum_label, format_day, t
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import AgreementState, AsOf, as_date
 from yhdyspinta.palette import EXPIRED_COLOUR, NOT_APPLICABLE_COLOUR, STATUS_COLOURS
-from yhdyspinta.presentation import area_name
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 from yhdyspinta.tilegrid import short_name
 
