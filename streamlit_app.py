@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from yhdyspinta.i18n import t
-from yhdyspinta.ui import auth, pages, presentation, widgets
+from yhdyspinta.ui import auth, faults, pages, presentation, widgets
 
 # A local file: a Material icon as favicon would be fetched from the internet.
 ICON = str(Path(__file__).resolve().parent / "yhdyspinta" / "ui" / "assets" / "icon.png")
@@ -13,11 +13,20 @@ ICON = str(Path(__file__).resolve().parent / "yhdyspinta" / "ui" / "assets" / "i
 presenting = presentation.requested()
 st.set_page_config(page_title="Yhdyspinta", page_icon=ICON, layout="wide",
                    initial_sidebar_state="collapsed" if presenting else "auto")
-if presenting:
-    presentation.run()
-else:
+
+
+def main() -> None:
+    if presenting:
+        presentation.run()
+        return
     filters = widgets.sidebar_filters()
     auth.sign_in_widget(filters.lang)
-    pages.navigation(filters.lang).run()
+    navigation = pages.navigation(filters.lang)
+    # The page in its own guard, so the menu and sidebar stay when a page fails.
+    faults.guarded(navigation.run)
     presentation.start_button(filters.lang)
     st.sidebar.caption(t("app.subtitle", filters.lang))
+
+
+# Any exception: a message in the user's language with an id the server log has, no traceback.
+faults.guarded(main)
