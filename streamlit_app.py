@@ -13,6 +13,8 @@ ICON = str(Path(__file__).resolve().parent / "yhdyspinta" / "ui" / "assets" / "i
 presenting = presentation.requested()
 st.set_page_config(page_title="Yhdyspinta", page_icon=ICON, layout="wide",
                    initial_sidebar_state="collapsed" if presenting else "auto")
+# A half-configured [auth] section: every page stops here with an error naming the missing keys.
+auth.require_valid_sign_in(widgets.current_filters().lang)
 
 
 def main() -> None:
