@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from yhdyspinta.i18n import t
-from yhdyspinta.ui import auth, pages, slideshow, widgets
+from yhdyspinta.ui import auth, faults, pages, slideshow, widgets
 
 # A local file: a Material icon as favicon would be fetched from the internet.
 ICON = str(Path(__file__).resolve().parent / "yhdyspinta" / "ui" / "assets" / "icon.png")
@@ -13,11 +13,22 @@ ICON = str(Path(__file__).resolve().parent / "yhdyspinta" / "ui" / "assets" / "i
 presenting = slideshow.requested()
 st.set_page_config(page_title="Yhdyspinta", page_icon=ICON, layout="wide",
                    initial_sidebar_state="collapsed" if presenting else "auto")
-if presenting:
-    slideshow.run()
-else:
+# A half-configured [auth] section: every page stops here with an error naming the missing keys.
+auth.require_valid_sign_in(widgets.current_filters().lang)
+
+
+def main() -> None:
+    if presenting:
+        slideshow.run()
+        return
     filters = widgets.sidebar_filters()
     auth.sign_in_widget(filters.lang)
-    pages.navigation(filters.lang).run()
+    navigation = pages.navigation(filters.lang)
+    # The page in its own guard, so the menu and sidebar stay when a page fails.
+    faults.guarded(navigation.run)
     slideshow.start_button(filters.lang)
     st.sidebar.caption(t("app.subtitle", filters.lang))
+
+
+# Any exception: a message in the user's language with an id the server log has, no traceback.
+faults.guarded(main)

@@ -17,6 +17,12 @@ ENV_PG_URL = "YHDYSPINTA_TEST_PG_URL"
 ENV_REQUIRE_PG = "YHDYSPINTA_REQUIRE_POSTGRES"
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
+# The app catches exceptions around each page and shows a message with an id instead
+# (yhdyspinta/ui/faults.py). In the tests it re-raises, so AppTest's `at.exception` and the
+# browser tests' exception check still fail on every bug; servers started by the browser
+# tests inherit this. tests/test_faults.py unsets it to test the message itself.
+os.environ["YHDYSPINTA_RAISE_ERRORS"] = "1"
+
 
 def reference_dir() -> Path | None:
     raw = os.environ.get("YHDYSPINTA_REFERENCE_DIR")

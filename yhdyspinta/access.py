@@ -24,6 +24,14 @@ ENV_FIRST_LEAD = "YHDYSPINTA_FIRST_LEAD"
 ENV_DEV_LEAD = "YHDYSPINTA_DEV_LEAD"
 # Host names and addresses that can only be reached from the machine itself.
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+# Headers a proxy adds: a request carrying any of them did not come straight from this machine,
+# whatever its Host header and peer address say (a same-host proxy shows as 127.0.0.1).
+PROXY_HEADERS = frozenset({"forwarded", "x-forwarded-for", "x-forwarded-host", "x-real-ip"})
+# The keys Streamlit needs in [auth] for its default provider (streamlit/auth_util.py).
+SIGN_IN_KEYS = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")
+SIGN_IN_ON = "on"
+SIGN_IN_ABSENT = "absent"
+SIGN_IN_INCOMPLETE = "incomplete"
 # Kinds whose records belong to no single area: only a project lead writes them.
 NATIONAL_KINDS = frozenset({"forums", "survey", "roles"})
 
@@ -148,6 +156,25 @@ def configured_first_lead() -> str | None:
     return value or None
 
 
+@dataclass(frozen=True)
+class SignInConfig:
+    """What the `[auth]` secrets amount to: sign-in on, absent (read-only, the development
+    switch possible) or incomplete (`missing` names the keys; the app refuses to serve)."""
+
+    state: str
+    missing: tuple[str, ...] = ()
+
+
+def sign_in_config(section: Mapping[str, Any] | None) -> SignInConfig:
+    """Validate the `[auth]` section of the secrets (None when there is none). Fails closed:
+    a section with any key of SIGN_IN_KEYS missing or blank – even an empty section – is
+    incomplete, never "no sign-in"."""
+    if section is None:
+        return SignInConfig(SIGN_IN_ABSENT)
+    missing = tuple(k for k in SIGN_IN_KEYS if not str(section.get(k) or "").strip())
+    return SignInConfig(SIGN_IN_INCOMPLETE, missing) if missing else SignInConfig(SIGN_IN_ON)
+
+
 def _host_name(host: str | None) -> str | None:
     """`host` of a Host header without its port (keeps IPv6 brackets)."""
     if not host:
@@ -164,15 +191,21 @@ def dev_lead(
     server_address: str | None,
     host_header: str | None,
     remote_ip: str | None,
+    headers: Mapping[str, str] | None = None,
 ) -> Principal | None:
     """The local development switch: a project lead named by `YHDYSPINTA_DEV_LEAD`, granted
-    only when the server listens on loopback alone and the request came through loopback.
+    only when the server listens on loopback alone (`server_address`, Streamlit's
+    `server.address` option) and the request came straight through loopback.
 
     A server bound to every interface (Streamlit's default) never qualifies, nor does a request
-    whose Host header names another machine (a proxy forwarding outside traffic), nor one from
-    a non-loopback address. Streamlit reports loopback peers as `None`.
+    whose Host header names another machine, nor one from a non-loopback address, nor one
+    carrying any proxy header (PROXY_HEADERS, in `headers`): a proxy on the same host that
+    rewrites Host to 127.0.0.1 would otherwise pass for a local browser. Streamlit reports
+    loopback peers as `None`. Only call this when sign-in is absent (`sign_in_config`).
     """
     if not subject or not subject.strip():
+        return None
+    if any(str(name).lower() in PROXY_HEADERS for name in (headers or {})):
         return None
     if (server_address or "").strip().lower() not in LOOPBACK_HOSTS:
         return None

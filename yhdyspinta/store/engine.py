@@ -15,6 +15,9 @@ from yhdyspinta import config, facts
 from yhdyspinta.store import schema
 
 MIGRATIONS_DIR = config.PACKAGE_DIR / "migrations"
+# Seconds a SQLite write waits for another writer's lock before giving up with "database is
+# locked" (shown to the user as such, see yhdyspinta.faults). Python's sqlite3 default; tests shorten it.
+SQLITE_BUSY_TIMEOUT = 5.0
 
 
 def create_store_engine(url: str | None = None) -> Engine:
@@ -24,7 +27,7 @@ def create_store_engine(url: str | None = None) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)

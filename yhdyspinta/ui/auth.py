@@ -1,6 +1,8 @@
 """Who is using the app: Streamlit's built-in OIDC sign-in (`st.login`, `st.user`) when
-`.streamlit/secrets.toml` has an `[auth]` section, else an anonymous viewer – except for the
-local development switch, which only works on a server bound to 127.0.0.1 (see docs/sign-in.md).
+`.streamlit/secrets.toml` has a complete `[auth]` section, else an anonymous viewer – except for
+the local development switch, which only works on a server bound to 127.0.0.1 and reached
+without a proxy (see docs/sign-in.md). A half-configured `[auth]` section stops every page
+(`require_valid_sign_in`): it never falls back to read-only or development mode.
 
 Pages ask `current_principal()`; what a principal may write is decided in the package
 (`yhdyspinta.access`, `yhdyspinta.editing`), never here.
@@ -8,6 +10,7 @@ Pages ask `current_principal()`; what a principal may write is decided in the pa
 
 from __future__ import annotations
 
+import logging
 import os
 
 import streamlit as st
@@ -20,21 +23,44 @@ from yhdyspinta.history import role_label
 from yhdyspinta.i18n import t
 from yhdyspinta.ui import data, plain
 
-# The keys Streamlit needs in [auth] for its default provider (streamlit/auth_util.py).
-AUTH_KEYS = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")
+AUTH_KEYS = access.SIGN_IN_KEYS
 KEY_SIGN_IN = "auth.sign_in"
 KEY_SIGN_OUT = "auth.sign_out"
+
+logger = logging.getLogger("yhdyspinta.auth")
+
+
+def sign_in_state() -> access.SignInConfig:
+    """The `[auth]` secrets validated (`yhdyspinta.access.sign_in_config`)."""
+    try:
+        section = st.secrets.get("auth")
+    except Exception:  # no secrets file at all: Streamlit raises rather than returning None
+        section = None
+    return access.sign_in_config(section)
 
 
 def auth_configured() -> bool:
     """True when secrets.toml carries a complete [auth] section for the default provider."""
-    try:
-        section = st.secrets.get("auth")
-    except Exception:  # no secrets file at all: Streamlit raises rather than returning None
-        return False
-    if not section:
-        return False
-    return all(section.get(k) for k in AUTH_KEYS)
+    return sign_in_state().state == access.SIGN_IN_ON
+
+
+@st.cache_resource(show_spinner=False)
+def _log_incomplete(missing: tuple[str, ...]) -> bool:
+    """Log the refusal once per process (and again if the missing keys change)."""
+    logger.error("sign-in is half-configured: [auth] lacks %s; refusing to serve the app "
+                 "(see docs/sign-in.md)", ", ".join(missing))
+    return True
+
+
+def require_valid_sign_in(lang: str) -> None:
+    """Stop the page with an error naming the missing keys when `[auth]` is half-configured:
+    neither read-only nor development mode, since either would be a silent failure to open."""
+    config = sign_in_state()
+    if config.state != access.SIGN_IN_INCOMPLETE:
+        return
+    _log_incomplete(config.missing)
+    st.error(plain.text("auth.config.incomplete", lang, keys=", ".join(config.missing)), icon="⛔")
+    st.stop()
 
 
 def _signed_in_subject() -> str | None:
@@ -49,15 +75,16 @@ def _signed_in_subject() -> str | None:
 
 def _dev_principal() -> Principal | None:
     subject = os.environ.get(access.ENV_DEV_LEAD)
-    if not subject:
+    if not subject or sign_in_state().state != access.SIGN_IN_ABSENT:
         return None
     try:
-        host = st.context.headers.get("Host")
+        headers = {name: value for name, value in st.context.headers.items()}
         remote_ip = st.context.ip_address
     except Exception:  # no request context: nothing shows the request came from loopback
         return None
+    host = next((v for k, v in headers.items() if k.lower() == "host"), None)
     return access.dev_lead(subject, server_address=st.get_option("server.address"),
-                           host_header=host, remote_ip=remote_ip)
+                           host_header=host, remote_ip=remote_ip, headers=headers)
 
 
 def current_principal() -> Principal:

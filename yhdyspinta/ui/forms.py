@@ -17,6 +17,7 @@ from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError
+from sqlalchemy.exc import DBAPIError
 
 from yhdyspinta import editing, facts, records
 from yhdyspinta.access import PermissionDenied, Principal, editable_areas
@@ -38,6 +39,7 @@ from yhdyspinta.i18n import column_label, enum_label, format_day, t, tn
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 from yhdyspinta.ui import auth, data, plain, widgets
+from yhdyspinta.ui import faults as fault_messages
 
 DATE_FORMAT = "DD.MM.YYYY"
 FIRST_DAY, LAST_DAY = records.FIRST_DAY, records.LAST_DAY  # the records' own bounds
@@ -142,6 +144,9 @@ def _save(prefix: str, lang: str, principal: Principal, kind: str, values: dict[
     except ValueError as exc:  # a record's own cross-field rule
         st.error("\n\n".join([t("access.form.not_saved", lang),
                                 plain.text("access.form.reason.other", lang, detail=str(exc))]))
+        return
+    except DBAPIError as exc:  # locked, read-only, connection lost: said in words, the form kept
+        fault_messages.report(exc, lang)
         return
     if batch is None:
         st.info(t("access.form.unchanged", lang))
@@ -438,6 +443,9 @@ def role_remove_form(filters: Filters, version: int, principal: Principal, key_p
                 editing.delete_record(data.engine(), principal, "roles", (choice,), expected_version=snap.version or 0)
             except PermissionDenied:
                 st.error(t("access.form.denied", lang))
+                return
+            except DBAPIError as exc:
+                fault_messages.report(exc, lang)
                 return
             except repo.ConflictError:
                 _forget(key_prefix)

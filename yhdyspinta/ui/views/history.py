@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy.exc import DBAPIError
 
 from yhdyspinta import editing, history
 from yhdyspinta.access import PermissionDenied, Principal
@@ -14,6 +15,7 @@ from yhdyspinta.i18n import format_number, t, tn
 from yhdyspinta.io.export import export_frame
 from yhdyspinta.store import repository as repo
 from yhdyspinta.ui import auth, data, plain, widgets
+from yhdyspinta.ui import faults as fault_messages
 
 PAGE = "history"
 MAX_ROWS = 500  # newest entries shown; filters narrow the rest down
@@ -129,6 +131,9 @@ def _run_undo(action: object, chosen: object, lang: str) -> None:
         return
     except PermissionDenied:
         st.error(t("access.undo.leads_only", lang))
+        return
+    except DBAPIError as exc:  # nothing was undone; the form is still there to try again
+        fault_messages.report(exc, lang)
         return
     st.session_state[KEY_FLASH] = ("success", t("access.undo.done", lang))
     st.rerun()

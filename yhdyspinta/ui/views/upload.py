@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 import streamlit as st
+from sqlalchemy.exc import DBAPIError
 
 from yhdyspinta.access import PermissionDenied, Principal, check, check_kind, refusal_text
 from yhdyspinta.i18n import format_number, t, tn
@@ -21,6 +22,7 @@ from yhdyspinta.io import importer, limits
 from yhdyspinta.io.export import template
 from yhdyspinta.kinds import WRITABLE_KINDS
 from yhdyspinta.ui import auth, data, plain, widgets
+from yhdyspinta.ui import faults as fault_messages
 
 PAGE = "upload"
 KEY_KIND = f"{PAGE}.kind"
@@ -206,7 +208,11 @@ def _show_preview_and_confirm(report: importer.ImportReport, request: UploadRequ
         st.error(plain.text("upload.not_allowed", lang, reason=refusal), icon="⛔")
     allowed = principal.can_write_anything and refusal is None
     if st.button(t("upload.confirm", lang), key=KEY_CONFIRM, type="primary", disabled=not allowed):
-        outcome, detail = confirm(request, content, importer.fingerprint(report), principal, lang)
+        try:
+            outcome, detail = confirm(request, content, importer.fingerprint(report), principal, lang)
+        except DBAPIError as exc:  # nothing was written (one transaction); the button is the retry
+            fault_messages.report(exc, lang)
+            return
         if outcome == "denied":
             st.error(plain.text("upload.not_allowed", lang, reason=detail), icon="⛔")
             return
