@@ -226,16 +226,24 @@ def _column_value(table: Table, number: int, column: Any, value: Any) -> Any:
         return parsed
     if isinstance(kind, Date):
         try:
-            return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else _no(refuse)
+            parsed_day = date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
         except ValueError:
-            raise refuse("a date (YYYY-MM-DD)") from None
+            parsed_day = None
+        if parsed_day is None:
+            raise refuse("a date (YYYY-MM-DD)")
+        return parsed_day
     if isinstance(kind, Boolean):
-        return value if isinstance(value, bool) else _no(refuse, "true or false")
+        if not isinstance(value, bool):
+            raise refuse("true or false")
+        return value
     if isinstance(kind, Integer):
-        return value if type(value) is int else _no(refuse, "a whole number")
+        if type(value) is not int:
+            raise refuse("a whole number")
+        return value
     if isinstance(kind, Float):
-        ok = type(value) in (int, float) and math.isfinite(value)
-        return float(value) if ok else _no(refuse, "a number")
+        if type(value) not in (int, float) or not math.isfinite(value):
+            raise refuse("a number")
+        return float(value)
     if isinstance(kind, String):
         if not isinstance(value, str):
             raise refuse("text")
@@ -243,10 +251,6 @@ def _column_value(table: Table, number: int, column: Any, value: Any) -> Any:
             raise BackupError(f"{table.name} row {number}, {column.name}: longer than {kind.length} characters")
         return value
     return value
-
-
-def _no(refuse: Any, expected: str = "a date (YYYY-MM-DD)") -> Any:
-    raise refuse(expected)
 
 
 def _one_line(exc: ValidationError) -> str:
