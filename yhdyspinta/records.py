@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic.dataclasses import dataclass
 
 from yhdyspinta import facts
@@ -163,6 +163,22 @@ class ApprovalRecord:
     decided_on: OptDate = None
     agreement_term_start: OptDate = None
 
+    @field_validator("municipality_code")
+    @classmethod
+    def _in_the_area(cls, code: str, info: ValidationInfo) -> str:
+        # An approval is filed under its area (whose editors may write it): a council of
+        # another area would be recorded – and permitted – under the wrong one.
+        area = info.data.get("area_code")
+        if area is None:  # the area itself was refused; that error says so
+            return code
+        municipality = facts.municipality_by_code()[code]
+        if municipality.area_code != area:
+            raise ValueError(
+                f"municipality {code} ({municipality.name_fi}) belongs to area {municipality.area_code} "
+                f"({facts.area_by_code()[municipality.area_code].name_fi}), not to area {area} "
+                f"({facts.area_by_code()[area].name_fi})")
+        return code
+
 
 @dataclass(config=CONFIG)
 class StructureRecord:
@@ -182,12 +198,58 @@ class ForumRecord:
     recording_url: OptUrl = None
 
 
+ASCII_CODE = re.compile(r"^[0-9]+(\.0+)?$")
+
+
+def _org_key_text(value: Any) -> Any:
+    """A code given as a number (13, 13.0) as text; anything else unchanged."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+def _code_number(text: str, what: str) -> int:
+    """A municipality or area code written with ASCII digits, zero padded or not, or as a
+    spreadsheet writes whole numbers ("13.0"). Other scripts' digits (१३, full-width １３),
+    signs and fractions are refused, not folded: a key must have one spelling."""
+    if not ASCII_CODE.match(text):
+        raise ValueError(f"{what} code {text!r} must be written with the digits 0–9 (e.g. {_EXAMPLES[what]})")
+    return int(text.split(".")[0])
+
+
+_EXAMPLES = {"municipality": "091 or 91", "area": "13"}
+
+
 @dataclass(config=CONFIG)
 class ParticipationRecord:
+    """Participants of one organisation at one forum. The organisation's key has one form per
+    type – a municipality's official three-digit code ("091"), an area's code as text ("13"),
+    another organisation's name – so one organisation is always one record."""
+
     forum_date: ReqDate
     org_type: OrgType
-    org_key: Text
+    org_key: Annotated[str, BeforeValidator(_org_key_text), Field(min_length=1, max_length=MAX_TEXT)]
     participants: Annotated[int, BeforeValidator(_integer), Field(ge=0, le=MAX_PARTICIPANTS)]
+
+    @field_validator("org_key")
+    @classmethod
+    def _one_key(cls, key: str, info: ValidationInfo) -> str:
+        org_type = info.data.get("org_type")
+        if org_type == OrgType.MUNICIPALITY:
+            code = str(_code_number(key, "municipality")).zfill(3)
+            if code in facts.MERGED_MUNICIPALITIES:
+                raise ValueError(f"municipality {code} was merged into {facts.successor_code(code)}; "
+                                 f"use {facts.successor_code(code)}")
+            if code not in facts.municipality_by_code():
+                raise ValueError(f"unknown municipality code {code!r}")
+            return code
+        if org_type == OrgType.AREA:
+            return str(_area_code(_code_number(key, "area")))
+        return key
 
 
 @dataclass(config=CONFIG)

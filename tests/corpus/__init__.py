@@ -516,6 +516,11 @@ CASES: tuple[Case, ...] = (
                             "21;aiesopimus;Rovaniemi;hyvaksytty"]),
          ("row 3, column sopimuksen tyyppi: value 'aiesopimus': area Lapin hyvinvointialue has no agreement of "
           "kind aiesopimus; add the agreement first (kind agreements)",)),
+    Case("a council of another area filed under area 13", "approvals", "toinen_alue.csv",
+         lambda: csv_bytes(["alue;sopimuksen tyyppi;kunta;tila", "13;yhteistyosopimus;Kuopio;hyvaksytty",
+                            "13;yhteistyosopimus;Rovaniemi;hyvaksytty"]),
+         ("row 3, column kunta: value 'Rovaniemi' is not valid: invalid value (municipality 698 (Rovaniemi) "
+          "belongs to area 21 (Lapin hyvinvointialue), not to area 13 (Pohjois-Savon hyvinvointialue))",)),
     Case("unknown organisation type", "participation", "tyypit.csv",
          lambda: csv_bytes([PARTICIPATION_HEADER, "15.12.2023;yritys;Hyvil Oy;2",
                             "15.12.2023;kunta;Pohjois-Savon hyvinvointialue;2"]),
