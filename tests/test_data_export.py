@@ -14,9 +14,8 @@ from openpyxl import load_workbook
 from streamlit import config
 from streamlit.proto.NewSession_pb2 import Config
 from streamlit.runtime import app_session
-from streamlit.runtime.media_file_manager import MediaFileManager
 
-from tests.apptest import open_app
+from tests.apptest import capture_downloads, open_app
 from tests.conftest import REPO_DIR
 from yhdyspinta import editing
 from yhdyspinta.access import Principal
@@ -43,15 +42,7 @@ def test_a_formula_shown_in_a_table_leaves_only_neutralised(monkeypatch: pytest.
     open_app()  # the first start loads the example data
     editing.save(open_store(), LEAD, "structures", {"area_code": 13, "kind": "muu", "name": FORMULA},
                  expected_version=None)
-    files: dict[str, bytes] = {}
-    original = MediaFileManager.add
-
-    def add(self: MediaFileManager, data: bytes | str, mimetype: str, coordinates: str, file_name: str | None = None,
-            is_for_static_download: bool = False) -> str:
-        files[str(file_name)] = data if isinstance(data, bytes) else data.encode()
-        return original(self, data, mimetype, coordinates, file_name, is_for_static_download)
-
-    monkeypatch.setattr(MediaFileManager, "add", add)
+    files = capture_downloads(monkeypatch)
     at = open_app("structures.py", {"alue": "13"})
     assert FORMULA in set(at.dataframe[0].value["nimi"]), "the table shows the value as stored"
 

@@ -14,10 +14,9 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import Engine
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import open_app
+from tests.apptest import capture_downloads, open_app
 from yhdyspinta import demo, editing, history
 from yhdyspinta.access import ANONYMOUS, Principal
 from yhdyspinta.domain import Role
@@ -207,20 +206,6 @@ def test_filters_by_area_kind_and_person(seeded: Engine, monkeypatch: pytest.Mon
     assert _table(at).empty, "forums belong to no area"
 
 
-def _capture_downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
-    """The bytes of every download button the page offers, by file name."""
-    got: dict[str, bytes] = {}
-    original = MediaFileManager.add
-
-    def add(self: MediaFileManager, data: bytes | str, mimetype: str, coordinates: str, file_name: str | None = None,
-            is_for_static_download: bool = False) -> str:
-        got[str(file_name)] = data if isinstance(data, bytes) else data.encode()
-        return original(self, data, mimetype, coordinates, file_name, is_for_static_download)
-
-    monkeypatch.setattr(MediaFileManager, "add", add)
-    return got
-
-
 def _download_texts(files: dict[str, bytes]) -> dict[str, str]:
     out = {}
     for name, content in files.items():
@@ -237,7 +222,7 @@ def test_no_email_address_on_the_page_or_in_its_downloads(
         seeded: Engine, principal: Principal, monkeypatch: pytest.MonkeyPatch) -> None:
     editing.save(seeded, LEAD, "roles", {"subject": GRANTED, "role": "area_editor", "area_codes": "13"},
                  expected_version=None)
-    files = _capture_downloads(monkeypatch)
+    files = capture_downloads(monkeypatch)
     at = render(principal, monkeypatch)
     assert (at.dataframe[0].value[t("access.history.kind", "fi")] == t("access.kind.roles", "fi")).any()
     assert not _addresses(_table(at))
@@ -254,7 +239,7 @@ def test_a_project_lead_sees_the_addresses_on_the_page_and_in_its_downloads(
         seeded: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     editing.save(seeded, LEAD, "roles", {"subject": GRANTED, "role": "area_editor", "area_codes": "13"},
                  expected_version=None)
-    files = _capture_downloads(monkeypatch)
+    files = capture_downloads(monkeypatch)
     at = render(LEAD, monkeypatch)
     assert {LEAD.subject, SAVO.subject, GRANTED} <= _addresses(_table(at))
     texts = _download_texts(files)

@@ -22,10 +22,9 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import open_app
+from tests.apptest import capture_downloads, open_app
 from yhdyspinta import facts, indicators, mapping, slides
 from yhdyspinta import profile as prof
 from yhdyspinta.cli import main
@@ -151,19 +150,6 @@ def test_the_indicators_command_prints_the_catalogue(edge_store: dict[str, pd.Da
     assert [r["status"] for r in rows] == [e["status"] for e in expected.values()]
 
 
-def _downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
-    got: dict[str, bytes] = {}
-    original = MediaFileManager.add
-
-    def add(self: MediaFileManager, data: bytes | str, mimetype: str, coordinates: str, file_name: str | None = None,
-            is_for_static_download: bool = False) -> str:
-        got[str(file_name)] = data if isinstance(data, bytes) else data.encode()
-        return original(self, data, mimetype, coordinates, file_name, is_for_static_download)
-
-    monkeypatch.setattr(MediaFileManager, "add", add)
-    return got
-
-
 def _cards(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
@@ -173,7 +159,7 @@ def _cards(at: AppTest) -> dict[str, str]:
 def test_overview_and_its_download_show_the_catalogue(edge_store: dict[str, pd.DataFrame], lang: str,
                                                       scope: indicators.Scope,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    files = _downloads(monkeypatch)
+    files = capture_downloads(monkeypatch)
     query = {"kieli": lang, **({"alue": str(scope.area)} if scope.area else {})}
     at = open_app(None, query)
     values = catalogue(edge_store, scope)
