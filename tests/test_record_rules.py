@@ -104,3 +104,15 @@ def test_the_package_api_stores_one_record_per_municipality(store: Engine) -> No
                                                     "org_key": "१४०", "participants": 3}, expected_version=None)
     assert editing.read_record(store, "participation", (FORUM["held_on"], "kunta", "140"))["participants"] == 2
     assert _count(store, schema.participation) == 1
+
+
+@pytest.mark.parametrize("title", ["HYTE\x00foorumi", "HYTE\x1bfoorumi", "HYTE\x7f", "A\x00\x00\x00"],
+                         ids=["nul", "escape", "delete", "nul-run"])
+def test_control_characters_are_refused_on_every_path(store: Engine, title: str) -> None:
+    """Forms and the package API (editing.save), imports and restore all build the records:
+    a NUL stored by SQLite and refused by PostgreSQL can no longer reach either."""
+    before = _count(store, schema.forums)
+    with pytest.raises(ValidationError, match="control character U\\+00"):
+        editing.save(store, LEAD, "forums", {**FORUM, "title": title}, expected_version=None)
+    assert _count(store, schema.forums) == before
+    records.ForumRecord(**{**FORUM, "title": "HYTE\nforum\tkaksi riviä"})  # a line break or tab may stay

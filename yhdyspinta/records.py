@@ -7,6 +7,7 @@ a record is built. Validation errors name the field, so callers can point at a c
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -115,12 +116,26 @@ OptDate = Annotated[date | None, BeforeValidator(_parse_date), AfterValidator(_d
 ReqDate = Annotated[date, BeforeValidator(_parse_date), AfterValidator(_date_in_range)]
 AreaCode = Annotated[int, BeforeValidator(_integer), AfterValidator(_area_code)]
 MunicipalityCode = Annotated[str, BeforeValidator(_integer), AfterValidator(_municipality_code)]
-Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+# Control characters (NUL and the like) in text: refused in every record, whatever brought it
+# (a form, the package API, an import or a restore); a line break or tab may stay in a text.
+ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+def _plain(value: str | None) -> str | None:
+    if value is None:
+        return None
+    for position, char in enumerate(value, start=1):
+        if char not in ALLOWED_CONTROLS and unicodedata.category(char) in ("Cc", "Cs"):
+            raise ValueError(f"control character U+{ord(char):04X} at character {position}; remove it")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(_plain)]
 OptText = Annotated[
-    Annotated[str, Field(max_length=MAX_URL)] | None, BeforeValidator(_empty_to_none)
+    Annotated[str, Field(max_length=MAX_URL), AfterValidator(_plain)] | None, BeforeValidator(_empty_to_none)
 ]
 OptUrl = Annotated[
-    Annotated[str, Field(max_length=MAX_URL, pattern=r"^https?://\S+$")] | None,
+    Annotated[str, Field(max_length=MAX_URL, pattern=r"^https?://\S+$"), AfterValidator(_plain)] | None,
     BeforeValidator(_empty_to_none),
 ]
 Themes = Annotated[str, BeforeValidator(_themes)]
@@ -232,7 +247,8 @@ class ParticipationRecord:
 
     forum_date: ReqDate
     org_type: OrgType
-    org_key: Annotated[str, BeforeValidator(_org_key_text), Field(min_length=1, max_length=MAX_TEXT)]
+    org_key: Annotated[str, BeforeValidator(_org_key_text), Field(min_length=1, max_length=MAX_TEXT),
+                       AfterValidator(_plain)]
     participants: Annotated[int, BeforeValidator(_integer), Field(ge=0, le=MAX_PARTICIPANTS)]
 
     @field_validator("org_key")
@@ -255,13 +271,13 @@ class ParticipationRecord:
 @dataclass(config=CONFIG)
 class SurveyRecord:
     survey: Text
-    wave: Annotated[str, Field(min_length=1, max_length=40)]
-    statement: Annotated[str, Field(min_length=1, max_length=MAX_URL)]
+    wave: Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_plain)]
+    statement: Annotated[str, Field(min_length=1, max_length=MAX_URL), AfterValidator(_plain)]
     respondent_group: Text
     level: SurveyLevel
     value_pct: Annotated[float, BeforeValidator(_decimal), Field(ge=0, le=100, allow_inf_nan=False)]
     n: Annotated[int, BeforeValidator(_integer), Field(ge=0, le=MAX_N)]
-    level_key: Annotated[str, BeforeValidator(lambda v: _empty_to_none(v) or "")] = ""
+    level_key: Annotated[str, BeforeValidator(lambda v: _empty_to_none(v) or ""), AfterValidator(_plain)] = ""
     published_on: OptDate = None
 
 
