@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from yhdyspinta import analysis, facts
+from yhdyspinta import analysis, facts, indicators
 from yhdyspinta import charts_analysis as ca
 from yhdyspinta.domain import ALL_RESPONDENTS, MaturityLevel
 from yhdyspinta.i18n import LANGUAGES
@@ -165,6 +165,22 @@ def test_participation_by_org_type() -> None:
     assert by_type.loc["muu"].tolist() == [7, 1, 1]
 
 
+def state_of(forums: list[dict[str, Any]], participation: list[dict[str, Any]]) -> indicators.AsOf:
+    """The catalogue's state with only these forums and participation (coverage reads it)."""
+    given = {"forums": forums, "participation": participation, "municipalities": facts.municipality_records()}
+    return indicators.resolve({k: frame(k, given.get(k, [])) for k in indicators.KINDS_NEEDED}, date(2026, 11, 29))
+
+
+def test_coverage_counts_only_people_at_forums_held() -> None:
+    future = {"held_on": date(2099, 1, 1), "theme": "hyte", "title": "D", "recording_url": None}
+    savo = analysis.forum_coverage(state_of([*FORUMS, future],
+                                            [{"forum_date": date(2023, 1, 20), "org_type": "kunta", "org_key": "297",
+                                              "participants": 0},
+                                             {"forum_date": date(2099, 1, 1), "org_type": "kunta", "org_key": "140",
+                                              "participants": 2}])).set_index("area_code").loc[POHJOIS_SAVO]
+    assert savo["participated"] == 0  # a row of 0 and a forum still to come count for nobody
+
+
 def test_theme_engagement_and_coverage() -> None:
     themes = analysis.theme_engagement(frame("forums", FORUMS), frame("participation", PARTICIPATION))
     assert set(themes["theme"]) == {"johtaminen", "tyollisyys"}  # only themes some forum had
@@ -172,7 +188,7 @@ def test_theme_engagement_and_coverage() -> None:
     assert cell.loc[(POHJOIS_SAVO, "johtaminen")].tolist() == [7, 1]
     assert cell.loc[(POHJOIS_SAVO, "tyollisyys")].tolist() == [5, 1]
     assert cell.loc[(HELSINKI, "johtaminen")].tolist() == [0, 0]
-    coverage = analysis.forum_coverage(frame("participation", PARTICIPATION)).set_index("area_code")
+    coverage = analysis.forum_coverage(state_of(FORUMS, PARTICIPATION)).set_index("area_code")
     assert coverage.loc[POHJOIS_SAVO].tolist() == [19, 2, pytest.approx(2 / 19)]
     assert coverage.loc[KAINUU].tolist() == [8, 1, pytest.approx(1 / 8)]
     assert coverage.loc[HELSINKI].tolist() == [1, 0, 0.0]
@@ -184,7 +200,7 @@ def test_forum_aggregates_take_empty_frames() -> None:
     assert analysis.participation_by_area(part)["participants"].sum() == 0
     assert analysis.participation_by_org_type(part)["participants"].tolist() == [0, 0, 0]
     assert analysis.theme_engagement(forums, part).empty
-    assert analysis.forum_coverage(part)["participated"].sum() == 0
+    assert analysis.forum_coverage(state_of([], []))["participated"].sum() == 0
     themes = analysis.theme_engagement(frame("forums", FORUMS), part)
     assert themes["participants"].sum() == 0 and len(themes) == IN_SCOPE * 2
     for lang in LANGUAGES:

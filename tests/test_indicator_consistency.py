@@ -312,3 +312,14 @@ def test_agreements_page_shows_the_catalogue(edge_store: dict[str, pd.DataFrame]
     values = catalogue(edge_store, scope)
     keys = ("agreements_in_force", "agreements_expired", "council_approved_municipalities")
     assert _cards(at) == {labels.label(k, lang): labels.value_text(values[k], lang) for k in keys}
+
+
+def test_forums_page_shows_the_catalogue(edge_store: dict[str, pd.DataFrame]) -> None:
+    """The first contradiction found: a row of 0 participants and a forum still to come."""
+    for lang, scope in (("fi", SCOPES[0]), ("sv", SCOPES[1])):
+        at = open_app("forums.py", {"kieli": lang, **({"alue": str(scope.area)} if scope.area else {})})
+        values = catalogue(edge_store, scope)
+        cards = _cards(at)
+        shown = cards[labels.label("municipalities_participated", lang)]
+        assert shown.startswith(labels.value_text(values["municipalities_participated"], lang) + " ")
+        assert cards[t("home.forums", lang)] == labels.value_text(values["forums_held"], lang)

@@ -23,8 +23,8 @@ from yhdyspinta.domain import (
     SurveyLevel,
     Theme,
 )
-from yhdyspinta.indicators.asof import latest_approvals
-from yhdyspinta.indicators.catalogue import maturity_level
+from yhdyspinta.indicators.asof import AsOf, latest_approvals
+from yhdyspinta.indicators.catalogue import by_area, maturity_level
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
 # --------------------------------------------------------------------------- agreements
@@ -256,20 +256,15 @@ def theme_engagement(forums: pd.DataFrame, participation: pd.DataFrame) -> pd.Da
     return out[columns]
 
 
-def forum_coverage(participation: pd.DataFrame) -> pd.DataFrame:
-    """Per in-scope area: how many of its municipalities took part in at least one forum.
+def forum_coverage(state: AsOf) -> pd.DataFrame:
+    """Per in-scope area: how many of its municipalities took part in a forum, as the
+    catalogue counts them (`municipalities_participated`).
 
     Columns: area_code, municipalities (members in 2025), participated, share (0–1).
     """
-    took_part = set()
-    if not participation.empty:
-        took_part = set(participation.loc[participation["org_type"] == OrgType.MUNICIPALITY, "org_key"].astype(str))
-    rows = []
-    for code in _in_scope_codes():
-        members = _members(code)
-        hit = sum(1 for m in members if m in took_part)
-        rows.append({"area_code": code, "municipalities": len(members), "participated": hit,
-                     "share": hit / len(members) if members else None})
+    values = by_area("municipalities_participated", state)
+    rows = [{"area_code": code, "municipalities": int(v.denominator or 0), "participated": int(v.numerator or 0),
+             "share": v.share} for code, v in values.items()]
     return pd.DataFrame(rows, columns=["area_code", "municipalities", "participated", "share"])
 
 

@@ -305,13 +305,20 @@ def _maturity(maturity: pd.DataFrame, as_of: date) -> pd.DataFrame:
     return rows[rows["_on"] == latest]
 
 
+def counted_participation(participation: pd.DataFrame, held: frozenset[date]) -> pd.DataFrame:
+    """The participation rows every figure counts: more than 0 participants at a forum held."""
+    if participation.empty:
+        return participation
+    counted = [bool(count and count > 0) and as_date(day) in held
+               for count, day in zip(participation["participants"], participation["forum_date"], strict=True)]
+    return _keep(participation, counted)
+
+
 def _attended(participation: pd.DataFrame, held: frozenset[date]) -> dict[tuple[str, str], frozenset[date]]:
     out: dict[tuple[str, str], set[date]] = {}
-    for org_type, key, day, count in zip(participation["org_type"], participation["org_key"],
-                                         participation["forum_date"], participation["participants"], strict=True):
-        day = as_date(day)
-        if count and count > 0 and day in held:
-            out.setdefault((str(org_type), str(key)), set()).add(day)
+    rows = counted_participation(participation, held)
+    for org_type, key, day in zip(rows["org_type"], rows["org_key"], rows["forum_date"], strict=True):
+        out.setdefault((str(org_type), str(key)), set()).add(as_date(day))  # type: ignore[arg-type]
     return {k: frozenset(v) for k, v in out.items()}
 
 

@@ -16,6 +16,7 @@ from yhdyspinta import analysis, indicators
 from yhdyspinta import charts_analysis as ca
 from yhdyspinta.domain import SMALL_N_THRESHOLD, AgreementKind
 from yhdyspinta.filters import Filters
+from yhdyspinta.indicators.asof import counted_participation
 from yhdyspinta.ui import data
 from yhdyspinta.ui.data import kind_frame
 
@@ -83,13 +84,15 @@ class ForumsData:
 
 @data.cached(max_entries=64)
 def forums(version: int, filters: Filters, today: date) -> ForumsData:
-    frame, part = kind_frame("forums", version), kind_frame("participation", version)
+    frame, state = kind_frame("forums", version), data.state(version, today)
+    # Only the participation every figure counts: more than 0 people at a forum held.
+    part = counted_participation(kind_frame("participation", version), state.forums_held)
     lang = filters.lang
     calendar = analysis.forum_calendar(frame, part, filters.area, filters.municipalities, today=today)
     by_area = analysis.participation_by_area(part)
     by_type = analysis.participation_by_org_type(part)
     themes = analysis.theme_engagement(frame, part)
-    coverage = analysis.forum_coverage(part)
+    coverage = analysis.forum_coverage(state)
     return ForumsData(
         calendar=calendar, calendar_table=ca.forum_table(calendar, lang, filters.area, filters.municipalities),
         by_area=by_area, by_area_table=ca.participation_area_table(by_area, lang),

@@ -9,6 +9,7 @@ import streamlit as st
 from yhdyspinta import charts_analysis as ca
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, format_number, format_pct, t
+from yhdyspinta.indicators import labels
 from yhdyspinta.ui import analysis_data, charting, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views.analysis_common import date_columns, show_chart
@@ -80,5 +81,5 @@ def _headline(filters: Filters, view: analysis_data.ForumsData) -> None:
         cols[1].metric(label, format_number(int(held["area_participants"].fillna(0).sum()), lang))
         row = view.coverage[view.coverage["area_code"] == filters.area].iloc[0]
         munis_in, munis_all = int(row["participated"]), int(row["municipalities"])
-    cols[2].metric(t("home.participating_municipalities", lang),
+    cols[2].metric(labels.label("municipalities_participated", lang),
                    f"{munis_in} / {munis_all} ({format_pct(munis_in / munis_all if munis_all else None, lang)})")
