@@ -11,6 +11,7 @@ import pytest
 
 from yhdyspinta import facts, indicators, mapping
 from yhdyspinta.domain import ALL_RESPONDENTS, OrgType
+from yhdyspinta.i18n import round_half_away
 from yhdyspinta.indicators.asof import forums_of
 from yhdyspinta.kinds import get_kind
 from yhdyspinta.palette import OUT_OF_SCOPE_COLOUR
@@ -84,9 +85,10 @@ def test_bin_labels(bounds: tuple[int, ...], lang: str, percent: bool, top: int 
     assert mapping.bin_labels(bounds, lang, percent=percent, top=top) == expected
 
 
-@pytest.mark.parametrize(("value", "expected"), [(1.49, 1), (1.5, 2), (2.5, 3), (2.4999, 2), (0.5, 1)])
-def test_half_up(value: float, expected: int) -> None:
-    assert mapping.half_up(value) == expected
+@pytest.mark.parametrize(("value", "expected"), [(1.49, 1), (1.5, 2), (2.5, 3), (2.4999, 2), (0.5, 1), (46.5, 47),
+                                                  (-0.5, -1), (78.95, 79)])
+def test_one_rounding_rule_halves_away_from_zero(value: float, expected: int) -> None:
+    assert int(round_half_away(value)) == expected
 
 
 @pytest.mark.parametrize(("colour", "expected"), [("#000000", (0, 0, 0)), ("#E69F00", (230, 159, 0)),

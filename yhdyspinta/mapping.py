@@ -32,7 +32,7 @@ from yhdyspinta.domain import (
     OrgType,
     SurveyLevel,
 )
-from yhdyspinta.i18n import enum_label, format_day, format_number, format_pct, t, tn
+from yhdyspinta.i18n import enum_label, format_day, format_number, format_pct, round_half_away, t, tn
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import AgreementState, AsOf, forums_of
 from yhdyspinta.palette import (
@@ -147,14 +147,6 @@ class IndicatorValues:
         return self.frame["cls"].value_counts().to_dict()
 
 
-@dataclass(frozen=True, slots=True)
-class MaturitySummary:
-    mean: float
-    level: int
-    assessed_on: date
-    respondents: int
-
-
 # --------------------------------------------------------------------------- small helpers
 
 
@@ -196,11 +188,6 @@ def bin_labels(lower_bounds: Sequence[int], lang: str, *, percent: bool, top: in
             text += "%" if lang == "en" else "\u00a0%"
         labels.append(text)
     return tuple(labels)
-
-
-def half_up(value: float) -> int:
-    # round() would round 1.5 and 2.5 to 2 (banker's rounding); a level reads naturally half up.
-    return math.floor(value + 0.5)
 
 
 def _as_dates(values: pd.Series) -> pd.Series:
@@ -294,7 +281,7 @@ def colour_classes(indicator: str, level: str, lang: str) -> tuple[ColourClass, 
 
 
 def _pct_cell(share: float, lang: str, digits: int = 0) -> Cell:
-    pct = half_up(share * 100) if digits == 0 else share * 100
+    pct = int(round_half_away(share * 100)) if digits == 0 else share * 100
     return Cell(share, format_pct(share, lang, digits), f"b{bin_index(math.floor(pct), PERCENT_BINS)}")
 
 

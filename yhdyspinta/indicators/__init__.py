@@ -26,7 +26,6 @@ from yhdyspinta.indicators.catalogue import (
     Unit,
     Value,
     by_area,
-    by_municipality,
     evaluate,
     evaluate_all,
     get,
@@ -35,6 +34,6 @@ from yhdyspinta.indicators.catalogue import (
 
 __all__ = [
     "APPROVED_CODES", "BY_ID", "CATALOGUE", "COUNTRY", "HEADLINE_GROUP", "KINDS_NEEDED", "AgreementState", "AsOf",
-    "Indicator", "Scope", "Status", "Unit", "Value", "as_date", "by_area", "by_municipality", "evaluate",
+    "Indicator", "Scope", "Status", "Unit", "Value", "as_date", "by_area", "evaluate",
     "evaluate_all", "get", "local_day", "maturity_level", "resolve",
 ]

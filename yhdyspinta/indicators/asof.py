@@ -239,12 +239,6 @@ def current_terms(agreements: pd.DataFrame, kind: str, as_of: date) -> dict[int,
     return out
 
 
-def latest_agreements(agreements: pd.DataFrame) -> pd.DataFrame:
-    """Each area's latest agreement of each kind (by term start), for views that show an
-    area's one agreement of a kind and the councils' decisions on it."""
-    return _latest(agreements, "kind", "term_start")
-
-
 def latest_approvals(approvals: pd.DataFrame) -> pd.DataFrame:
     """The councils' decisions on each area's latest agreement of each kind."""
     return _latest(approvals, "agreement_kind", "agreement_term_start")

@@ -27,6 +27,7 @@ from enum import StrEnum
 
 from yhdyspinta import facts
 from yhdyspinta.domain import SMALL_N_THRESHOLD, MaturityLevel, OrgType
+from yhdyspinta.i18n import round_half_away
 from yhdyspinta.indicators.asof import AgreementState, AsOf, org_keys, survey_rows
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
@@ -94,7 +95,6 @@ class Indicator:
     compute: Callable[[AsOf, Scope], Result]
     applies_to_helsinki: bool = True
     small_n: bool = False  # flag values from fewer than SMALL_N_THRESHOLD respondents
-    per_municipality: bool = False  # meaningful for a single municipality too (the map)
 
 
 @dataclass(frozen=True)
@@ -215,7 +215,7 @@ def maturity_level(mean: float | None) -> MaturityLevel | None:
         return None
     if not 1.0 <= mean <= 3.0:
         raise ValueError(f"maturity mean {mean} is outside the scale 1–3")
-    return MaturityLevel(min(int(mean + 0.5), MaturityLevel.COLLABORATION))
+    return MaturityLevel(min(int(round_half_away(mean)), MaturityLevel.COLLABORATION))
 
 
 def _maturity_mean(columns: tuple[str, ...]) -> Callable[[AsOf, Scope], Result]:
@@ -255,15 +255,14 @@ CATALOGUE: tuple[Indicator, ...] = (
     Indicator("agreements_expired", Unit.COUNT, AGREEMENT_SOURCES, _agreements(AgreementState.EXPIRED),
               applies_to_helsinki=False),
     Indicator("council_approved_municipalities", Unit.COUNT, COUNCIL_SOURCES, _council_approved,
-              applies_to_helsinki=False, per_municipality=True),
+              applies_to_helsinki=False),
     Indicator("council_approved_population_share", Unit.SHARE, (*COUNCIL_SOURCES, "municipalities"),
               _council_population, applies_to_helsinki=False),
     Indicator("forums_held", Unit.COUNT, ("forums",), _forums_held),
     Indicator("forums_attended", Unit.COUNT, FORUM_SOURCES, _forums_attended),
     Indicator("area_forums_attended", Unit.COUNT, FORUM_SOURCES, _area_forums_attended),
     Indicator("organisations_reached", Unit.COUNT, FORUM_SOURCES, _organisations_reached),
-    Indicator("municipalities_participated", Unit.COUNT, FORUM_SOURCES, _municipalities_participated,
-              per_municipality=True),
+    Indicator("municipalities_participated", Unit.COUNT, FORUM_SOURCES, _municipalities_participated),
     Indicator("survey_mean", Unit.PERCENT, ("survey",), _survey_mean, small_n=True),
     Indicator("maturity_mean", Unit.SCORE, ("maturity",), _maturity_mean(MATURITY_COLUMNS)),
     Indicator("maturity_level", Unit.LEVEL, ("maturity",), _maturity_level),
@@ -299,12 +298,3 @@ def evaluate_all(state: AsOf, scope: Scope = Scope(), ids: Iterable[str] | None 
 def by_area(indicator_id: str, state: AsOf) -> dict[int, Value]:
     """The indicator for each in-scope area (Helsinki too: shown as not applicable where so)."""
     return {a.code: evaluate(indicator_id, state, Scope(a.code)) for a in facts.in_scope_areas()}
-
-
-def by_municipality(indicator_id: str, state: AsOf) -> dict[str, Value]:
-    """The indicator for each mainland municipality on its own."""
-    indicator = get(indicator_id)
-    if not indicator.per_municipality:
-        raise ValueError(f"{indicator_id} has no value for a single municipality")
-    return {code: evaluate(indicator_id, state, Scope(facts.municipality_by_code()[code].area_code, (code,)))
-            for code in Scope().members()}
