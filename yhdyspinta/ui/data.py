@@ -85,17 +85,27 @@ def download(kind: str, version: int, filters: Filters, fmt: str) -> bytes:
     return export_rows(get_kind(kind), rows, fmt, filters.lang)  # type: ignore[arg-type]
 
 
-@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs=HASH_FUNCS)
-def states(version: int, today: date) -> tuple[indicators.AsOf, ...]:
-    """The picture's state at the end of each quarter since 2023 and on `today` (the last):
-    what every indicator reads. Immutable, so shared between sessions and never copied."""
+# Per data version: today's state and one per quarter end since 2023, so room for a few versions.
+STATE_ENTRIES = 64
+
+
+@st.cache_resource(show_spinner=False, max_entries=STATE_ENTRIES, hash_funcs=HASH_FUNCS)
+def _state(version: int, day: date) -> indicators.AsOf:
     frames = {k: kind_frame(k, version) for k in (*indicators.KINDS_NEEDED, "changelog")}
-    return tuple(indicators.resolve(frames, day) for day in labels.quarter_ends(today))
+    return indicators.resolve(frames, day)
 
 
 def state(version: int, today: date | None = None) -> indicators.AsOf:
-    """The state on `today` (default: the real today, so cached figures follow the date)."""
-    return states(version, today or date.today())[-1]
+    """The picture's state on `today` (default: the real today, so cached figures follow the
+    date): what every indicator reads. Resolved once per version and day, then shared between
+    sessions and never copied (it is immutable)."""
+    return _state(version, today or date.today())
+
+
+def states(version: int, today: date) -> tuple[indicators.AsOf, ...]:
+    """The state at the end of each quarter since 2023 and on `today` (the last), for the
+    overview's series; a page that needs only today resolves only today."""
+    return tuple(_state(version, day) for day in labels.quarter_ends(today))
 
 
 @cached(max_entries=8)

@@ -35,6 +35,12 @@ def scope(filters: Filters) -> indicators.Scope:
     return indicators.Scope(filters.area, filters.municipalities)
 
 
+@data.cached(max_entries=128)
+def indicator_values(version: int, filters: Filters, today: date) -> dict[str, indicators.Value]:
+    """Every indicator of the catalogue for the selection on `today`, once per version."""
+    return indicators.evaluate_all(data.state(version, today), scope(filters))
+
+
 @dataclass(frozen=True)
 class OverviewFigures:
     today: date
@@ -59,7 +65,7 @@ def overview_figures(version: int, filters: Filters, today: date) -> OverviewFig
         table=data.arrow_table(labels.series_table(cards, values, filters.lang)),
         series_spec=charting.build_spec(charts.headline_series_chart, labels.series_frame(values, filters.lang),
                                         filters.lang),
-        download=indicator_bytes(indicators.evaluate_all(states[-1], where).values(), "csv"),
+        download=indicator_bytes(indicator_values(version, filters, today).values(), "csv"),
         recent=tuple(recent.recent_changes(data.kind_frame("changelog", version), filters, filters.lang)),
     )
 

@@ -7,12 +7,11 @@ from datetime import date
 import streamlit as st
 
 from yhdyspinta import charts_analysis as ca
-from yhdyspinta import indicators
 from yhdyspinta.domain import AgreementKind
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, enum_label, t, tn
 from yhdyspinta.indicators import labels
-from yhdyspinta.ui import analysis_data, data, forms, profile_data, widgets
+from yhdyspinta.ui import analysis_data, forms, profile_data, widgets
 from yhdyspinta.ui.views.analysis_common import date_columns, show_chart
 
 PAGE = "agreements"
@@ -55,13 +54,12 @@ def _headline(filters: Filters, version: int) -> None:
     """The catalogue's agreement figures for the selection, with the whole country's beside."""
     lang = filters.lang
     today = date.today()
-    scope, country = profile_data.scope(filters), indicators.Scope()
-    state = data.state(version, today)
+    values = profile_data.indicator_values(version, filters, today)
+    country = profile_data.indicator_values(version, Filters(lang=lang), today) if filters.area is not None else None
     cols = st.columns(3)
     for column, key in zip(cols, ("agreements_in_force", "agreements_expired", "council_approved_municipalities"),
                            strict=True):
-        value = indicators.evaluate(key, state, scope)
-        column.metric(labels.label(key, lang), labels.value_text(value, lang), help=labels.help_text(value, lang))
-        if scope != country:
-            column.caption(t("analysis.national_beside", lang,
-                             value=labels.value_text(indicators.evaluate(key, state, country), lang)))
+        column.metric(labels.label(key, lang), labels.value_text(values[key], lang),
+                      help=labels.help_text(values[key], lang))
+        if country is not None:
+            column.caption(t("analysis.national_beside", lang, value=labels.value_text(country[key], lang)))
