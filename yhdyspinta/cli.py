@@ -59,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path)
     p.add_argument("--year", type=int, default=None, help="the year the boundaries describe")
     ref_sub.add_parser("status", help="show what reference data is loaded")
+    p = ref_sub.add_parser("package", help="rebuild the boundaries and population shipped with the dashboard")
+    p.add_argument("--from", dest="source_dir", type=Path, required=True, metavar="DIR",
+                   help="folder with kuntarajat_2024.geojson and population_by_municipality.csv")
+    p.add_argument("--out", type=Path, default=None,
+                   help="where to write (default: the package's own yhdyspinta/geodata/package/)")
 
     p = sub.add_parser("export", help="export one kind of data as CSV or XLSX")
     p.add_argument("kind", choices=EXPORT_KINDS)
@@ -226,7 +231,14 @@ def _reference(args: argparse.Namespace) -> int:
     from yhdyspinta import geodata
 
     if args.reference_command == "status":
-        print(geodata.reference_status().describe())
+        print(geodata.status_in_use().describe())
+        return EXIT_OK
+    if args.reference_command == "package":
+        try:
+            summary = geodata.build_package(args.source_dir, args.out)
+        except geodata.ReferenceDataError as exc:
+            raise BadInput(str(exc)) from None
+        print(summary.describe())
         return EXIT_OK
     try:
         if args.reference_command == "fetch":
@@ -247,5 +259,5 @@ def _reference(args: argparse.Namespace) -> int:
             actor=_actor(), note="population from reference data",
         )
         print(f"population updated for {changed} municipalities")
-    print(geodata.reference_status().describe())
+    print(geodata.status_in_use().describe())
     return EXIT_OK

@@ -199,6 +199,13 @@ def _short_source(source: str | None) -> str:
     return source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
+def _source_text(dataset: object, lang: str) -> str:
+    source = _short_source(getattr(dataset, "source", None))
+    if getattr(dataset, "origin", "cache") == "package":
+        return f"{source} ({t('reference.origin.package', lang)})"
+    return source
+
+
 def reference_rows(datasets: list[object], lang: str) -> pd.DataFrame:
     """What the reference cache holds, one row per data set, in the chosen language."""
     yes, no = YES_NO.get(lang, YES_NO["fi"])
@@ -210,8 +217,9 @@ def reference_rows(datasets: list[object], lang: str) -> pd.DataFrame:
             t("reference.col.loaded", lang): yes if d.available else no,  # type: ignore[attr-defined]
             t("reference.col.count", lang): d.count,  # type: ignore[attr-defined]
             t("reference.col.year", lang): "" if d.year is None else str(d.year),  # type: ignore[attr-defined]
-            t("reference.col.source", lang): _short_source(d.source),  # type: ignore[attr-defined]
+            t("reference.col.source", lang): _source_text(d, lang),
             t("reference.col.updated", lang): format_day(updated, lang) if updated else "",
             t("reference.col.licence", lang): d.licence or "",  # type: ignore[attr-defined]
+            t("reference.col.attribution", lang): getattr(d, "attribution", None) or "",
         })
     return pd.DataFrame(rows)

@@ -707,19 +707,21 @@ def example_frames() -> dict[str, pd.DataFrame]:
 
 def payload_bytes(level: str, *, cache_dir: Path | None = None, indicator: str = AGREEMENT_STATUS,
                   lang: str = "fi", focus_area: int | None = None,
-                  frames: Mapping[str, pd.DataFrame] | None = None) -> int:
-    """Bytes of the map spec the page sends for `level`, from the boundaries in the cache.
+                  frames: Mapping[str, pd.DataFrame] | None = None, package_dir: Path | None = None) -> int:
+    """Bytes of the map spec the page sends for `level`, from the boundaries in use (the cache,
+    else the packaged ones in `package_dir`, default the package's own).
 
     For benchmarks: the same code path as the page (minus Streamlit). Raises ValueError when
-    the cache holds no boundaries.
+    neither holds boundaries.
     """
-    from yhdyspinta.geodata import load_area_geometries, load_municipality_geometries
+    from yhdyspinta.geodata import area_geometries, municipality_geometries
 
     check_indicator(indicator, level)
-    areas = load_area_geometries(cache_dir=cache_dir)
-    munis = load_municipality_geometries(cache_dir=cache_dir) if level == LEVEL_MUNICIPALITIES else None
+    areas = area_geometries(cache_dir=cache_dir, directory=package_dir)
+    munis = (municipality_geometries(cache_dir=cache_dir, directory=package_dir)
+             if level == LEVEL_MUNICIPALITIES else None)
     if areas is None or (level == LEVEL_MUNICIPALITIES and munis is None):
-        raise ValueError(f"no usable boundaries in the reference cache {cache_dir or '(default)'}; "
+        raise ValueError(f"no usable boundaries in the reference cache {cache_dir or '(default)'} nor packaged; "
                          "import them with `python -m yhdyspinta reference import FILE`")
     values = indicator_values(indicator, level, frames or example_frames(), lang)
     geometries = munis if munis is not None else areas

@@ -118,6 +118,8 @@ class CachedDataset:
     licence: str | None = None
     attribution: str | None = None
     problem: str | None = None
+    # "cache": the user's data/geo/ (fetch or import); "package": shipped with the dashboard.
+    origin: str = "cache"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +154,13 @@ class ReferenceStatus:
                 details.append(f"year {d.year}")
             if d.source:
                 details.append(f"from {d.source}")
+            if d.origin != "cache":
+                details.append(f"shipped with the dashboard in {d.path.parent}")
             if d.updated_at is not None:
                 details.append(f"updated {d.updated_at.isoformat(timespec='minutes')}")
-            if d.licence:
+            if d.attribution:
+                details.append(d.attribution)
+            if d.licence and d.licence not in (d.attribution or ""):
                 details.append(d.licence)
             lines.append(f"  {d.name}: " + ", ".join(details))
         if self.manifest_problem:

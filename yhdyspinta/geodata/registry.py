@@ -131,8 +131,25 @@ NLS_MUNICIPALITIES = DataSource(
     name_fields=("NAMEFIN", "NAMESWE"),
 )
 
+# Not downloadable here; credits the population table the dashboard ships (built from THL's
+# Sotkanet figures as compiled by rOpenGov geofi). No code field of its own: a user's file is
+# credited to it only when named explicitly.
+THL_SOTKANET_POPULATION = DataSource(
+    name="thl_sotkanet_population",
+    kind="population",
+    description="Population by municipality and year (Statistics Finland figures published in THL Sotkanet)",
+    publisher="Finnish Institute for Health and Welfare (THL), Sotkanet",
+    licence=CC_BY_4_0,
+    attribution="THL Sotkanet, population by municipality (Statistics Finland figures), via rOpenGov geofi (CC BY 4.0)",
+    homepage="https://sotkanet.fi/sotkanet/en/index",
+    native_crs=FINNISH_NATIONAL_CRS,
+    code_fields=(),
+    expected_feature_count=308,
+    value_fields=("population",),
+)
+
 SOURCES: MappingProxyType[str, DataSource] = MappingProxyType(
-    {s.name: s for s in (STATFI_MUNICIPALITIES, STATFI_POPULATION, NLS_MUNICIPALITIES)}
+    {s.name: s for s in (STATFI_MUNICIPALITIES, STATFI_POPULATION, NLS_MUNICIPALITIES, THL_SOTKANET_POPULATION)}
 )
 
 # Field names other publishers and hand-made files use for the municipality code.

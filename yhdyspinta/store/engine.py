@@ -8,7 +8,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, event, func, insert, select
+from sqlalchemy import Engine, bindparam, create_engine, event, func, insert, select, update
 from sqlalchemy.engine import make_url
 
 from yhdyspinta import config, facts
@@ -114,9 +114,43 @@ def seed_facts(engine: Engine) -> bool:
     return True
 
 
+def seed_population(engine: Engine) -> bool:
+    """Give the municipalities the reference population when none has any yet.
+
+    The population comes from the user's reference cache (`reference fetch|import`), else from
+    the data shipped with the package, so a first start shows the population share. A store
+    where any municipality has a population is left alone: an import decides there. Returns
+    True when it wrote anything; logged as one quiet seed entry, like the facts.
+    """
+    from yhdyspinta.store.repository import FACTS_KIND, LogAction, log_entry  # local: avoids an import cycle
+
+    table = schema.municipalities
+    with engine.connect() as conn:
+        known = conn.execute(select(func.count()).select_from(table)
+                             .where(table.c.population.is_not(None))).scalar_one()
+    if known:
+        return False
+    from yhdyspinta.geodata.package import population_rows  # local: only when there is work
+
+    rows = population_rows()
+    if not rows:
+        return False
+    statement = (update(table).where(table.c.code == bindparam("b_code"))
+                 .values(population=bindparam("b_population"), population_year=bindparam("b_year")))
+    with engine.begin() as conn:
+        conn.execute(statement, [{"b_code": code, "b_population": population, "b_year": year}
+                                 for code, population, year in rows])
+        years = sorted({year for _, _, year in rows})
+        note = f"population of {len(rows)} municipalities ({', '.join(map(str, years))}) from reference data"
+        log_entry(conn, actor="system", action=LogAction.SEED.value, kind=FACTS_KIND, record_key="population",
+                  before=None, after=None, batch_id="facts", note=note)
+    return True
+
+
 def open_store(url: str | None = None) -> Engine:
     """Create, migrate and seed the store: what every entry point calls first."""
     engine = create_store_engine(url)
     migrate(engine)
     seed_facts(engine)
+    seed_population(engine)
     return engine

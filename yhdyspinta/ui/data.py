@@ -21,6 +21,7 @@ from yhdyspinta.io.export import export_rows
 from yhdyspinta.kinds import get_kind
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
+from yhdyspinta.ui import plain
 
 F = TypeVar("F", bound=Callable[..., Any])
 ENV_NO_DEMO = "YHDYSPINTA_NO_DEMO"
@@ -113,24 +114,59 @@ def is_example_data(version: int) -> bool:
     return repo.is_example_data(engine())
 
 
-def _reference_stamp() -> float:
-    """Changes when the reference cache is rewritten: the key for cached geodata."""
+def _reference_stamp() -> tuple[float, str, int]:
+    """Changes when the reference cache or the packaged data is rewritten: the key for cached
+    geodata."""
     from yhdyspinta import config
     from yhdyspinta.geodata import MANIFEST_FILE
+    from yhdyspinta.geodata import package as geo_package
 
     path = config.geo_cache_dir() / MANIFEST_FILE
     try:
-        return path.stat().st_mtime
+        cache = path.stat().st_mtime
     except OSError:
-        return 0.0
+        cache = 0.0
+    return (cache, *geo_package.stamp())
 
 
 @cached(max_entries=4)
-def _reference_status(stamp: float) -> object:
-    from yhdyspinta.geodata import reference_status
+def _reference_status(stamp: tuple[float, str, int]) -> object:
+    from pathlib import Path
 
-    return reference_status()
+    from yhdyspinta.geodata import status_in_use
+
+    return status_in_use(directory=Path(stamp[1]))
 
 
 def reference_status() -> object:
+    """What boundaries and population are in use: the user's cache, else the packaged data."""
     return _reference_status(_reference_stamp())
+
+
+def boundary_credit(lang: str) -> str:
+    """The caption under a drawn map: whose boundaries, which licence (from the source
+    registry, via the manifest of the data in use), of which year."""
+    from yhdyspinta.geodata import ReferenceStatus
+
+    status = reference_status()
+    assert isinstance(status, ReferenceStatus)
+    municipalities = status.municipalities
+    attribution = municipalities.attribution or municipalities.licence or "?"
+    if municipalities.year is None:
+        return plain.text("map.credit.no_year", lang, attribution=attribution)
+    return plain.text("map.credit", lang, attribution=attribution, year=municipalities.year)
+
+
+def population_credit(lang: str) -> str | None:
+    """Where the population figures come from, or None when none are loaded."""
+    from yhdyspinta.geodata import ReferenceStatus
+
+    status = reference_status()
+    assert isinstance(status, ReferenceStatus)
+    population = status.population
+    if not population.available:
+        return None
+    attribution = population.attribution or population.licence or "?"
+    if population.year is None:
+        return plain.text("population.credit.no_year", lang, attribution=attribution)
+    return plain.text("population.credit", lang, attribution=attribution, year=population.year)

@@ -25,7 +25,7 @@ from yhdyspinta.ui import charting, data, plain
 
 TABLE_INLINE = "inline"
 TABLE_EXPANDER = "expander"
-BoundaryStamp = tuple[str, int, int]
+BoundaryStamp = tuple[str, int, int, str, int]
 LEGEND_SWATCH_WIDTH = 56  # px
 LEGEND_COUNT_WIDTH = 160  # px: room for "Alueita koko maassa"
 
@@ -34,8 +34,10 @@ LEGEND_COUNT_WIDTH = 160  # px: room for "Alueita koko maassa"
 
 
 def boundary_stamp() -> BoundaryStamp:
-    """Where the boundary cache is and when its files were written: the key for cached maps."""
+    """Where the boundary cache and the packaged boundaries are and when their files were
+    written: the key for cached maps (an import or a rebuilt package shows at once)."""
     from yhdyspinta.geodata import AREAS_FILE, MUNICIPALITIES_FILE
+    from yhdyspinta.geodata import package as geo_package
 
     directory = config.geo_cache_dir()
     stamps = []
@@ -44,15 +46,16 @@ def boundary_stamp() -> BoundaryStamp:
             stamps.append((directory / name).stat().st_mtime_ns)
         except OSError:
             stamps.append(0)
-    return str(directory), stamps[0], stamps[1]
+    return (str(directory), stamps[0], stamps[1], *geo_package.stamp())
 
 
 @data.cached(max_entries=4)
 def _boundaries(level: str, stamp: BoundaryStamp) -> gpd.GeoDataFrame | None:
-    from yhdyspinta.geodata import load_area_geometries, load_municipality_geometries
+    """The user's cache (fetch or import) first, then the boundaries shipped with the package."""
+    from yhdyspinta.geodata import area_geometries, municipality_geometries
 
-    loader = load_area_geometries if level == mapping.LEVEL_AREAS else load_municipality_geometries
-    return loader(cache_dir=Path(stamp[0]))
+    loader = area_geometries if level == mapping.LEVEL_AREAS else municipality_geometries
+    return loader(cache_dir=Path(stamp[0]), directory=Path(stamp[3]))
 
 
 def boundaries_ready() -> bool:
@@ -249,7 +252,10 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
         _notes(version, today, indicator, lang, view.inherited)
     # A compact area map's table holds at most the 22 areas, all in view: no row count needed.
     _table(view.table, filters, table, f"{key}.table", count=not compact or level != mapping.LEVEL_AREAS)
-    st.caption(t("map.source", lang))
+    if spec is None:
+        st.caption(t("map.source", lang))
+    else:
+        st.caption(data.boundary_credit(lang))
 
 
 def choropleth(filters: Filters, version: int, *, indicator: str, level: str, key: str, height: int = 520) -> None:

@@ -11,7 +11,7 @@ from yhdyspinta import recent
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import format_day, t
-from yhdyspinta.ui import charting, plain, profile_data, widgets
+from yhdyspinta.ui import charting, data, plain, profile_data, widgets
 from yhdyspinta.ui import map as map_widget
 
 CARDS_PER_ROW = 4
@@ -47,6 +47,9 @@ def render() -> None:
     st.write(t("home.intro", lang))
     figures = profile_data.overview_figures(version, filters, date.today())
     figure_cards(figures, filters)
+    credit = data.population_credit(lang)
+    if credit:
+        st.caption(credit)
     with st.expander(t("overview.table", lang)):
         st.dataframe(figures.table, hide_index=True, width="stretch")
         st.write(t("overview.rule", lang))

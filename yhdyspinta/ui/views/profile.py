@@ -16,7 +16,7 @@ from yhdyspinta import facts, slides
 from yhdyspinta import profile as prof
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, format_day, t, tn
-from yhdyspinta.ui import charting, profile_data, widgets
+from yhdyspinta.ui import charting, data, profile_data, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views import home
 
@@ -85,6 +85,10 @@ def render() -> None:
     _table(munis, lang)
     if munis[column_label("population", lang)].isna().all():
         st.write(t("overview.help.population_missing", lang))
+    else:
+        credit = data.population_credit(lang)
+        if credit:
+            st.caption(credit)
 
     st.subheader(t("profile.agreements", lang))
     _table(p.agreements, lang)

@@ -21,5 +21,7 @@ def render() -> None:
     st.dataframe(reference_rows(list(status.datasets()), lang), hide_index=True, width="stretch")
     if not status.boundaries_ready:
         st.warning(t("banner.no_boundaries", lang))
+    if any(d.origin == "package" for d in status.datasets()):
+        st.caption(t("reference.packaged", lang))
     widgets.tile_grid(filters, version)
     st.caption(t("reference.licence", lang))
