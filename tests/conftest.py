@@ -23,6 +23,14 @@ DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 # tests inherit this. tests/test_faults.py unsets it to test the message itself.
 os.environ["YHDYSPINTA_RAISE_ERRORS"] = "1"
 
+# The boundaries and population shipped in yhdyspinta/geodata/package/ are off by default, so
+# that every test sees the same thing whether or not the package data is there: "no
+# reference data" unless a test imports some or asks for the package (`with_package`, built
+# from the official reference files). Servers started by the browser tests inherit this.
+ENV_GEO_PACKAGE = "YHDYSPINTA_GEO_PACKAGE_DIR"
+NO_PACKAGE_DIR = Path(__file__).resolve().parent / "no-geo-package"  # never created
+os.environ[ENV_GEO_PACKAGE] = str(NO_PACKAGE_DIR)
+
 
 def reference_dir() -> Path | None:
     raw = os.environ.get("YHDYSPINTA_REFERENCE_DIR")
@@ -131,3 +139,23 @@ def fresh_caches(data_dir: Path) -> Iterator[None]:
     yield
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+@pytest.fixture(scope="session")
+def built_package(reference: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package data built once from the official reference files by our own pipeline
+    (`python -m yhdyspinta reference package`), in a folder of its own."""
+    from yhdyspinta.geodata import build_package
+
+    folder = tmp_path_factory.mktemp("geo-package")
+    build_package(reference, folder)
+    return folder
+
+
+@pytest.fixture
+def with_package(built_package: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app reads its packaged boundaries and population from `built_package`, and no
+    official reference folder is configured (as on a newcomer's machine)."""
+    monkeypatch.setenv(ENV_GEO_PACKAGE, str(built_package))
+    monkeypatch.delenv("YHDYSPINTA_REFERENCE_DIR", raising=False)
+    return built_package

@@ -240,6 +240,9 @@ def _reference(args: argparse.Namespace) -> int:
             raise BadInput(str(exc)) from None
         print(summary.describe())
         return EXIT_OK
+    # The store first: a new one seeds its population from what is there before this import,
+    # so that the import's own changes are logged as such.
+    engine = open_store()
     try:
         if args.reference_command == "fetch":
             result = geodata.fetch_reference(year=args.year, base_url=args.url)
@@ -254,7 +257,7 @@ def _reference(args: argparse.Namespace) -> int:
     population = geodata.load_population()
     if population is not None:
         changed = repo.update_population(
-            open_store(),
+            engine,
             ((str(r.code), int(r.population), int(r.year)) for r in population.itertuples()),
             actor=_actor(), note="population from reference data",
         )

@@ -1,7 +1,7 @@
 """Fixtures for the browser tests: at most two servers and one Chromium per test session.
 
-* ``plain_server`` -- a fresh data folder, no boundaries (the app fills it with the
-  example data on its first run).
+* ``plain_server`` -- a fresh data folder, no boundaries, not even the packaged ones (the app
+  fills it with the example data on its first run).
 * ``geo_server`` -- another fresh data folder into which the municipal boundaries were
   imported with ``python -m yhdyspinta reference import`` before the server started.
   Skipped when the official reference files are not around.
@@ -31,7 +31,7 @@ from tests.browser.harness import (
     launch_chromium,
     streamlit_server,
 )
-from tests.conftest import reference_dir
+from tests.conftest import ENV_GEO_PACKAGE, NO_PACKAGE_DIR, reference_dir
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -59,6 +59,8 @@ def server_env(data_dir: Path) -> dict[str, str]:
         "YHDYSPINTA_DB_URL": "",
         # Make sure the example data is loaded on the first run.
         "YHDYSPINTA_NO_DEMO": "",
+        # No packaged boundaries or population (see tests/conftest.py): "plain" means none at all.
+        ENV_GEO_PACKAGE: str(NO_PACKAGE_DIR),
     }
 
 
