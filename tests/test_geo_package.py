@@ -176,8 +176,8 @@ def test_a_missing_or_broken_package_means_no_data_not_a_crash(built_package: Pa
 
 
 @pytest.mark.usefixtures("with_package", "data_dir")
-def test_a_new_store_gets_the_packaged_population_once(built_package: Path, tmp_path: Path) -> None:
-    engine = open_store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+def test_a_new_store_gets_the_packaged_population_once(built_package: Path, store_url: str) -> None:
+    engine = open_store(store_url)
     munis = repo.read_kind(engine, "municipalities")
     manifest = package.read_manifest(built_package)
     assert manifest is not None
@@ -191,8 +191,9 @@ def test_a_new_store_gets_the_packaged_population_once(built_package: Path, tmp_
     # A later start, or a store whose population came from an import, is left alone.
     repo.update_population(engine, [("005", 1, 2025)], actor="ref")
     engine.dispose()
-    engine = open_store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    engine = open_store(store_url)
     assert repo.read_kind(engine, "municipalities").set_index("code").loc["005", "population"] == 1
+    engine.dispose()
 
 
 @pytest.mark.usefixtures("data_dir")

@@ -136,6 +136,8 @@ def test_names_and_labels_follow_the_language(lang: str) -> None:
 
 
 def test_without_boundaries_shows_the_tile_grid_and_the_banner() -> None:
+    """Neither imported nor packaged boundaries (tests/conftest.py turns the package off): the
+    fallback. A first start with the package is in tests/test_geo_package.py."""
     at = render()
     assert not at.get("deck_gl_json_chart")
     assert any(t("banner.no_boundaries", "fi") in w.value for w in at.warning)
