@@ -30,7 +30,7 @@ from yhdyspinta import profile as prof
 from yhdyspinta.cli import main
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import format_pct, t
-from yhdyspinta.indicators import labels
+from yhdyspinta.indicators import attention, labels
 from yhdyspinta.io.export import indicator_bytes
 from yhdyspinta.kinds import KINDS
 from yhdyspinta.store import repository as repo
@@ -167,6 +167,32 @@ def test_overview_and_its_download_show_the_catalogue(edge_store: dict[str, pd.D
     assert files["tunnusluvut.csv"] == indicator_bytes(values.values(), "csv")
 
 
+@pytest.mark.parametrize(("lang", "scope"), [("fi", SCOPES[0]), ("sv", SCOPES[1])], ids=["fi-country", "sv-13"])
+def test_overview_attention_and_cards_read_the_catalogue(edge_store: dict[str, pd.DataFrame], lang: str,
+                                                         scope: indicators.Scope) -> None:
+    """The list of areas needing attention names exactly the areas the catalogue's figures single
+    out; with an area chosen each card has the whole country's value beside it."""
+    from yhdyspinta.ui.views import home
+
+    at = open_app(None, {"kieli": lang, **({"alue": str(scope.area)} if scope.area else {})})
+    state = indicators.resolve(edge_store, date.today())
+    shown = [e.proto.label for e in at.get("page_link")]
+    expected = attention.attention(state, None if scope.area is None else [scope.area])
+    assert shown == [home.entry_label(e, lang) for e in expected]
+    expired = indicators.by_area("agreements_expired", state)
+    assert sum(e.rule == attention.Rule.EXPIRED for e in expected) == \
+        sum(1 for a, v in expired.items() if v.value == 1 and (scope.area is None or a == scope.area))
+    if scope.area is None:
+        assert {e.area for e in expected if e.rule == attention.Rule.COUNCILS_PENDING} == {LAPPI}  # 1 of 21
+        assert {e.area for e in expected if e.rule == attention.Rule.EXPIRED} == {PS}
+        return
+    country, values = catalogue(edge_store, SCOPES[0]), catalogue(edge_store, scope)
+    lines = [line for c in at.caption for line in c.value.split("  \n")]
+    for key in labels.HEADLINE_IDS:
+        beside = t("analysis.national_beside", lang, value=labels.value_text(country[key], lang))
+        assert (beside in lines) == (labels.value_text(country[key], lang) != labels.value_text(values[key], lang))
+
+
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_area_profile_shows_the_catalogue_beside_the_country(edge_store: dict[str, pd.DataFrame], lang: str) -> None:
     at = open_app("profile.py", {"kieli": lang, "alue": str(PS)})
@@ -291,6 +317,22 @@ def test_every_pure_surface_agrees_with_the_catalogue(frames: dict[str, pd.DataF
     for area in AREAS:
         assert slide.loc[area, "approved"] == labels.value_text(per_area["council_approved_municipalities"][area],
                                                                 "en")
+    # The overview's list of areas that need attention.
+    found = attention.attention(state, AREAS)
+    for rule, key in ((attention.Rule.EXPIRED, "agreements_expired"), (attention.Rule.NO_FORUM, None),
+                      (attention.Rule.NO_ASSESSMENT, "maturity_mean")):
+        areas = {e.area for e in found if e.rule == rule}
+        if key == "agreements_expired":
+            assert areas == {a for a in AREAS if per_area[key][a].value == 1}
+        elif key == "maturity_mean":
+            assert areas == {a for a in AREAS if per_area[key][a].status == indicators.Status.NO_DATA}
+        else:
+            assert areas == {a for a in AREAS if per_area["area_forums_attended"][a].denominator
+                             and not per_area["area_forums_attended"][a].numerator}
+    pending = {a for a in AREAS if per_area["agreements_in_force"][a].value == 1
+               and (per_area["council_approved_municipalities"][a].numerator or 0)
+               < (per_area["council_approved_municipalities"][a].denominator or 0)}
+    assert {e.area for e in found if e.rule == attention.Rule.COUNCILS_PENDING} == pending
     # The area profile's comparison and the command's records.
     maturity = prof.maturity_comparison(PS, state)
     assert maturity is None or maturity.national_respondents == (country["maturity_mean"].n or 0)

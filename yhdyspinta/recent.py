@@ -19,7 +19,8 @@ from yhdyspinta.i18n import column_label, enum_label, format_day, t, tn
 from yhdyspinta.indicators.asof import as_date, load_logged, local_day
 from yhdyspinta.store.repository import DEMO_ACTOR, FACTS_KIND, META_KIND, QUIET_LOG_ACTIONS, SYSTEM_KINDS
 
-__all__ = ["ChangeLine", "local_day", "recent_changes"]
+__all__ = ["ChangeLine", "ReferenceUpdates", "is_reference_update", "local_day", "recent_changes",
+           "reference_updates"]
 
 
 # "What changed lately" leaves out what is not a change in the picture: the facts seed, the
@@ -27,6 +28,19 @@ __all__ = ["ChangeLine", "local_day", "recent_changes"]
 QUIET_KINDS = frozenset({FACTS_KIND, META_KIND, "roles"})
 QUIET_ACTIONS = QUIET_LOG_ACTIONS
 STATUS_ENUMS = {"agreements": "AgreementStatus", "approvals": "ApprovalStatus"}
+# A write that only sets these fields of a municipality is an update of reference data
+# (population from Statistics Finland, `reference fetch`/`import`), not a change of the picture's
+# own data: it is counted apart, never as "308 changes".
+REFERENCE_FIELDS: dict[str, frozenset[str]] = {"municipalities": frozenset({"population", "population_year"})}
+
+
+def is_reference_update(kind: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> bool:
+    """True for a logged write that changed nothing but reference fields of a record."""
+    fields = REFERENCE_FIELDS.get(kind)
+    if fields is None or before is None or after is None:
+        return False
+    changed = {k for k in set(before) | set(after) if k != "row_version" and before.get(k) != after.get(k)}
+    return bool(changed) and changed <= fields
 
 
 @dataclass(frozen=True)
@@ -94,12 +108,11 @@ def _single_text(kind: str, action: str, before: dict[str, Any] | None, after: d
     return text
 
 
-def recent_changes(log: pd.DataFrame, filters: Filters, lang: str, limit: int = 10) -> list[ChangeLine]:
-    """The last `limit` meaningful changes, newest first; a batch of several writes (an
-    import) is one line with its count. With an area chosen, writes that belong to another
-    area are left out (national ones, such as forums, stay)."""
+def _entries(log: pd.DataFrame, filters: Filters, *, reference: bool) -> dict[str, list[tuple[Any, ...]]]:
+    """The log's meaningful writes in the selection, newest first, by batch: (at, kind,
+    action, key, before, after); only reference updates if `reference`, else none of them."""
     if log.empty:
-        return []
+        return {}
     rows = log[~log["kind"].isin(QUIET_KINDS) & ~log["action"].isin(QUIET_ACTIONS) & (log["actor"] != DEMO_ACTOR)]
     rows = rows.sort_values("id", ascending=False)
     batches: dict[str, list[tuple[Any, ...]]] = {}
@@ -107,11 +120,42 @@ def recent_changes(log: pd.DataFrame, filters: Filters, lang: str, limit: int = 
                      rows["before"], rows["after"], strict=True):
         batch, _at, kind, _action, key, before_raw, after_raw = entry
         before, after = load_logged(before_raw), load_logged(after_raw)
+        if is_reference_update(kind, before, after) != reference:
+            continue
         record = after if after is not None else before or {}
         area = _record_area(kind, record, key)
         if filters.area is not None and area is not None and area != filters.area:
             continue
         batches.setdefault(batch, []).append((*entry[1:5], before, after))
+    return batches
+
+
+@dataclass(frozen=True)
+class ReferenceUpdates:
+    """Updates of reference data (population) in the selection: how many imports, how many
+    records they changed, and when the latest was."""
+
+    imports: int
+    records: int
+    latest: datetime
+
+
+def reference_updates(log: pd.DataFrame, filters: Filters) -> ReferenceUpdates | None:
+    """The reference imports the latest changes leave out, counted apart (None if there are none)."""
+    batches = _entries(log, filters, reference=True)
+    if not batches:
+        return None
+    latest = max(e[0] for entries in batches.values() for e in entries)
+    return ReferenceUpdates(imports=len(batches), records=sum(len(e) for e in batches.values()),
+                            latest=pd.Timestamp(latest).to_pydatetime())
+
+
+def recent_changes(log: pd.DataFrame, filters: Filters, lang: str, limit: int = 10) -> list[ChangeLine]:
+    """The last `limit` meaningful changes of the picture's data, newest first; a batch of
+    several writes (an import) is one line with its count. Updates of reference data are left
+    out (see `reference_updates`). With an area chosen, writes that belong to another area are
+    left out (national ones, such as forums, stay)."""
+    batches = _entries(log, filters, reference=False)
     lines = []
     for batch, entries in list(batches.items())[:limit]:
         latest = max(e[0] for e in entries)

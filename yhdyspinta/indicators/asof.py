@@ -167,6 +167,19 @@ class SurveyWave:
 
 
 @dataclass(frozen=True)
+class ForumEvent:
+    """One national forum as the picture knows it on the day: held (its day is by the day) or
+    planned. Participants are the counted ones (more than 0, at a forum held); a planned
+    forum has none yet."""
+
+    held_on: date
+    title: str
+    theme: str
+    participants: int = 0
+    organisations: int = 0
+
+
+@dataclass(frozen=True)
 class AsOf:
     """Everything the indicators read, resolved for one day. Built by `resolve`."""
 
@@ -182,6 +195,7 @@ class AsOf:
     maturity: pd.DataFrame  # each area's latest assessment round by the day
     pilots: frozenset[int]
     updated: Mapping[str, date]  # kind -> the latest day its records changed
+    forums: tuple[ForumEvent, ...] = ()  # every forum stored, held and planned, by day
 
 
 def _strategic(agreements: pd.DataFrame, log: pd.DataFrame | None, as_of: date) -> dict[int, Strategic]:
@@ -316,6 +330,36 @@ def _attended(participation: pd.DataFrame, held: frozenset[date]) -> dict[tuple[
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def _forum_events(forums: pd.DataFrame, participation: pd.DataFrame,
+                  held: frozenset[date]) -> tuple[ForumEvent, ...]:
+    counted = counted_participation(participation, held)
+    people: dict[date, int] = {}
+    orgs: dict[date, set[tuple[str, str]]] = {}
+    for org_type, key, day, count in zip(counted["org_type"], counted["org_key"], counted["forum_date"],
+                                         counted["participants"], strict=True):
+        on = as_date(day)
+        if on is not None:
+            people[on] = people.get(on, 0) + int(count)
+            orgs.setdefault(on, set()).add((str(org_type), str(key)))
+    events = []
+    for raw, title, theme in zip(forums["held_on"], forums["title"], forums["theme"], strict=True):
+        on = as_date(raw)
+        if on is not None:
+            events.append(ForumEvent(on, str(title), str(theme), people.get(on, 0), len(orgs.get(on, ()))))
+    return tuple(sorted(events, key=lambda e: e.held_on))
+
+
+def last_forum(state: AsOf) -> ForumEvent | None:
+    """The latest forum held by the day (the one `forums_held` counts last)."""
+    held = [f for f in state.forums if f.held_on in state.forums_held]
+    return held[-1] if held else None
+
+
+def next_forum(state: AsOf) -> ForumEvent | None:
+    """The first forum planned after the day: one on a later day is not held yet."""
+    return next((f for f in state.forums if f.held_on > state.as_of), None)
+
+
 def _updated(log: pd.DataFrame | None) -> dict[str, date]:
     if log is None or log.empty:
         return {}
@@ -350,6 +394,7 @@ def resolve(frames: Mapping[str, pd.DataFrame], as_of: date) -> AsOf:
         maturity=_maturity(frames["maturity"], as_of),
         pilots=frozenset(int(a) for a, ok in zip(pilots["area_code"], _by(pilot_days, as_of), strict=True) if ok),
         updated=_updated(log),
+        forums=_forum_events(forums, frames["participation"], held),
     )
 
 

@@ -95,6 +95,7 @@ class Indicator:
     compute: Callable[[AsOf, Scope], Result]
     applies_to_helsinki: bool = True
     small_n: bool = False  # flag values from fewer than SMALL_N_THRESHOLD respondents
+    counts_areas: bool = False  # a count of areas: for one area it says yes or no
 
 
 @dataclass(frozen=True)
@@ -251,9 +252,9 @@ FORUM_SOURCES = ("forums", "participation")
 
 CATALOGUE: tuple[Indicator, ...] = (
     Indicator("agreements_in_force", Unit.COUNT, AGREEMENT_SOURCES, _agreements(AgreementState.IN_FORCE),
-              applies_to_helsinki=False),
+              applies_to_helsinki=False, counts_areas=True),
     Indicator("agreements_expired", Unit.COUNT, AGREEMENT_SOURCES, _agreements(AgreementState.EXPIRED),
-              applies_to_helsinki=False),
+              applies_to_helsinki=False, counts_areas=True),
     Indicator("council_approved_municipalities", Unit.COUNT, COUNCIL_SOURCES, _council_approved,
               applies_to_helsinki=False),
     Indicator("council_approved_population_share", Unit.SHARE, (*COUNCIL_SOURCES, "municipalities"),
@@ -268,7 +269,7 @@ CATALOGUE: tuple[Indicator, ...] = (
     Indicator("maturity_level", Unit.LEVEL, ("maturity",), _maturity_level),
     *(Indicator(f"maturity_{column}", Unit.SCORE, ("maturity",), _maturity_mean((column,)))
       for column in MATURITY_COLUMNS),
-    Indicator("pilot_areas", Unit.COUNT, ("pilots",), _pilot_areas),
+    Indicator("pilot_areas", Unit.COUNT, ("pilots",), _pilot_areas, counts_areas=True),
 )
 BY_ID: dict[str, Indicator] = {i.id: i for i in CATALOGUE}
 

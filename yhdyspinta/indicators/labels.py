@@ -13,7 +13,7 @@ import pandas as pd
 from yhdyspinta import facts
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.i18n import LANGUAGES, enum_label, format_day, format_number, format_pct, t
-from yhdyspinta.indicators.catalogue import BY_ID, Status, Unit, Value
+from yhdyspinta.indicators.catalogue import BY_ID, COUNTRY, Status, Unit, Value
 
 SERIES_START = date(2023, 1, 1)  # the counties began their work on 1.1.2023
 SCORE_DIGITS = 1
@@ -34,11 +34,15 @@ def _number(value: float, lang: str) -> str:
 
 def value_text(value: Value, lang: str) -> str:
     """The value as every surface shows it: "12 / 21", "45,3 %", "1,6", "2 Koordinaatio";
-    "Ei sovellu" where the indicator does not apply, "–" where there is nothing to show."""
+    "Ei sovellu" where the indicator does not apply, "–" where there is nothing to show; a
+    count of areas for one area says yes or no ("Kyllä", not "1 / 1")."""
     if value.status == Status.NOT_APPLICABLE:
         return t("indicator.not_applicable", lang)
     if value.value is None:
         return "–"
+    if value.unit == Unit.COUNT and BY_ID[value.indicator].counts_areas and value.scope != COUNTRY \
+            and value.denominator == 1:
+        return t("indicator.yes", lang) if value.value else t("indicator.no", lang)
     if value.unit == Unit.COUNT:
         if value.denominator is None:
             return _number(value.value, lang)
@@ -66,6 +70,18 @@ def help_text(value: Value, lang: str) -> str:
     if value.small_n:
         text = t("indicator.small_n", lang, limit=SMALL_N_THRESHOLD) + "\n\n" + text
     return text
+
+
+def value_note(value: Value, lang: str) -> str | None:
+    """What a value is made of, where its label alone does not say: a survey mean names its
+    survey and wave, how many statements it averages and its N. Plain text holding stored names
+    (shown as text, never as Markdown)."""
+    detail = value.detail
+    if value.value is None or "wave" not in detail:
+        return None
+    return t("indicator.survey_note", lang, survey=detail.get("survey", ""), wave=detail["wave"],
+             statements=format_number(int(detail.get("statements", 0) or 0), lang),
+             n="–" if value.n is None else format_number(value.n, lang))
 
 
 def quarter_ends(today: date, start: date = SERIES_START) -> list[date]:
@@ -141,9 +157,11 @@ class Headline:
     help: str
     series: tuple[float, ...]  # the plotted number per day of `days` (shares in %)
     days: tuple[date, ...]
-    delta: str | None
+    delta: str | None  # None where nothing changed or there is nothing to compare with
     rise_is_bad: bool
     small_n: bool  # from fewer respondents than SMALL_N_THRESHOLD: flagged beside the card
+    note: str | None = None  # what the value is made of (value_note), shown under it
+    country: str | None = None  # with an area chosen: the whole country's value, as shown
 
 
 def plotted(value: Value) -> float | None:
@@ -154,7 +172,9 @@ def plotted(value: Value) -> float | None:
 
 
 def change_text(now: Value, then: Value, lang: str) -> str | None:
-    """The change between two values of one indicator, in its own unit (points for shares)."""
+    """The change between two values of one indicator, in its own unit (points for shares);
+    None where either has no value or the change rounds to nothing: a change badge is shown only
+    where something changed."""
     a, b = plotted(now), plotted(then)
     if a is None or b is None:
         return None
@@ -162,13 +182,14 @@ def change_text(now: Value, then: Value, lang: str) -> str | None:
     digits = 0 if now.unit == Unit.COUNT and float(diff).is_integer() else 1
     shown = format_number(abs(diff), lang, digits)
     if shown == format_number(0, lang, digits):
-        return "0"
+        return None
     points = f" {t('overview.points', lang)}" if now.unit in (Unit.SHARE, Unit.PERCENT) else ""
     return f"{'+' if diff > 0 else '−'}{shown}{points}"
 
 
-def headline(series: Sequence[Value], lang: str) -> Headline:
-    """A card from an indicator's values on consecutive days (the last is today)."""
+def headline(series: Sequence[Value], lang: str, country: Value | None = None) -> Headline:
+    """A card from an indicator's values on consecutive days (the last is today); with an area
+    chosen, `country` is the whole country's value today, shown beside it."""
     now = series[-1]
     points = [(v.as_of, plotted(v)) for v in series]
     kept = [(d, p) for d, p in points if p is not None]
@@ -176,7 +197,8 @@ def headline(series: Sequence[Value], lang: str) -> Headline:
         indicator=now.indicator, label=label(now.indicator, lang), text=value_text(now, lang),
         help=help_text(now, lang), series=tuple(p for _d, p in kept), days=tuple(d for d, _p in kept),
         delta=change_text(now, series[-2], lang) if len(series) > 1 else None,
-        rise_is_bad=now.indicator in RISE_IS_BAD, small_n=now.small_n,
+        rise_is_bad=now.indicator in RISE_IS_BAD, small_n=now.small_n, note=value_note(now, lang),
+        country=None if country is None else value_text(country, lang),
     )
 
 

@@ -16,7 +16,7 @@ import pyarrow as pa
 from yhdyspinta import charts, indicators, recent, slides
 from yhdyspinta import profile as prof
 from yhdyspinta.filters import Filters
-from yhdyspinta.indicators import labels
+from yhdyspinta.indicators import asof, attention, labels
 from yhdyspinta.io.export import indicator_bytes
 from yhdyspinta.ui import charting, data
 
@@ -51,22 +51,32 @@ class OverviewFigures:
     # The latest changes in the selection; here rather than in a cached call of their own
     # because every cached call costs a hash of its arguments on each rerun.
     recent: tuple[recent.ChangeLine, ...] = ()
+    reference: recent.ReferenceUpdates | None = None  # reference imports, left out of `recent`
+    attention: tuple[attention.Attention, ...] = ()  # the selection's areas that need attention
+    last_forum: asof.ForumEvent | None = None
+    next_forum: asof.ForumEvent | None = None
 
 
 @data.cached(max_entries=64)
 def overview_figures(version: int, filters: Filters, today: date) -> OverviewFigures:
     """The headline indicators for the selection, each with its quarterly series."""
     states = data.states(version, today)
+    now = states[-1]
     where = scope(filters)
     values = {i: [indicators.evaluate(i, s, where) for s in states] for i in labels.HEADLINE_IDS}
-    cards = tuple(labels.headline(values[i], filters.lang) for i in labels.HEADLINE_IDS)
+    country = {i: indicators.evaluate(i, now) for i in labels.HEADLINE_IDS} if filters.area is not None else {}
+    cards = tuple(labels.headline(values[i], filters.lang, country.get(i)) for i in labels.HEADLINE_IDS)
+    log = data.kind_frame("changelog", version)
     return OverviewFigures(
         today=today, cards=cards,
         table=data.arrow_table(labels.series_table(cards, values, filters.lang)),
         series_spec=charting.build_spec(charts.headline_series_chart, labels.series_frame(values, filters.lang),
                                         filters.lang),
         download=indicator_bytes(indicator_values(version, filters, today).values(), "csv"),
-        recent=tuple(recent.recent_changes(data.kind_frame("changelog", version), filters, filters.lang)),
+        recent=tuple(recent.recent_changes(log, filters, filters.lang)),
+        reference=recent.reference_updates(log, filters),
+        attention=tuple(attention.attention(now, None if filters.area is None else (filters.area,))),
+        last_forum=asof.last_forum(now), next_forum=asof.next_forum(now),
     )
 
 

@@ -21,6 +21,7 @@ KEY_LANG = "flt.lang"
 KEY_AREA = "flt.area"
 KEY_MUNIS = "flt.munis"
 KEY_NOTICES = "flt.notices"
+KEY_WRITTEN = "flt.written"  # the filter parameters this session last wrote to the address
 ALL = 0  # area selector value for the whole country
 
 
@@ -33,9 +34,22 @@ def current_filters() -> Filters:
     return parse_filters(dict(st.query_params)).filters
 
 
+def _url_filter_params() -> dict[str, str]:
+    return {p: str(st.query_params[p]) for p in (PARAM_LANGUAGE, PARAM_AREA, PARAM_MUNICIPALITIES)
+            if p in st.query_params}
+
+
+def _url_changed() -> bool:
+    """True when a link inside the app (`st.page_link(..., query_params=...)`) brought filters
+    other than the ones this session last wrote to the address. A page switch from the menu
+    clears the address instead; the session's filters then stay and are written back."""
+    url = _url_filter_params()
+    return bool(url) and KEY_WRITTEN in st.session_state and url != st.session_state[KEY_WRITTEN]
+
+
 def sidebar_filters() -> Filters:
     """Language, area and municipality selectors, kept in the URL so a view can be shared."""
-    if KEY_LANG not in st.session_state:
+    if KEY_LANG not in st.session_state or _url_changed():
         parsed = parse_filters(dict(st.query_params))
         st.session_state[KEY_LANG] = parsed.filters.lang
         st.session_state[KEY_AREA] = parsed.filters.area or ALL
@@ -79,6 +93,7 @@ def _write_params(filters: Filters) -> None:
                 st.query_params[param] = wanted[param]
         elif param in st.query_params:
             del st.query_params[param]
+    st.session_state[KEY_WRITTEN] = wanted
 
 
 def notices(filters: Filters) -> None:

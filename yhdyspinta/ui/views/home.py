@@ -1,5 +1,5 @@
-"""Tilannekuva: the headline figures and how they changed since a chosen day, a small map,
-and what changed lately."""
+"""Tilannekuva: the headline figures with their quarterly trend, the areas that need attention
+and why, the last and the next forum, a small map, and what changed lately."""
 
 from __future__ import annotations
 
@@ -7,28 +7,41 @@ from datetime import date
 
 import streamlit as st
 
-from yhdyspinta import recent
+from yhdyspinta import facts, recent
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import format_day, t
+from yhdyspinta.i18n import enum_label, format_day, format_number, t, tn
+from yhdyspinta.indicators import asof
+from yhdyspinta.indicators.attention import ASSESSMENT_MAX_AGE_MONTHS, Attention, Rule
 from yhdyspinta.ui import charting, data, plain, profile_data, widgets
 from yhdyspinta.ui import map as map_widget
+from yhdyspinta.ui.pages import PAGES, PAGES_DIR
 
 CARDS_PER_ROW = 4
+# A rule with at most this many areas opens at once; a longer one shows its count until opened.
+OPEN_UP_TO = 6
+PROFILE_PAGE = next(f"{PAGES_DIR}/{p.file}" for p in PAGES if p.title_key == "nav.profile")
 
 
 def figure_cards(figures: profile_data.OverviewFigures, filters: Filters, *, series: bool = True) -> None:
-    """The headline indicators as cards: the value today and the change since the end of the
-    previous quarter (the help opens the definition, source, day and N); then, unless on a
-    slide, every card's quarterly series as small charts."""
+    """The headline indicators as cards: the value today and, where it changed, the change
+    since the end of the previous quarter (the help opens the definition, source, day and N);
+    under a card what its value is made of and, with an area chosen, the whole country's value;
+    then, unless on a slide, every card's quarterly series as small charts."""
     lang = filters.lang
     for start in range(0, len(figures.cards), CARDS_PER_ROW):
         row = st.columns(CARDS_PER_ROW)
         for column, card in zip(row, figures.cards[start:start + CARDS_PER_ROW], strict=False):
+            note = plain.escape(card.note) if card.note else None
             column.metric(card.label, card.text, delta=card.delta,
                           delta_color="inverse" if card.rise_is_bad else "normal",
                           delta_description=t("indicator.since_quarter", lang) if card.delta else None,
-                          help=card.help, border=True)
+                          help=card.help if note is None else f"{note}\n\n{card.help}", border=True)
+            lines = [note] if note else []
+            if card.country is not None and card.country != card.text:  # a national figure is the same
+                lines.append(t("analysis.national_beside", lang, value=card.country))
+            if lines:
+                column.caption("  \n".join(lines))
     small = [card.label for card in figures.cards if card.small_n]
     if small:
         st.caption(t("indicator.small_n_cards", lang, limit=SMALL_N_THRESHOLD, figures=", ".join(small)))
@@ -38,6 +51,86 @@ def figure_cards(figures: profile_data.OverviewFigures, filters: Filters, *, ser
         charting.show(figures.series_spec, width="content", alt_text=t("indicator.series_note", lang),
                       key="figures.series")
     st.caption(t("indicator.series_note", lang) if series else t("indicator.delta_note", lang))
+
+
+def rule_title(rule: Rule, lang: str) -> str:
+    return t(f"attention.rule.{rule.value}", lang)
+
+
+def rule_text(rule: Rule, lang: str) -> str:
+    return t(f"attention.rule.{rule.value}.text", lang, months=ASSESSMENT_MAX_AGE_MONTHS)
+
+
+def entry_label(entry: Attention, lang: str) -> str:
+    """One entry as its link shows it: the area's name and the figure that caught it."""
+    name = facts.area_by_code()[entry.area].name(lang)
+    if entry.rule == Rule.EXPIRED:
+        return t("attention.entry.expired", lang, area=name, day=format_day(entry.day, lang))
+    if entry.rule == Rule.COUNCILS_PENDING:
+        return t("attention.entry.councils_pending", lang, area=name, approved=entry.count or 0,
+                 total=entry.total or 0)
+    if entry.rule == Rule.NO_AGREEMENT and entry.status:
+        return t("attention.entry.no_agreement", lang, area=name,
+                 status=enum_label("AgreementStatus", entry.status, lang))
+    if entry.rule == Rule.OLD_ASSESSMENT:
+        return t("attention.entry.old_assessment", lang, area=name, day=format_day(entry.day, lang))
+    return name
+
+
+def attention_list(figures: profile_data.OverviewFigures, filters: Filters) -> None:
+    """The areas that need attention, by rule: each rule's title and count, what it checks, and
+    a link to each area's profile (same language)."""
+    lang = filters.lang
+    st.subheader(t("attention.title", lang))
+    if not figures.attention:
+        st.write(t("attention.none", lang))
+        return
+    st.caption(t("attention.intro", lang, day=format_day(figures.today, lang)))
+    groups: dict[Rule, list[Attention]] = {}
+    for entry in figures.attention:
+        groups.setdefault(entry.rule, []).append(entry)
+    for rule, entries in groups.items():
+        title = tn("attention.group", len(entries), lang, rule=rule_title(rule, lang))
+        with st.expander(title, expanded=filters.area is not None or len(entries) <= OPEN_UP_TO):
+            st.write(rule_text(rule, lang))
+            for entry in entries:  # one a line: an area's name and its figure are long
+                st.page_link(PROFILE_PAGE, label=entry_label(entry, lang), icon=":material/arrow_forward:",
+                             width="stretch", query_params=Filters(lang=lang, area=entry.area).to_params())
+
+
+def _forum_line(forum: asof.ForumEvent, lang: str) -> str:
+    return t("overview.forum.line", lang, day=format_day(forum.held_on, lang), title=plain.escape(forum.title),
+             theme=enum_label("Theme", forum.theme, lang))
+
+
+def forum_summary(figures: profile_data.OverviewFigures, lang: str) -> None:
+    """The last forum held (with how many took part) and the next one planned, as one element."""
+    last, upcoming = figures.last_forum, figures.next_forum
+    lines = [f"### {t('overview.forums', lang)}", ""]
+    if last is None:
+        lines.append(f"- **{t('overview.forum.last', lang)}:** {t('overview.forum.none_held', lang)}")
+    else:
+        people = t("overview.forum.people", lang, people=format_number(last.participants, lang),
+                   organisations=format_number(last.organisations, lang))
+        lines.append(f"- **{t('overview.forum.last', lang)}:** {_forum_line(last, lang)} · {people}")
+    if upcoming is None:
+        lines.append(f"- **{t('overview.forum.next', lang)}:** {t('overview.forum.none_planned', lang)}")
+    else:
+        lines.append(f"- **{t('overview.forum.next', lang)}:** {_forum_line(upcoming, lang)}")
+    st.markdown("\n".join(lines))
+
+
+def latest_changes(figures: profile_data.OverviewFigures, lang: str) -> None:
+    # Heading, list and note as one Markdown element (the list is read out as a list): each
+    # element costs time on every rerun of the page people open first.
+    items = [f"- **{format_day(recent.local_day(line.at), lang)}** · {plain.escape(line.text)}"
+             for line in figures.recent] or [t("overview.no_changes", lang)]
+    note = t("overview.changes_note", lang)
+    if figures.reference is not None:
+        ref = figures.reference
+        note += " " + tn("overview.reference_updates", ref.records, lang, imports=ref.imports,
+                         day=format_day(recent.local_day(ref.latest), lang))
+    st.markdown(f"### {t('home.latest_changes', lang)}\n\n" + "\n".join(items) + "\n\n" + note)
 
 
 def render() -> None:
@@ -58,13 +151,9 @@ def render() -> None:
 
     left, right = st.columns([3, 2])
     with left:
+        attention_list(figures, filters)
         map_widget.small_map(filters, version, indicator="agreement_status", level="areas", key="home.map",
                              height=360)
     with right:
-        # Heading, list and note as one Markdown element (the list is read out as a list): each
-        # element costs time on every rerun of the page people open first.
-        items = [f"- **{format_day(recent.local_day(line.at), lang)}** · {plain.escape(line.text)}"
-                 for line in figures.recent] or [t("overview.no_changes", lang)]
-        st.markdown(f"### {t('home.latest_changes', lang)}\n\n" + "\n".join(items) + "\n\n"
-                    + t("overview.changes_note", lang))
-
+        forum_summary(figures, lang)
+        latest_changes(figures, lang)
