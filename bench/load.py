@@ -257,7 +257,7 @@ async def _one_run(ws, request: bytes, cache: set[str], timeout: float) -> tuple
             raise RunFailed("timeout")
         try:
             raw = await asyncio.wait_for(ws.recv(), left)
-        except asyncio.TimeoutError as exc:
+        except TimeoutError as exc:
             raise RunFailed("timeout") from exc
         received += len(raw)
         msg = ForwardMsg()
@@ -337,7 +337,7 @@ async def run_session(base_url: str, page_name: str, query: str, reruns: int, ti
                     on_run()  # type: ignore[operator]
     except RunFailed as exc:
         result.failure = str(exc)
-    except (OSError, asyncio.TimeoutError) as exc:
+    except (TimeoutError, OSError) as exc:
         result.failure = f"connect:{type(exc).__name__}"
     except Exception as exc:  # websockets' own errors: a closed or refused connection
         result.failure = f"websocket:{type(exc).__name__}"
@@ -388,7 +388,7 @@ def soak(urls: Sequence[str], pids: Sequence[int | None], pages: Sequence[tuple[
             try:
                 await asyncio.wait_for(stop.wait(), sample_s)
                 return
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
     async def main() -> list[SessionResult]:
@@ -475,6 +475,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             app = start_server(REPO / "streamlit_app.py", env, workdir, args.server_option)
             servers.append(app)
             urls, pids, target = [app.url], [app.pid], "local"
+            print(f"dashboard server pid {app.pid} at {app.url} (log {app.log})", file=sys.stderr, flush=True)
         baseline_server: Server | None = None
         if not args.no_baseline and not args.soak:
             one_line = workdir / "one_line.py"
