@@ -132,7 +132,10 @@ def summarise(results: Sequence[SessionResult]) -> dict[str, object]:
 
 def with_ratios(page: dict[str, object], baseline: dict[str, object]) -> dict[str, object]:
     keys = ("first_load_p50_s", "first_load_p95_s", "rerun_p50_s", "rerun_p95_s")
-    return {f"ratio_{k.removesuffix('_s')}": ratio(page[k], baseline[k]) for k in keys}  # type: ignore[arg-type]
+    ratios = {f"ratio_{k.removesuffix('_s')}": ratio(page[k], baseline[k]) for k in keys}  # type: ignore[arg-type]
+    ratios["ratio_server_cpu_per_run"] = ratio(page.get("server_cpu_ms_per_run"),  # type: ignore[arg-type]
+                                               baseline.get("server_cpu_ms_per_run"))  # type: ignore[arg-type]
+    return ratios
 
 
 def parse_pages(spec: str) -> list[tuple[str, str, str]]:
@@ -165,6 +168,17 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def cpu_s(pid: int | None) -> float | None:
+    """User + system CPU seconds the process has used (from /proc)."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mb(pid: int | None) -> float | None:
@@ -354,9 +368,15 @@ async def run_sessions(urls: Sequence[str], page_name: str, query: str, sessions
 def measure(urls: Sequence[str], pids: Sequence[int | None], page_name: str, query: str,
             sessions: int, reruns: int, timeout: float) -> dict[str, object]:
     before = [rss_mb(pid) for pid in pids]
+    cpu_before = [cpu_s(pid) for pid in pids]
     results = asyncio.run(run_sessions(urls, page_name, query, sessions, reruns, timeout))
+    cpu_after = [cpu_s(pid) for pid in pids]
     after = [rss_mb(pid) for pid in pids]
     figures = summarise(results)
+    # The servers' CPU time per run: unlike the waits, hardly moved by other work on the machine.
+    used = [a - b for a, b in zip(cpu_after, cpu_before, strict=True) if a is not None and b is not None]
+    runs = int(figures["runs"])  # type: ignore[call-overload]
+    figures["server_cpu_ms_per_run"] = round(1000 * sum(used) / runs, 2) if used and runs else None
     figures["rss_before_mb"] = before[0] if len(before) == 1 else before
     figures["rss_after_mb"] = after[0] if len(after) == 1 else after
     return figures
