@@ -333,7 +333,7 @@ async def run_session(base_url: str, page_name: str, query: str, reruns: int, ti
     try:
         async with websockets.connect(stream_url(base_url), subprotocols=["streamlit"],  # type: ignore[list-item]
                                       ping_interval=None, max_size=None, open_timeout=timeout,
-                                      close_timeout=2, compression=None) as ws:
+                                      close_timeout=2) as ws:  # offers deflate, as browsers do
             left = timeout - (time.monotonic() - start)
             received, page_hash = await _one_run(ws, _rerun_request(query, page_name, "", cache), cache, left)
             result.first_load_s = time.monotonic() - start
