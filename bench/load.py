@@ -399,14 +399,18 @@ def soak(urls: Sequence[str], pids: Sequence[int | None], pages: Sequence[tuple[
     def count() -> None:
         done["runs"] += 1
 
+    def take(start: float) -> None:
+        sample = {"soak_t_s": round(time.monotonic() - start, 1), "runs_done": done["runs"],
+                  "rss_mb": [rss_mb(pid) for pid in pids]}
+        samples.append(sample)
+        print(json.dumps(sample), flush=True)
+
     async def sampler(start: float, stop: asyncio.Event) -> None:
         while True:
-            sample = {"soak_t_s": round(time.monotonic() - start, 1), "runs_done": done["runs"],
-                      "rss_mb": [rss_mb(pid) for pid in pids]}
-            samples.append(sample)
-            print(json.dumps(sample), flush=True)
+            take(start)
             try:
                 await asyncio.wait_for(stop.wait(), sample_s)
+                take(start)  # the end: every session has finished
                 return
             except TimeoutError:
                 pass
@@ -427,7 +431,9 @@ def soak(urls: Sequence[str], pids: Sequence[int | None], pages: Sequence[tuple[
     started = time.monotonic()
     results = asyncio.run(main())
     figures = summarise(results)
-    rss = [s["rss_mb"][0] for s in samples if s["rss_mb"] and s["rss_mb"][0] is not None]  # type: ignore[index]
+    # With several processes (--url, --pid), their sum.
+    rss = [round(sum(s["rss_mb"]), 1) for s in samples  # type: ignore[arg-type]
+           if s["rss_mb"] and None not in s["rss_mb"]]  # type: ignore[operator]
     figures.update({
         "soak": True, "pages": [p[0] for p in pages], "sessions": sessions, "reruns": reruns,
         "duration_s": round(time.monotonic() - started, 1),
