@@ -12,8 +12,9 @@ websocket) until the server's `script_finished`.
 
 Prints one JSON line per page: first-load and rerun p50/p95 in seconds, bytes received, failures
 (no `script_finished` within the timeout, a refused connection, or an exception or error box on
-the page), the server's resident memory before and after, and the same figures for the one-line
-page measured just before it with the same number of sessions, with the ratios page/one-line.
+the page), the server's resident memory before and after, its CPU time per run (steadier than the
+waits on a machine shared with other work), and the same figures for the one-line page measured
+just before it with the same number of sessions, with the ratios page/one-line.
 
 --url measures a deployment that is already running (e.g. behind nginx; several --url values
 are used round-robin, one per session); the one-line page is then still started locally.
