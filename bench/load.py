@@ -37,6 +37,7 @@ import asyncio
 import json
 import math
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -492,6 +493,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     env["PYTHONUNBUFFERED"] = "1"
     servers: list[Server] = []
     boundaries: bool | None = None
+    finished = False
     try:
         if args.url:
             urls = [u if u.endswith("/") else u + "/" for u in args.url]
@@ -518,6 +520,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     warm(urls, name, query, args.timeout)
             figures = soak(urls, pids, pages, args.sessions, reruns, args.timeout, args.sample)
             print(json.dumps({**figures, **{k: v for k, v in common.items() if k not in figures}}), flush=True)
+            finished = True
             return 0
 
         if baseline_server is not None and not args.no_warmup:
@@ -537,10 +540,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 line["one_line"] = baseline
                 line.update(with_ratios(line, baseline))
             print(json.dumps(line), flush=True)
+        finished = True
         return 0
     finally:
         for server in servers:
             server.stop()
+        if finished:
+            shutil.rmtree(workdir, ignore_errors=True)
+        else:  # keep the servers' logs for a look
+            print(f"servers' logs and data kept in {workdir}", file=sys.stderr)
 
 
 if __name__ == "__main__":
