@@ -1,17 +1,12 @@
 """Entry point: page config, the shared filters, and the navigation (or presentation mode)."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from yhdyspinta.i18n import t
 from yhdyspinta.ui import auth, faults, pages, slideshow, widgets
 
-# A local file: a Material icon as favicon would be fetched from the internet.
-ICON = str(Path(__file__).resolve().parent / "yhdyspinta" / "ui" / "assets" / "icon.png")
-
 presenting = slideshow.requested()
-st.set_page_config(page_title="Yhdyspinta", page_icon=ICON, layout="wide",
+st.set_page_config(page_title="Yhdyspinta", page_icon=widgets.page_icon(), layout="wide",
                    initial_sidebar_state="collapsed" if presenting else "auto")
 # A half-configured [auth] section: every page stops here with an error naming the missing keys.
 auth.require_valid_sign_in(widgets.current_filters().lang)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -30,13 +32,52 @@ KEY_SIGN_OUT = "auth.sign_out"
 logger = logging.getLogger("yhdyspinta.auth")
 
 
+@dataclass(frozen=True)
+class _NoSecrets:
+    """That `secrets` found no secrets file when the files at `paths` were as `stamp` says."""
+    secrets: object
+    paths: tuple[str, ...]
+    stamp: tuple[tuple[int, int] | None, ...]
+
+
+_no_secrets: _NoSecrets | None = None
+
+
+def _stamp(paths: tuple[str, ...]) -> tuple[tuple[int, int] | None, ...]:
+    stamps: list[tuple[int, int] | None] = []
+    for path in paths:
+        try:
+            info = os.stat(path)
+            stamps.append((info.st_mtime_ns, info.st_size))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
+
+
+def _auth_section() -> Any:
+    """The `[auth]` section, None without one.
+
+    Without any secrets file Streamlit looks for the files again on every access, under one
+    process-wide lock, and raises: under load (100 sessions on the overview, py-spy) that was
+    77 % of the server's samples. That outcome is remembered for the same `st.secrets` object
+    while the secrets files' paths still stat the same, so creating a secrets.toml is still
+    noticed; a file once found is cached by Streamlit itself."""
+    global _no_secrets
+    secrets = st.secrets
+    known = _no_secrets
+    if known is not None and known.secrets is secrets and _stamp(known.paths) == known.stamp:
+        return None
+    try:
+        return secrets.get("auth")
+    except Exception:  # no secrets file at all: Streamlit raises rather than returning None
+        paths = tuple(str(p) for p in st.get_option("secrets.files"))
+        _no_secrets = _NoSecrets(secrets, paths, _stamp(paths))
+        return None
+
+
 def sign_in_state() -> access.SignInConfig:
     """The `[auth]` secrets validated (`yhdyspinta.access.sign_in_config`)."""
-    try:
-        section = st.secrets.get("auth")
-    except Exception:  # no secrets file at all: Streamlit raises rather than returning None
-        section = None
-    return access.sign_in_config(section)
+    return access.sign_in_config(_auth_section())
 
 
 def auth_configured() -> bool:

@@ -11,6 +11,7 @@ from typing import Any
 
 import altair as alt
 import streamlit as st
+from streamlit import dataframe_util
 
 from yhdyspinta.ui import data
 
@@ -18,6 +19,10 @@ try:  # Streamlit guards Altair's global theme with this lock; share it when it 
     from streamlit.elements.vega_charts import _altair_globals_lock as _THEME_LOCK
 except ImportError:  # pragma: no cover - a later Streamlit may move it
     _THEME_LOCK = threading.Lock()
+try:  # Streamlit leaves GeoJSON/TopoJSON datasets in the spec; so do we.
+    from streamlit.elements.vega_charts import _is_geojson_or_topojson_payload as _is_geo
+except ImportError:  # pragma: no cover - then datasets stay as they are, Streamlit converts them
+    _is_geo = None
 
 SPEC_CACHE_ENTRIES = 2048
 
@@ -28,7 +33,21 @@ def build_spec(build: Callable[..., alt.TopLevelMixin], *args: Any, **kwargs: An
     chart = build(*args, **kwargs)
     # Altair's default theme adds fixed view sizes that fight Streamlit's layout, as in st.altair_chart.
     with _THEME_LOCK, alt.theme.enable("none"):
-        return chart.to_dict()
+        return datasets_as_arrow(chart.to_dict())
+
+
+def datasets_as_arrow(spec: dict[str, Any]) -> dict[str, Any]:
+    """`spec` with its named tabular datasets already in the Arrow IPC bytes that
+    `st.vega_lite_chart` sends. Given rows, Streamlit builds a DataFrame and converts it on every
+    call: under load (bench/load.py, 100 sessions on the overview, py-spy) that conversion was
+    14 % of the server's samples. Done here, it is done once, with the spec's cache entry."""
+    datasets = spec.get("datasets")
+    if _is_geo is None or not isinstance(datasets, dict):
+        return spec
+    converted = {name: values if isinstance(values, bytes) or _is_geo(values)
+                 else dataframe_util.convert_anything_to_arrow_bytes(values)
+                 for name, values in datasets.items()}
+    return {**spec, "datasets": converted}
 
 
 @data.cached(max_entries=SPEC_CACHE_ENTRIES)

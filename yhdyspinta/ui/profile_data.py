@@ -12,10 +12,12 @@ from typing import Any
 
 import pandas as pd
 import pyarrow as pa
+import streamlit as st
 
 from yhdyspinta import charts, indicators, recent, slides
 from yhdyspinta import profile as prof
 from yhdyspinta.filters import Filters
+from yhdyspinta.i18n import column_label
 from yhdyspinta.indicators import asof, attention, labels
 from yhdyspinta.io.export import indicator_bytes
 from yhdyspinta.ui import charting, data
@@ -109,6 +111,87 @@ def area_profile(version: int, area: int, lang: str, today: date) -> AreaProfile
         maturity=prof.maturity_comparison(area, state),
         figures=data.arrow_table(labels.table(indicators.evaluate_all(state, where).values(), lang,
                                               country=indicators.evaluate_all(state))),
+    )
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as st.dataframe gets it: Arrow data and its column settings."""
+    data: pa.Table
+    column_config: dict[str, Any]
+
+    @property
+    def empty(self) -> bool:
+        return self.data.num_rows == 0
+
+
+DATE_FORMATS = {"fi": "D.M.YYYY", "sv": "D.M.YYYY", "en": "DD/MM/YYYY"}
+
+
+def table(frame: pd.DataFrame, lang: str) -> Table:
+    """`frame` with dates in the language's format and links that open."""
+    config: dict[str, Any] = {}
+    for column in frame.columns:
+        values = frame[column].dropna()
+        if len(values) and all(isinstance(v, date) for v in values):
+            config[column] = st.column_config.DateColumn(column, format=DATE_FORMATS.get(lang, "D.M.YYYY"))
+        elif column == column_label("url", lang):
+            config[column] = st.column_config.LinkColumn(column)
+    return Table(data.arrow_table(frame), config)
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    """Everything the area profile shows, built once per data version, area, language, day and
+    municipality selection. Built on every run, these tables and charts were most of the page's
+    cost: py-spy under bench/load.py, 40 sessions on the profile, 27 % of the server's samples
+    hashing DataFrame arguments of cached charts and copying cached frames, 16 % building and
+    converting the tables, about 38 ms of server CPU per run against 1.3 ms for a one-line page."""
+    figures: pa.Table  # AreaProfile.figures
+    has_survey: bool
+    survey_published_on: date | None
+    maturity_info: prof.MaturityComparison | None
+    municipalities: Table
+    population_missing: bool
+    agreements: Table
+    events: Table | None
+    timeline_spec: dict[str, Any] | None
+    structures: Table
+    participation_spec: dict[str, Any]
+    participation: pa.Table
+    survey_spec: dict[str, Any] | None
+    survey: pa.Table | None
+    maturity_spec: dict[str, Any] | None
+    maturity: pa.Table | None
+
+
+@data.cached(max_entries=64)
+def profile_view(version: int, area: int, municipalities: tuple[int, ...], lang: str, today: date) -> ProfileView:
+    p = area_profile(version, area, lang, today)
+    munis = p.municipalities
+    if municipalities:
+        munis = munis[munis[column_label("code", lang)].isin(municipalities)]
+    survey_long = prof.survey_long(p.survey, area, lang) if p.survey is not None else None
+    maturity_long = prof.maturity_long(p.maturity, area, lang) if p.maturity is not None else None
+    return ProfileView(
+        figures=p.figures,
+        has_survey=p.survey is not None,
+        survey_published_on=None if p.survey is None else p.survey.published_on,
+        maturity_info=p.maturity,
+        municipalities=table(munis, lang),
+        population_missing=bool(munis[column_label("population", lang)].isna().all()),
+        agreements=table(p.agreements, lang),
+        events=None if p.events.empty else table(prof.events_table(p.events, lang), lang),
+        timeline_spec=None if p.events.empty else charting.build_spec(prof.timeline_chart, p.events, lang),
+        structures=table(p.structures, lang),
+        participation_spec=charting.build_spec(prof.participation_chart, p.participation, lang),
+        participation=data.arrow_table(prof.participation_table(p.participation, lang)),
+        survey_spec=None if survey_long is None else charting.build_spec(prof.survey_chart, survey_long,
+                                                                        p.survey, lang),
+        survey=None if survey_long is None else data.arrow_table(prof.survey_table(survey_long, lang)),
+        maturity_spec=None if maturity_long is None else charting.build_spec(prof.maturity_chart, maturity_long,
+                                                                            lang),
+        maturity=None if maturity_long is None else data.arrow_table(prof.maturity_table(maturity_long, lang)),
     )
 
 

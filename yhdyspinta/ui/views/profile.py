@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from yhdyspinta import facts, slides
-from yhdyspinta import profile as prof
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import column_label, format_day, t, tn
+from yhdyspinta.i18n import format_day, t, tn
 from yhdyspinta.ui import charting, data, profile_data, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views import home
@@ -42,22 +40,12 @@ def choose_area(filters: Filters, version: int) -> None:
     st.dataframe(slides.status_table(frames.status, lang), hide_index=True, width="stretch")
 
 
-DATE_FORMATS = {"fi": "D.M.YYYY", "sv": "D.M.YYYY", "en": "DD/MM/YYYY"}
-
-
-def _table(frame: pd.DataFrame, lang: str) -> None:
+def _table(table: profile_data.Table, lang: str) -> None:
     """A table with dates in the language's format and links that open."""
-    if frame.empty:
+    if table.empty:
         st.write(t("common.no_rows", lang))
         return
-    config: dict[str, object] = {}
-    for column in frame.columns:
-        values = frame[column].dropna()
-        if len(values) and all(isinstance(v, date) for v in values):
-            config[column] = st.column_config.DateColumn(column, format=DATE_FORMATS.get(lang, "D.M.YYYY"))
-        elif column == column_label("url", lang):
-            config[column] = st.column_config.LinkColumn(column)
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
+    st.dataframe(table.data, hide_index=True, width="stretch", column_config=table.column_config)
 
 
 def render() -> None:
@@ -69,21 +57,19 @@ def render() -> None:
         return
     area = filters.area
     today = date.today()
-    p = profile_data.area_profile(version, area, lang, today)
-    munis = p.municipalities
-    if filters.municipalities:
-        munis = munis[munis[column_label("code", lang)].isin(filters.municipalities)]
+    view = profile_data.profile_view(version, area, filters.municipalities, lang, today)
+    maturity = view.maturity_info
 
     home.figure_cards(profile_data.overview_figures(version, filters, today), filters)
     with st.expander(t("indicator.table", lang)):
-        st.dataframe(p.figures, hide_index=True, width="stretch")
+        st.dataframe(view.figures, hide_index=True, width="stretch")
 
     map_widget.small_map(filters, version, indicator="council_approval", level="municipalities",
                          key="profile.map")
 
     st.subheader(t("profile.municipalities", lang))
-    _table(munis, lang)
-    if munis[column_label("population", lang)].isna().all():
+    _table(view.municipalities, lang)
+    if view.population_missing:
         st.write(t("overview.help.population_missing", lang))
     else:
         credit = data.population_credit(lang)
@@ -91,41 +77,39 @@ def render() -> None:
             st.caption(credit)
 
     st.subheader(t("profile.agreements", lang))
-    _table(p.agreements, lang)
-    if p.events.empty:
+    _table(view.agreements, lang)
+    if view.events is None or view.timeline_spec is None:
         st.write(t("profile.no_events", lang))
     else:
-        charting.altair(prof.timeline_chart, p.events, lang, width="content")
+        charting.show(view.timeline_spec, width="content")
         with st.expander(t("profile.timeline_table", lang)):
-            _table(prof.events_table(p.events, lang), lang)
+            _table(view.events, lang)
 
     st.subheader(t("profile.structures", lang))
-    _table(p.structures, lang)
+    _table(view.structures, lang)
 
     st.subheader(t("profile.participation", lang))
-    charting.altair(prof.participation_chart, p.participation, lang, width="content")
+    charting.show(view.participation_spec, width="content")
     with st.expander(t("profile.participation_table", lang)):
-        st.dataframe(prof.participation_table(p.participation, lang), hide_index=True, width="stretch")
+        st.dataframe(view.participation, hide_index=True, width="stretch")
 
     st.subheader(t("profile.survey", lang))
-    if p.survey is None:
+    if not view.has_survey or view.survey_spec is None:
         st.write(t("common.no_rows", lang))
     else:
-        long = prof.survey_long(p.survey, area, lang)
-        charting.altair(prof.survey_chart, long, p.survey, lang, width="content")
+        charting.show(view.survey_spec, width="content")
         with st.expander(t("profile.survey_table", lang)):
-            st.dataframe(prof.survey_table(long, lang), hide_index=True, width="stretch")
-        st.write(t("profile.survey_note", lang, day=format_day(p.survey.published_on, lang)))
+            st.dataframe(view.survey, hide_index=True, width="stretch")
+        st.write(t("profile.survey_note", lang, day=format_day(view.survey_published_on, lang)))
 
     st.subheader(t("profile.maturity", lang))
-    if p.maturity is None or not p.maturity.area_respondents:
+    if maturity is None or not maturity.area_respondents:
         st.write(t("profile.no_maturity", lang))
-    if p.maturity is not None:
-        long = prof.maturity_long(p.maturity, area, lang)
-        charting.altair(prof.maturity_chart, long, lang, width="content")
+    if maturity is not None and view.maturity_spec is not None:
+        charting.show(view.maturity_spec, width="content")
         with st.expander(t("profile.maturity_table", lang)):
-            st.dataframe(prof.maturity_table(long, lang), hide_index=True, width="stretch")
-        st.write(tn("profile.maturity_note", p.maturity.national_areas, lang,
-                    day=format_day(p.maturity.assessed_on, lang), areas=p.maturity.national_areas,
-                    respondents=tn("count.respondents", p.maturity.area_respondents, lang),
-                    people=tn("count.respondents", p.maturity.national_respondents, lang)))
+            st.dataframe(view.maturity, hide_index=True, width="stretch")
+        st.write(tn("profile.maturity_note", maturity.national_areas, lang,
+                    day=format_day(maturity.assessed_on, lang), areas=maturity.national_areas,
+                    respondents=tn("count.respondents", maturity.area_respondents, lang),
+                    people=tn("count.respondents", maturity.national_respondents, lang)))
