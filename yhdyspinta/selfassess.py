@@ -14,7 +14,8 @@ closing (Finnish time), numbered after any the area already has that day: from t
 are the area's latest round, which is what the indicator catalogue's maturity figures read.
 Everything is written through the change log (kind `SELFASSESS_KIND`; the assessments as
 ordinary `maturity` inserts, in their own batch, so a project lead can undo a round's result),
-so the data version moves and every cached figure follows at once.
+so the data version moves and every cached figure follows at once. The round's figures (means
+per dimension, the level) are the catalogue's, read from those assessments like any others.
 """
 
 from __future__ import annotations
@@ -50,8 +51,6 @@ MAX_TOKEN_LENGTH = 64  # characters of the parameter read at all
 TOKEN_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 LOG_KIND = repo.SELFASSESS_KIND
 RESPONDENT_ACTOR = "respondent"  # who a response is logged as: nobody in particular
-STATE_OPEN = "open"
-STATE_CLOSED = "closed"
 ANSWER_FIELDS: tuple[str, ...] = ("respondent_role", *MATURITY_COLUMNS)
 
 
@@ -128,7 +127,6 @@ class ClosedRound:
     area_code: int
     assessed_on: date | None  # None when nobody answered: nothing was written
     responses: int
-    means: Mapping[str, float]  # per dimension, of the round's responses
 
 
 def utc(value: datetime | None) -> datetime | None:
@@ -204,8 +202,8 @@ def open_round(engine: Engine, principal: Principal, area_code: int, invitations
                      [{"round_id": round_id, "token_hash": hash_token(tok)} for tok in tokens])
         repo.log_entry(conn, actor=principal.subject, action=repo.Action.INSERT.value, kind=LOG_KIND,
                        record_key=str(round_id), before=None,
-                       after=_logged({"area_code": area_code, "round": round_id, "state": STATE_OPEN,
-                                      "invitations": invitations, "expires_on": local_day(expires)}),
+                       after=_logged({"area_code": area_code, "round": round_id, "invitations": invitations,
+                                      "expires_on": local_day(expires)}),
                        batch_id=repo.new_batch_id())
     return OpenedRound(round_id, area_code, expires, tokens)
 
@@ -300,13 +298,6 @@ def rounds(engine: Engine, area_codes: Iterable[int] | None = None) -> list[Roun
             for row in rows]
 
 
-def means(responses: Sequence[Mapping[str, Any]]) -> dict[str, float]:
-    """Per dimension, the mean score of `responses` (empty: no means)."""
-    if not responses:
-        return {}
-    return {c: sum(float(r[c]) for r in responses) / len(responses) for c in MATURITY_COLUMNS}
-
-
 def close_round(engine: Engine, principal: Principal, round_id: int, *, now: datetime | None = None) -> ClosedRound:
     """Close a round and write its responses as the area's maturity assessments of the day
     (see the module docstring). Raises RoundNotFound, PermissionDenied (logged), or Refused
@@ -343,11 +334,11 @@ def close_round(engine: Engine, principal: Principal, round_id: int, *, now: dat
                           note=f"self-assessment round {round_id}")
         repo.log_entry(conn, actor=principal.subject, action=repo.Action.UPDATE.value, kind=LOG_KIND,
                        record_key=str(round_id),
-                       before=_logged({"area_code": area, "round": round_id, "state": STATE_OPEN}),
-                       after=_logged({"area_code": area, "round": round_id, "state": STATE_CLOSED,
+                       before=_logged({"area_code": area, "round": round_id}),
+                       after=_logged({"area_code": area, "round": round_id, "closed_on": day,
                                       "responses": len(responses), "assessed_on": assessed_on}),
                        batch_id=repo.new_batch_id())
-    return ClosedRound(round_id, area, assessed_on, len(responses), means(responses))
+    return ClosedRound(round_id, area, assessed_on, len(responses))
 
 
 # Columns of the tracker's frame, one row per area.
