@@ -51,19 +51,29 @@ def test_a_respondent_sees_only_the_form_and_answers_once(lang: str) -> None:
     at = open_app(query={"arvio": opened.tokens[0], "kieli": lang})
     assert at.title[0].value == t("selfassess.form.title", lang)
     assert not at.sidebar.selectbox and not at.sidebar.button  # no filters, no presentation button
-    assert len(at.radio) == 1 + len(MATURITY_COLUMNS)
+    assert len(at.radio) == 2 + len(MATURITY_COLUMNS)  # the language, the side, the dimensions
     assert at.radio(key=respondent.field_key("trust")).label.endswith(t("selfassess.question.trust", lang))
     assert at.radio(key=respondent.field_key("trust")).help == t("selfassess.help.trust", lang)
     assert t("selfassess.form.title", lang) not in " ".join(e.value for e in at.warning)
     _fill(at, ANSWERS)
     assert not at.exception
     assert [s.value for s in at.success] == [t("selfassess.form.thanks", lang)]
-    assert not at.radio  # the form is gone
+    assert [r.key for r in at.radio] == [respondent.KEY_LANG]  # the form is gone
     assert selfassess.rounds(open_store())[0].responses == 1
     # The same link again, in another session: refused, saying why.
     again = open_app(query={"arvio": opened.tokens[0], "kieli": lang})
     assert [w.value for w in again.warning] == [t("selfassess.token.used", lang)]
-    assert not again.radio
+    assert [r.key for r in again.radio] == [respondent.KEY_LANG]
+
+
+def test_the_respondent_switches_language_on_the_form() -> None:
+    opened = _round()
+    at = open_app(query={"arvio": opened.tokens[0]})
+    assert at.title[0].value == t("selfassess.form.title", "fi")
+    at.radio(key=respondent.KEY_LANG).set_value("sv").run()
+    assert at.title[0].value == t("selfassess.form.title", "sv")
+    assert at.query_params["kieli"] == "sv" and at.query_params["arvio"] == opened.tokens[0]
+    assert at.radio(key=respondent.KEY_ROLE).label == t("selfassess.form.role", "sv")
 
 
 def test_a_link_answered_meanwhile_is_refused_on_submit() -> None:
@@ -97,7 +107,7 @@ def test_bad_links_are_told_in_the_language(status: TokenStatus, lang: str) -> N
         token = "[x](https://evil.example)"
     at = open_app(query={"arvio": token, "kieli": lang})
     assert [w.value for w in at.warning] == [t(respondent.TOKEN_TEXTS[status], lang)]
-    assert not at.radio and not at.button
+    assert [r.key for r in at.radio] == [respondent.KEY_LANG] and not at.button
 
 
 def test_every_link_status_and_round_state_has_its_texts() -> None:
@@ -142,7 +152,8 @@ def test_an_area_editor_opens_tracks_and_closes_a_round(monkeypatch: pytest.Monk
     assert savo[t("selfassess.col.answered", "sv")] == "1 / 3"
     assert savo[t("selfassess.col.state", "sv")] == t("selfassess.state.open", "sv")
     today = local_day(datetime.now(UTC))
-    assert savo[t("selfassess.col.last_response", "sv")].date() == today
+    assert savo[t("selfassess.col.last_response", "sv")] == format_day(today, "sv")
+    assert savo[t("selfassess.col.expires", "sv")] == format_day(today + timedelta(days=14), "sv")
     assert SAVO.subject not in at.dataframe[0].value.to_string()
 
     before = len(repo.read_kind(engine, "maturity"))
@@ -154,7 +165,7 @@ def test_an_area_editor_opens_tracks_and_closes_a_round(monkeypatch: pytest.Monk
     assert len(repo.read_kind(engine, "maturity")) == before + 1
     savo = at.dataframe[0].value.set_index(t("selfassess.col.area", "sv")).loc["Norra Savolax välfärdsområde"]
     assert savo[t("selfassess.col.state", "sv")] == t("selfassess.state.closed", "sv")
-    assert savo[t("selfassess.col.last_reported", "sv")].date() == today
+    assert savo[t("selfassess.col.last_reported", "sv")] == format_day(today, "sv")
     assert at.markdown and t("selfassess.page.no_open_rounds", "sv") in [m.value for m in at.markdown]
 
 

@@ -63,8 +63,9 @@ def _set_language() -> None:
 
 def _language(lang: str) -> None:
     st.session_state[KEY_LANG] = lang
-    st.segmented_control(t("filter.language", lang), LANGUAGES, key=KEY_LANG, format_func=LANGUAGE_NAMES.__getitem__,
-                         on_change=_set_language, required=True)
+    # A radio, not a segmented control: the latter's chosen option fails contrast (axe-core).
+    st.radio(t("filter.language", lang), LANGUAGES, key=KEY_LANG, format_func=LANGUAGE_NAMES.__getitem__,
+             on_change=_set_language, horizontal=True)
 
 
 def _option(column: str, level: int, lang: str) -> str:

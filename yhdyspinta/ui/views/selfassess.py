@@ -21,7 +21,6 @@ from yhdyspinta.i18n import LANGUAGE_NAMES, LANGUAGES, format_day, t, tn
 from yhdyspinta.selfassess import RoundState, RoundSummary
 from yhdyspinta.ui import auth, data, plain, widgets
 from yhdyspinta.ui import faults as fault_messages
-from yhdyspinta.ui.views.analysis_common import date_columns
 
 PAGE = "selfassess"
 KEY_FLASH = f"{PAGE}.flash"
@@ -139,31 +138,29 @@ def _links(lang: str) -> None:
 
 
 def tracker_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The tracker's rows as people read them: names, states and counts in `lang`."""
-    rows = {
+    """The tracker's rows as people read them: names, states, counts and days in `lang` ("–"
+    where there is none: a date column would show an empty day as "None")."""
+    def days(column: str) -> list[str]:
+        return [format_day(d, lang) if isinstance(d, date) else "–" for d in frame[column]]
+
+    return pd.DataFrame({
         t("selfassess.col.area", lang): [area_name(a, lang) for a in frame["area_code"]],
         t("selfassess.col.state", lang): [t(STATE_TEXTS[s], lang) for s in frame["state"]],
         t("selfassess.col.answered", lang): [
             t("selfassess.answered_of", lang, answered=int(r), invited=int(i)) if i else "–"
             for r, i in zip(frame["responses"], frame["invitations"], strict=True)],
-        t("selfassess.col.opened", lang): list(frame["opened_on"]),
-        t("selfassess.col.expires", lang): list(frame["expires_on"]),
-        t("selfassess.col.last_response", lang): list(frame["last_response_on"]),
-        t("selfassess.col.last_reported", lang): list(frame["last_reported_on"]),
-    }
-    out = pd.DataFrame(rows)
-    for column in (3, 4, 5, 6):
-        name = out.columns[column]
-        out[name] = pd.to_datetime(out[name])
-    return out
+        t("selfassess.col.opened", lang): days("opened_on"),
+        t("selfassess.col.expires", lang): days("expires_on"),
+        t("selfassess.col.last_response", lang): days("last_response_on"),
+        t("selfassess.col.last_reported", lang): days("last_reported_on"),
+    })
 
 
 def _tracker(summaries: list[RoundSummary], version: int, area: int | None, now: datetime, lang: str) -> None:
     codes = [a.code for a in facts.in_scope_areas() if area is None or a.code == area]
     frame = selfassess.tracker(summaries, _last_reported(version), codes, now)
     table = tracker_table(frame, lang)
-    st.dataframe(table, hide_index=True, width="stretch", key=f"{PAGE}.tracker",
-                 column_config=date_columns(list(table.columns[3:]), lang))
+    st.dataframe(table, hide_index=True, width="stretch", key=f"{PAGE}.tracker")
     answering = frame[frame["state"] == RoundState.OPEN.value]
     st.caption(tn("selfassess.page.tracker_note", len(answering), lang))
 
