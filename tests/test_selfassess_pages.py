@@ -110,6 +110,13 @@ def test_bad_links_are_told_in_the_language(status: TokenStatus, lang: str) -> N
     assert [r.key for r in at.radio] == [respondent.KEY_LANG] and not at.button
 
 
+@pytest.mark.parametrize("raw", ["", " ", "A" * 32, "x" * 5000, "١٣", "**bold**", "a\nb", "%00"])
+def test_any_text_in_the_link_is_an_unknown_link(raw: str) -> None:
+    at = open_app(query={"arvio": raw})
+    assert [w.value for w in at.warning] == [t("selfassess.token.unknown", "fi")]
+    assert not at.button and not at.error
+
+
 def test_every_link_status_and_round_state_has_its_texts() -> None:
     assert set(respondent.TOKEN_TEXTS) == set(TokenStatus) - {TokenStatus.VALID}
     assert set(page.STATE_TEXTS) == {s.value for s in selfassess.RoundState}
@@ -126,11 +133,16 @@ def _page(principal: Principal, monkeypatch: pytest.MonkeyPatch, **query: str) -
     return open_app("selfassess.py", query)
 
 
-def test_viewers_get_no_form_and_no_tracker(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = _page(ANONYMOUS, monkeypatch)
+@pytest.mark.parametrize("principal", [ANONYMOUS, Principal("someone@example.fi", Role.VIEWER)])
+def test_viewers_read_the_tracker_but_get_no_form(principal: Principal, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened = _round(3)
+    selfassess.submit(open_store(), opened.tokens[0], ANSWERS)
+    at = _page(principal, monkeypatch)
     assert at.title[0].value == t("nav.selfassess", "fi")
     assert [i.value for i in at.info][-1] == t("selfassess.page.editors_only", "fi")
-    assert not at.dataframe and not at.main.button
+    assert not at.main.button and not at.main.number_input and not at.code
+    savo = at.dataframe[0].value.set_index(t("selfassess.col.area", "fi")).loc[area_name(13, "fi")]
+    assert savo[t("selfassess.col.answered", "fi")] == "1 / 3"
 
 
 def test_an_area_editor_opens_tracks_and_closes_a_round(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,8 +2,9 @@
 invitation links; the tracker shows per area how many have answered (counts, nobody named)
 and when the area last reported; closing a round puts its result into the picture.
 
-For area editors (their own areas) and project leads (every area); others see why not. The
-rules and the writes are in `yhdyspinta.selfassess`; this is only the page.
+Rounds are opened and closed by area editors (their own areas) and project leads (every area);
+everyone else reads the tracker (counts only) and why there is no form. The rules and the
+writes are in `yhdyspinta.selfassess`; this is only the page.
 """
 
 from __future__ import annotations
@@ -61,20 +62,21 @@ def render() -> None:
     st.markdown(t("selfassess.page.intro", lang, days=selfassess.DEFAULT_VALID_DAYS))
     principal = auth.current_principal()
     areas = editable_areas(principal)
-    if not areas:
-        auth.read_only_note(lang)
-        st.info(t("selfassess.page.editors_only", lang))
-        return
-    _flash()
     now = datetime.now(UTC)
     summaries = _rounds(version)
-    st.subheader(t("selfassess.page.open_heading", lang))
-    _open_form(principal, sorted(areas, key=lambda a: area_name(a, lang)), filters.area, lang)
-    _links(lang)
+    if areas:
+        _flash()
+        st.subheader(t("selfassess.page.open_heading", lang))
+        _open_form(principal, sorted(areas, key=lambda a: area_name(a, lang)), filters.area, lang)
+        _links(lang)
+    else:  # the tracker is counts only, nobody named: everyone may read it, as every other page
+        auth.read_only_note(lang)
+        st.info(t("selfassess.page.editors_only", lang))
     st.subheader(t("selfassess.page.tracker_heading", lang))
     _tracker(summaries, version, filters.area, now, lang)
-    st.subheader(t("selfassess.page.rounds_heading", lang))
-    _open_rounds([s for s in summaries if s.closed_at is None and s.area_code in areas], principal, now, lang)
+    if areas:
+        st.subheader(t("selfassess.page.rounds_heading", lang))
+        _open_rounds([s for s in summaries if s.closed_at is None and s.area_code in areas], principal, now, lang)
 
 
 def _flash() -> None:
