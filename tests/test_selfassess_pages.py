@@ -160,6 +160,7 @@ def test_an_area_editor_opens_tracks_and_closes_a_round(monkeypatch: pytest.Monk
     at.run()
     tracker = at.dataframe[0].value.set_index(t("selfassess.col.area", "sv"))
     assert len(tracker) == len(facts.in_scope_areas())  # every area, whoever reads
+    assert tracker.index[0] == "Norra Savolax välfärdsområde"  # areas with an open round first
     savo = tracker.loc["Norra Savolax välfärdsområde"]
     assert savo[t("selfassess.col.answered", "sv")] == "1 / 3"
     assert savo[t("selfassess.col.state", "sv")] == t("selfassess.state.open", "sv")

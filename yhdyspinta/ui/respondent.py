@@ -79,12 +79,12 @@ def _render() -> None:
     st.title(t("selfassess.form.title", lang))
     done: set[str] = st.session_state.setdefault(KEY_DONE, set())
     if selfassess.well_formed(token) and selfassess.hash_token(str(token)) in done:
-        st.success(t("selfassess.form.thanks", lang), icon="✅")
+        st.success(t("selfassess.form.thanks", lang), icon=":material/check_circle:")
         st.markdown(t("selfassess.form.thanks_more", lang))
         return
     invitation = selfassess.check_token(data.engine(), token)
     if invitation.status is not TokenStatus.VALID:
-        st.warning(t(TOKEN_TEXTS[invitation.status], lang), icon="⚠️")
+        st.warning(t(TOKEN_TEXTS[invitation.status], lang), icon=":material/warning:")
         st.markdown(t("selfassess.token.what_now", lang))
         return
     assert invitation.area_code is not None
@@ -113,12 +113,12 @@ def _submit(token: str, answers: dict[str, object], lang: str, done: set[str]) -
     missing = [t("selfassess.form.role_short", lang) if name == "respondent_role" else str(number)
                for number, (name, value) in enumerate(answers.items()) if value is None]
     if missing:
-        st.error(t("selfassess.form.missing", lang, missing=", ".join(missing)), icon="⚠️")
+        st.error(t("selfassess.form.missing", lang, missing=", ".join(missing)), icon=":material/warning:")
         return
     try:
         selfassess.submit(data.engine(), token, answers)
     except selfassess.Refused as refused:
-        st.error(t(TOKEN_TEXTS.get(refused.status, "selfassess.token.unknown"), lang), icon="⚠️")
+        st.error(t(TOKEN_TEXTS.get(refused.status, "selfassess.token.unknown"), lang), icon=":material/warning:")
         return
     except DBAPIError as exc:  # nothing was written; the form keeps the answers to send again
         fault_messages.report(exc, lang)

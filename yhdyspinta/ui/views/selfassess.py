@@ -41,6 +41,8 @@ STATE_TEXTS: dict[str, str] = {
     RoundState.CLOSED.value: "selfassess.state.closed",
 }
 
+STATE_ORDER = (RoundState.OPEN.value, RoundState.EXPIRED.value, RoundState.CLOSED.value, RoundState.NONE.value)
+
 
 @data.cached(max_entries=8)
 def _rounds(version: int) -> list[RoundSummary]:
@@ -132,7 +134,7 @@ def _links(lang: str) -> None:
         return
     area, expires, links = shown
     st.success(plain.text("selfassess.page.links_ready", lang, area=area_name(area, lang), count=len(links),
-                          expires=format_day(expires, lang)), icon="🔗")
+                          expires=format_day(expires, lang)), icon=":material/link:")
     st.markdown(t("selfassess.page.links_once", lang))
     st.code("\n".join(links), language=None, wrap_lines=True)
     st.download_button(t("selfassess.page.links_download", lang), "\n".join(links) + "\n", file_name=LINKS_FILE,
@@ -161,6 +163,10 @@ def tracker_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def _tracker(summaries: list[RoundSummary], version: int, area: int | None, now: datetime, lang: str) -> None:
     codes = [a.code for a in facts.in_scope_areas() if area is None or a.code == area]
     frame = selfassess.tracker(summaries, _last_reported(version), codes, now)
+    # Areas with a round first (open, then expired, then closed), each group by name.
+    rank = [STATE_ORDER.index(state) for state in frame["state"]]
+    names = [area_name(a, lang) for a in frame["area_code"]]
+    frame = frame.assign(_rank=rank, _name=names).sort_values(["_rank", "_name"]).drop(columns=["_rank", "_name"])
     table = tracker_table(frame, lang)
     st.dataframe(table, hide_index=True, width="stretch", key=f"{PAGE}.tracker")
     answering = frame[frame["state"] == RoundState.OPEN.value]
