@@ -5,6 +5,8 @@ as the area's latest maturity assessments, which the catalogue then reads; every
 from __future__ import annotations
 
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -26,6 +28,7 @@ SAVO = Principal("editor@pshyvinvointialue.fi", Role.AREA_EDITOR, frozenset({13}
 VIEWER = Principal("someone@example.fi", Role.VIEWER)
 OPENED = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 ANSWERS = {"respondent_role": "kunta", **dict.fromkeys(MATURITY_COLUMNS, 3)}
+SENDERS = 4
 
 
 def _log(engine: Engine, kind: str | None = None) -> list[dict[str, object]]:
@@ -288,3 +291,22 @@ def test_closing_an_unanswered_round_writes_no_assessment(store: Engine) -> None
     assert repo.read_kind(store, "maturity").empty
     with pytest.raises(selfassess.RoundNotFound):
         selfassess.close_round(store, LEAD, opened.round_id + 1)
+
+
+def test_the_same_link_sent_at_once_from_two_places_answers_once(store: Engine) -> None:
+    opened = selfassess.open_round(store, SAVO, 13, 1)
+    barrier = threading.Barrier(SENDERS)
+
+    def send(_n: int) -> str:
+        barrier.wait()
+        try:
+            selfassess.submit(store, opened.tokens[0], ANSWERS)
+        except Refused as refused:
+            return refused.status.value
+        return "taken"
+
+    with ThreadPoolExecutor(SENDERS) as pool:
+        outcomes = sorted(pool.map(send, range(SENDERS)))
+    assert outcomes == ["taken", *["used"] * (SENDERS - 1)]
+    with store.connect() as conn:
+        assert len(conn.execute(select(schema.selfassess_responses)).all()) == 1

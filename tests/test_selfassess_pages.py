@@ -186,3 +186,16 @@ def test_the_area_filter_narrows_the_tracker(monkeypatch: pytest.MonkeyPatch) ->
     at = _page(LEAD, monkeypatch, alue="13")
     assert len(at.dataframe[0].value) == 1
     assert at.selectbox(key=page.KEY_AREA).value == 13
+
+
+def test_the_round_is_in_the_change_history_without_its_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened = _round(2)
+    selfassess.submit(open_store(), opened.tokens[0], ANSWERS)
+    selfassess.close_round(open_store(), SAVO, opened.round_id)
+    monkeypatch.setattr(auth, "current_principal", lambda: LEAD)
+    at = open_app("history.py")
+    shown = at.dataframe[0].value.to_string()
+    assert shown.count(t("access.kind.selfassess", "fi")) == 3  # opened, answered, closed
+    assert t("access.kind.maturity", "fi") in shown  # the result, as maturity assessments
+    assert not any(tok in shown for tok in opened.tokens)
+    assert selfassess.RESPONDENT_ACTOR in shown and SAVO.subject in shown

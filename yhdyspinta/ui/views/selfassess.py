@@ -32,6 +32,7 @@ KEY_DAYS = f"{PAGE}.days"
 KEY_LINK_LANG = f"{PAGE}.link_lang"
 KEY_OPEN = f"{PAGE}.open"
 DEFAULT_INVITATIONS = 10
+DAY_COLUMN_WIDTH = 110  # px: "29.11.2026" in full
 LINKS_FILE = "itsearviointi_linkit.txt"
 # The texts of a round's state (RoundState), by state.
 STATE_TEXTS: dict[str, str] = {
@@ -168,7 +169,9 @@ def _tracker(summaries: list[RoundSummary], version: int, area: int | None, now:
     names = [area_name(a, lang) for a in frame["area_code"]]
     frame = frame.assign(_rank=rank, _name=names).sort_values(["_rank", "_name"]).drop(columns=["_rank", "_name"])
     table = tracker_table(frame, lang)
-    st.dataframe(table, hide_index=True, width="stretch", key=f"{PAGE}.tracker")
+    # Days take their own width: a column of mostly "–" under a short header would cut them.
+    days = {name: st.column_config.TextColumn(name, width=DAY_COLUMN_WIDTH) for name in table.columns[3:]}
+    st.dataframe(table, hide_index=True, width="stretch", key=f"{PAGE}.tracker", column_config=days)
     answering = frame[frame["state"] == RoundState.OPEN.value]
     st.caption(tn("selfassess.page.tracker_note", len(answering), lang))
 
