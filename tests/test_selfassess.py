@@ -94,18 +94,18 @@ def test_answers_are_validated_as_maturity_records(answers: dict[str, object], e
 
 
 def _summary(round_id: int, area: int, opened: datetime, *, days: int = 14, closed: bool = False,
-             invitations: int = 5, responses: int = 0, last: datetime | None = None) -> selfassess.RoundSummary:
+             invitations: int = 5, responses: int = 0, last: date | None = None) -> selfassess.RoundSummary:
     return selfassess.RoundSummary(round_id, area, opened, opened + timedelta(days=days),
                                    opened + timedelta(days=1) if closed else None, None, invitations, responses, last)
 
 
 @pytest.mark.parametrize(("summaries", "now", "expected"), [
     ([], OPENED, {"state": "none", "invitations": 0, "responses": 0, "last_response_on": None}),
-    ([_summary(1, 13, OPENED, responses=2, last=OPENED + timedelta(hours=30))], OPENED + timedelta(days=2),
+    ([_summary(1, 13, OPENED, responses=2, last=date(2026, 11, 3))], OPENED + timedelta(days=2),
      {"state": "open", "invitations": 5, "responses": 2, "last_response_on": date(2026, 11, 3)}),
     ([_summary(1, 13, OPENED)], OPENED + timedelta(days=14), {"state": "expired", "responses": 0}),
     # The latest round counts; the last response is the latest of any round.
-    ([_summary(1, 13, OPENED, closed=True, responses=4, last=OPENED + timedelta(days=1)),
+    ([_summary(1, 13, OPENED, closed=True, responses=4, last=date(2026, 11, 3)),
       _summary(2, 13, OPENED + timedelta(days=20), invitations=3)], OPENED + timedelta(days=21),
      {"state": "open", "invitations": 3, "responses": 0, "last_response_on": date(2026, 11, 3),
       "opened_on": date(2026, 11, 22)}),
@@ -209,6 +209,11 @@ def test_a_response_is_logged_anonymously_and_moves_the_data_version(store: Engi
     with store.connect() as conn:
         response = conn.execute(select(schema.selfassess_responses)).mappings().one()
     assert set(response) == {"id", "round_id", *selfassess.ANSWER_FIELDS}  # nothing ties it to a link
+    with store.connect() as conn:
+        answered = conn.execute(select(schema.selfassess_invitations.c.answered_on)
+                                .where(schema.selfassess_invitations.c.answered_on.is_not(None))).scalar_one()
+    assert type(answered) is date and answered == local_day(OPENED)  # a day, not an instant
+    assert selfassess.rounds(store)[0].last_response_on == answered
 
 
 @pytest.mark.parametrize(("principal", "area", "code"), [

@@ -7,7 +7,8 @@ only its SHA-256 hash, so the links are shown once and a copy of the store canno
 link expires (`DEFAULT_VALID_DAYS` after opening unless chosen otherwise), answers once, needs
 no sign-in and asks for nothing that names a person: the eight scores (1–3, the scale of the
 maturity records) and which side the respondent works for (`RespondentRole`). A response keeps
-no link to its invitation and no time of its own.
+no link to its invitation and no time of its own; an invitation keeps only the day it was
+answered.
 
 Closing a round writes its responses as maturity assessments of the area, dated the day of
 closing (Finnish time), numbered after any the area already has that day: from then on they
@@ -113,7 +114,7 @@ class RoundSummary:
     assessed_on: date | None
     invitations: int
     responses: int
-    last_response_at: datetime | None
+    last_response_on: date | None
 
     def state(self, now: datetime) -> RoundState:
         if self.closed_at is not None:
@@ -213,7 +214,7 @@ def _lookup(conn: Connection, token: str | None, now: datetime, *, lock: bool = 
     if not well_formed(token):
         return Invitation(TokenStatus.UNKNOWN), None
     i, r = s.selfassess_invitations, s.selfassess_rounds
-    stmt = (select(i.c.id, i.c.used_at, r.c.id.label("round_id"), r.c.area_code, r.c.expires_at, r.c.closed_at)
+    stmt = (select(i.c.id, i.c.answered_on, r.c.id.label("round_id"), r.c.area_code, r.c.expires_at, r.c.closed_at)
             .join(r, i.c.round_id == r.c.id).where(i.c.token_hash == hash_token(str(token))))
     if lock:  # PostgreSQL: a close waits for this response (SQLite serialises writes anyway)
         stmt = stmt.with_for_update(of=r)
@@ -221,7 +222,7 @@ def _lookup(conn: Connection, token: str | None, now: datetime, *, lock: bool = 
     if row is None:
         return Invitation(TokenStatus.UNKNOWN), None
     expires = utc(row["expires_at"])
-    if row["used_at"] is not None:
+    if row["answered_on"] is not None:
         status = TokenStatus.USED
     elif row["closed_at"] is not None:
         status = TokenStatus.CLOSED
@@ -263,8 +264,8 @@ def submit(engine: Engine, token: str | None, answers: Mapping[str, Any], *, now
         assert invitation.round_id is not None and invitation.area_code is not None
         values = validate_answers(invitation.area_code, answers)
         inv = s.selfassess_invitations
-        taken = conn.execute(update(inv).where(inv.c.id == invitation_id, inv.c.used_at.is_(None))
-                             .values(used_at=at))
+        taken = conn.execute(update(inv).where(inv.c.id == invitation_id, inv.c.answered_on.is_(None))
+                             .values(answered_on=local_day(at)))
         if taken.rowcount != 1:  # answered meanwhile through another session
             raise Refused(TokenStatus.USED, "the link was answered already")
         conn.execute(insert(s.selfassess_responses).values(round_id=invitation.round_id, **values))
@@ -285,7 +286,8 @@ def _responses(conn: Connection, round_id: int) -> int:
 def rounds(engine: Engine, area_codes: Iterable[int] | None = None) -> list[RoundSummary]:
     """Every round (of `area_codes`, if given), newest first, with its answered count."""
     r, i = s.selfassess_rounds, s.selfassess_invitations
-    stmt = (select(r, func.count(i.c.used_at).label("responses"), func.max(i.c.used_at).label("last_response"))
+    stmt = (select(r, func.count(i.c.answered_on).label("responses"),
+                   func.max(i.c.answered_on).label("last_response"))
             .join(i, i.c.round_id == r.c.id, isouter=True).group_by(*r.c).order_by(r.c.opened_at.desc(),
                                                                                      r.c.id.desc()))
     if area_codes is not None:
@@ -294,7 +296,7 @@ def rounds(engine: Engine, area_codes: Iterable[int] | None = None) -> list[Roun
         rows = conn.execute(stmt).mappings().all()
     return [RoundSummary(int(row["id"]), int(row["area_code"]), utc(row["opened_at"]),  # type: ignore[arg-type]
                          utc(row["expires_at"]), utc(row["closed_at"]), row["assessed_on"],  # type: ignore[arg-type]
-                         int(row["invitations"]), int(row["responses"]), utc(row["last_response"]))
+                         int(row["invitations"]), int(row["responses"]), row["last_response"])
             for row in rows]
 
 
@@ -352,14 +354,14 @@ def tracker(summaries: Sequence[RoundSummary], last_reported: Mapping[int, date 
     nobody named) – when the last response came, and `last_reported`: the date of the area's
     latest maturity assessment in the picture (whether from a round or entered otherwise)."""
     latest: dict[int, RoundSummary] = {}
-    answered: dict[int, datetime] = {}
+    answered: dict[int, date] = {}
     for summary in summaries:
         current = latest.get(summary.area_code)
         if current is None or (summary.opened_at, summary.round_id) > (current.opened_at, current.round_id):
             latest[summary.area_code] = summary
-        if summary.last_response_at is not None:
-            answered[summary.area_code] = max(answered.get(summary.area_code, summary.last_response_at),
-                                              summary.last_response_at)
+        if summary.last_response_on is not None:
+            answered[summary.area_code] = max(answered.get(summary.area_code, summary.last_response_on),
+                                              summary.last_response_on)
     rows = []
     for area in areas:
         summary = latest.get(area)
@@ -370,7 +372,7 @@ def tracker(summaries: Sequence[RoundSummary], last_reported: Mapping[int, date 
             "expires_on": local_day(summary.expires_at) if summary else None,
             "invitations": summary.invitations if summary else 0,
             "responses": summary.responses if summary else 0,
-            "last_response_on": local_day(answered[area]) if area in answered else None,
+            "last_response_on": answered.get(area),
             "last_reported_on": last_reported.get(area),
         })
     return pd.DataFrame(rows, columns=list(TRACKER_COLUMNS))

@@ -221,8 +221,9 @@ selfassess_invitations = Table(
     Column("id", Integer, primary_key=True),
     Column("round_id", Integer, ForeignKey("selfassess_rounds.id"), nullable=False),
     Column("token_hash", String(TOKEN_HASH), nullable=False, unique=True),
-    # When the link was answered; None while unused. Nothing ties it to the response.
-    Column("used_at", DateTime(timezone=True), nullable=True),
+    # The day the link was answered (None while unused): a day, not an instant, so that the
+    # order of answers within a day cannot pair an invitation with a response.
+    Column("answered_on", Date, nullable=True),
 )
 
 selfassess_responses = Table(

@@ -40,7 +40,7 @@ def upgrade() -> None:
         sa.Column('id', sa.Integer(), nullable=False),
         sa.Column('round_id', sa.Integer(), nullable=False),
         sa.Column('token_hash', sa.String(length=64), nullable=False),
-        sa.Column('used_at', sa.DateTime(timezone=True), nullable=True),
+        sa.Column('answered_on', sa.Date(), nullable=True),
         sa.ForeignKeyConstraint(['round_id'], ['selfassess_rounds.id'],
                                 name=op.f('fk_selfassess_invitations_round_id_selfassess_rounds')),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_selfassess_invitations')),
