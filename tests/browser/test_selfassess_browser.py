@@ -128,6 +128,7 @@ def test_a_round_from_invitation_to_the_picture(browser: BrowserSession, oidc_ap
         _answer(phone, "sv", tmp_path)
         goto(phone, links[0])  # a link answers once
         expect(phone.locator(MAIN)).to_contain_text(t("selfassess.token.used", "fi"))
+        phone.screenshot(path=str(tmp_path / "respondent-used.png"))
         expect(phone.locator(MAIN).get_by_role("button", name=t("selfassess.form.submit", "fi"))).to_have_count(0)
     finally:
         phone.context.close()
