@@ -3,16 +3,19 @@
 import streamlit as st
 
 from yhdyspinta.i18n import t
-from yhdyspinta.ui import auth, faults, pages, slideshow, widgets
+from yhdyspinta.ui import auth, faults, pages, respondent, slideshow, widgets
 
-presenting = slideshow.requested()
+responding = respondent.requested()  # ?arvio=TOKEN: a self-assessment link, only its form
+presenting = slideshow.requested() and not responding
 st.set_page_config(page_title="Yhdyspinta", page_icon=widgets.page_icon(), layout="wide",
-                   initial_sidebar_state="collapsed" if presenting else "auto")
+                   initial_sidebar_state="collapsed" if presenting or responding else "auto")
 # A half-configured [auth] section: every page stops here with an error naming the missing keys.
 auth.require_valid_sign_in(widgets.current_filters().lang)
 
 
 def main() -> None:
+    if responding:
+        return respondent.run()
     if presenting:
         slideshow.run()
         return

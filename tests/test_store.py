@@ -33,7 +33,7 @@ def test_migrations_create_exactly_the_declared_schema(store: Engine) -> None:
     with store.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), schema.metadata)
     assert diff == []
-    assert current_revision(store) == "0003"
+    assert current_revision(store) == "0004"
 
 
 def test_open_store_is_idempotent_and_seeds_facts_once(store: Engine) -> None:

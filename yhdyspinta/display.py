@@ -143,6 +143,7 @@ KIND_TITLE_KEYS: dict[str, str] = {
     "maturity": "nav.maturity", "pilots": "nav.pilots", "areas": "nav.areas",
     "municipalities": "nav.municipalities", "roles": "nav.admin", "changelog": "nav.history",
     "facts": "nav.reference", "backup": "nav.history", "meta": "kind.meta",
+    "selfassess": "nav.selfassess",
 }
 
 

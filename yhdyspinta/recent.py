@@ -17,15 +17,23 @@ from yhdyspinta.display import area_name, municipality_name, org_name
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, enum_label, format_day, t, tn
 from yhdyspinta.indicators.asof import as_date, load_logged, local_day
-from yhdyspinta.store.repository import DEMO_ACTOR, FACTS_KIND, META_KIND, QUIET_LOG_ACTIONS, SYSTEM_KINDS
+from yhdyspinta.store.repository import (
+    DEMO_ACTOR,
+    FACTS_KIND,
+    META_KIND,
+    QUIET_LOG_ACTIONS,
+    SELFASSESS_KIND,
+    SYSTEM_KINDS,
+)
 
 __all__ = ["ChangeLine", "ReferenceUpdates", "is_reference_update", "local_day", "recent_changes",
            "reference_updates"]
 
 
 # "What changed lately" leaves out what is not a change in the picture: the facts seed, the
-# example data (and its replacement), flags, roles (who may edit) and refused writes.
-QUIET_KINDS = frozenset({FACTS_KIND, META_KIND, "roles"})
+# example data (and its replacement), flags, roles (who may edit), self-assessment rounds
+# opened and answered (a closed round's result shows as maturity assessments) and refused writes.
+QUIET_KINDS = frozenset({FACTS_KIND, META_KIND, "roles", SELFASSESS_KIND})
 QUIET_ACTIONS = QUIET_LOG_ACTIONS
 STATUS_ENUMS = {"agreements": "AgreementStatus", "approvals": "ApprovalStatus"}
 # A write that only sets these fields of a municipality is an update of reference data

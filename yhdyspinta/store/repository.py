@@ -40,11 +40,12 @@ class LogAction(StrEnum):
     UNDO = "undo"  # a change put back by undo
 
 
-# Log kinds that are no kind of record: the facts seed, settings, a whole restore.
+# Log kinds that are no kind of record: the facts seed, settings, a whole restore, self-assessment rounds.
 FACTS_KIND = "facts"
 META_KIND = "meta"
 BACKUP_KIND = "backup"
-SYSTEM_KINDS: tuple[str, ...] = (FACTS_KIND, META_KIND, BACKUP_KIND)
+SELFASSESS_KIND = "selfassess"  # a self-assessment round opened, answered or closed (yhdyspinta.selfassess)
+SYSTEM_KINDS: tuple[str, ...] = (FACTS_KIND, META_KIND, BACKUP_KIND, SELFASSESS_KIND)
 # Log actions that change no data: the facts seed and refused writes.
 QUIET_LOG_ACTIONS = frozenset({LogAction.SEED.value, LogAction.DENIED.value})
 

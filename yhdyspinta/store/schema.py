@@ -153,6 +153,18 @@ survey_results = Table(
     CheckConstraint("n >= 0", name="n_nonneg"),
 )
 
+# The eight Keast & Mandell dimensions, each scored 1–3, in the order every table lists them.
+MATURITY_COLUMNS: tuple[str, ...] = (
+    "trust",
+    "communication",
+    "information_sharing",
+    "goals",
+    "power",
+    "resources",
+    "accountability",
+    "commitment",
+)
+
 maturity_assessments = Table(
     "maturity_assessments",
     metadata,
@@ -182,6 +194,46 @@ pilots = Table(
     Column("ended_on", Date, nullable=True),
     Column("note", String(URL), nullable=True),
     Column("row_version", Integer, nullable=False, default=1),
+)
+
+# Self-assessment rounds (yhdyspinta.selfassess): an area's editor opens a round and hands out
+# invitation links; each link answers once, without sign-in; closing the round writes its
+# responses as maturity assessments. Only a hash of each link's token is kept.
+TOKEN_HASH = 64  # hex SHA-256
+
+selfassess_rounds = Table(
+    "selfassess_rounds",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("area_code", Integer, ForeignKey("areas.code"), nullable=False),
+    Column("opened_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("closed_at", DateTime(timezone=True), nullable=True),
+    # The date the round's responses were written as maturity assessments (None: none were).
+    Column("assessed_on", Date, nullable=True),
+    Column("invitations", Integer, nullable=False),
+    CheckConstraint("invitations > 0", name="invitations_positive"),
+)
+
+selfassess_invitations = Table(
+    "selfassess_invitations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("round_id", Integer, ForeignKey("selfassess_rounds.id"), nullable=False),
+    Column("token_hash", String(TOKEN_HASH), nullable=False, unique=True),
+    # The day the link was answered (None while unused): a day, not an instant, so that the
+    # order of answers within a day cannot pair an invitation with a response.
+    Column("answered_on", Date, nullable=True),
+)
+
+selfassess_responses = Table(
+    "selfassess_responses",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("round_id", Integer, ForeignKey("selfassess_rounds.id"), nullable=False),
+    Column("respondent_role", String(SHORT), nullable=False),
+    *(Column(name, Integer, nullable=False) for name in MATURITY_COLUMNS),
+    CheckConstraint(" AND ".join(f"{name} BETWEEN 1 AND 3" for name in MATURITY_COLUMNS), name="scores_range"),
 )
 
 change_log = Table(
@@ -229,18 +281,10 @@ TABLE_ORDER: tuple[Table, ...] = (
     survey_results,
     maturity_assessments,
     pilots,
+    selfassess_rounds,
+    selfassess_invitations,
+    selfassess_responses,
     role_assignments,
     change_log,
     meta,
-)
-
-MATURITY_COLUMNS: tuple[str, ...] = (
-    "trust",
-    "communication",
-    "information_sharing",
-    "goals",
-    "power",
-    "resources",
-    "accountability",
-    "commitment",
 )

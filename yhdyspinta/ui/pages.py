@@ -36,6 +36,7 @@ PAGES: tuple[PageDef, ...] = (
     PageDef("reference.py", "nav.reference", "viitetiedot", ":material/public:", "nav.section.data"),
     PageDef("upload.py", "nav.upload", "tuonti", ":material/upload_file:", "nav.section.data"),
     PageDef("admin.py", "nav.admin", "hallinta", ":material/admin_panel_settings:", "nav.section.data"),
+    PageDef("selfassess.py", "nav.selfassess", "itsearviointi", ":material/checklist:", "nav.section.data"),
 )
 
 

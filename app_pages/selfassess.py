@@ -1,0 +1,3 @@
+from yhdyspinta.ui.views.selfassess import render
+
+render()
