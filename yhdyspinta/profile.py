@@ -29,7 +29,7 @@ from yhdyspinta.domain import (
     ApprovalStatus,
     OrgType,
 )
-from yhdyspinta.i18n import column_label, enum_label, t
+from yhdyspinta.i18n import column_label, enum_label, format_number, t
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import AsOf, as_date, current_terms, forums_of, survey_rows
 from yhdyspinta.store.schema import MATURITY_COLUMNS
@@ -260,9 +260,13 @@ def survey_long(comparison: SurveyComparison, area: int | None, lang: str) -> pd
     parts = []
     for value, n, label in series:
         rows = comparison.rows[comparison.rows[value].notna()] if value in comparison.rows else comparison.rows
-        parts.append(pd.DataFrame({"statement": rows["statement"], "series": label,
-                                   "value": rows[value].astype(float), "n": rows[n].astype(int),
-                                   "small_n": rows[n].astype(int) < SMALL_N_THRESHOLD}))
+        part = pd.DataFrame({"statement": rows["statement"], "series": label,
+                             "value": rows[value].astype(float), "n": rows[n].astype(int),
+                             "small_n": rows[n].astype(int) < SMALL_N_THRESHOLD})
+        # The bar's label, flagged as the survey page flags a value from few respondents.
+        part["text"] = [format_number(v, lang, 0) + (f" ⚠ N={format_number(k, lang)}" if small else "")
+                        for v, k, small in zip(part["value"], part["n"], part["small_n"], strict=True)]
+        parts.append(part)
     return pd.concat(parts, ignore_index=True)
 
 
@@ -291,7 +295,9 @@ def comparison_bars(long: pd.DataFrame, *, category: str, value_title: str, titl
     bars = base.mark_bar().encode(x2=alt.datum(x_domain[0]), color=alt.Color("series:N", scale=scale, legend=alt.Legend(
         title=None, orient="top", labelFontSize=font_size, labelLimit=400)))
     text = base.mark_text(align="left", dx=3, fontSize=font_size - 1, color="#000000").encode(
-        text=alt.Text("value:Q", format=value_format))
+        text=alt.Text("text:N") if "text" in long else alt.Text("value:Q", format=value_format))
+    if "small_n" in long:  # a value from few respondents: a paler bar, as on the survey page
+        bars = bars.encode(opacity=alt.condition("datum.small_n", alt.value(0.45), alt.value(1.0)))
     groups = long[category].nunique()
     series = long["series"].nunique()
     return (bars + text).properties(width=width, height=FRAME_HEIGHT + 2 * font_size + groups * series * row_height)

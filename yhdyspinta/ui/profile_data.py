@@ -15,8 +15,9 @@ import pyarrow as pa
 
 from yhdyspinta import charts, indicators, recent, slides
 from yhdyspinta import profile as prof
+from yhdyspinta.display import area_name
 from yhdyspinta.filters import Filters
-from yhdyspinta.indicators import labels
+from yhdyspinta.indicators import labels, peers
 from yhdyspinta.io.export import indicator_bytes
 from yhdyspinta.ui import charting, data
 
@@ -80,7 +81,9 @@ class AreaProfile:
     area_forums: str  # as shown: "12 / 15"
     survey: prof.SurveyComparison | None
     maturity: prof.MaturityComparison | None
-    figures: pa.Table  # every indicator for the area beside the whole country, with definitions
+    figures: pa.Table  # every indicator for the area beside similar areas and the country, with definitions
+    peers: peers.Peers | None = None  # the similar areas (None: populations not loaded)
+    flagged: bool = False  # some value of the table rests on fewer than SMALL_N_THRESHOLD respondents
 
 
 @data.cached(max_entries=64)
@@ -88,6 +91,10 @@ def area_profile(version: int, area: int, lang: str, today: date) -> AreaProfile
     got = frames(version)
     state = data.state(version, today)
     where = indicators.Scope(area)
+    similar = peers.similar_areas(state.population, area)
+    similar_scope = similar.scope if similar is not None else None
+    mine, country = indicators.evaluate_all(state, where), indicators.evaluate_all(state)
+    others = indicators.evaluate_all(state, similar_scope) if similar_scope is not None else None
     return AreaProfile(
         municipalities=prof.municipality_table(area, got, state, lang),
         agreements=prof.agreement_table(area, got, state, lang),
@@ -97,8 +104,10 @@ def area_profile(version: int, area: int, lang: str, today: date) -> AreaProfile
         area_forums=labels.value_text(indicators.evaluate("area_forums_attended", state, where), lang),
         survey=prof.survey_comparison(area, state),
         maturity=prof.maturity_comparison(area, state),
-        figures=data.arrow_table(labels.table(indicators.evaluate_all(state, where).values(), lang,
-                                              country=indicators.evaluate_all(state))),
+        figures=data.arrow_table(labels.comparison_table(mine.values(), lang, area=area_name(area, lang),
+                                                         country=country, peers=others)),
+        peers=similar,
+        flagged=any(v.small_n for group in (mine, country, others or {}) for v in group.values()),
     )
 
 

@@ -14,8 +14,11 @@ import streamlit as st
 
 from yhdyspinta import facts, slides
 from yhdyspinta import profile as prof
+from yhdyspinta.display import area_name
+from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import column_label, format_day, t, tn
+from yhdyspinta.i18n import column_label, format_day, format_number, t, tn
+from yhdyspinta.indicators import peers
 from yhdyspinta.ui import charting, profile_data, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views import home
@@ -60,10 +63,36 @@ def _table(frame: pd.DataFrame, lang: str) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
 
 
-def render() -> None:
+def _peers_note(similar: peers.Peers | None, lang: str) -> str:
+    """Which areas the similar-areas column is, and why; or why there is none."""
+    if similar is None:
+        return t("scorecard.no_population", lang)
+    cls = similar.population_class
+    class_text = t(f"peers.class.{cls.code}", lang, lower=format_number(cls.lower, lang),
+                   upper=format_number(cls.upper or 0, lang))
+    if not similar.areas:
+        return t("scorecard.no_peers", lang, cls=class_text)
+    names = sorted(area_name(a, lang) for a in similar.areas)
+    return t("scorecard.peers", lang, cls=class_text, people=format_number(similar.population, lang),
+             names=", ".join(names))
+
+
+def scorecard(p: profile_data.AreaProfile, lang: str) -> None:
+    """Every indicator of the catalogue for the area beside its similar areas and the country."""
+    st.subheader(t("scorecard.heading", lang))
+    st.dataframe(p.figures, hide_index=True, width="stretch")
+    st.markdown(_peers_note(p.peers, lang))
+    if p.flagged:
+        st.markdown(t("analysis.survey.small_n_note", lang, n=SMALL_N_THRESHOLD))
+
+
+def render(*, front: bool = False) -> None:
+    """The area profile; `front`: the same as an area's own front page (the app's root with
+    `?alue=N`), titled with the area's name."""
     filters = widgets.current_filters()
     lang = filters.lang
-    version = widgets.page_header("nav.profile", filters)
+    title = area_name(filters.area, lang) if front and filters.area is not None else None
+    version = widgets.page_header("nav.profile", filters, title=title)
     if filters.area is None:
         choose_area(filters, version)
         return
@@ -74,10 +103,12 @@ def render() -> None:
     if filters.municipalities:
         munis = munis[munis[column_label("code", lang)].isin(filters.municipalities)]
 
+    if front:
+        st.write(t("scorecard.intro", lang))
     home.figure_cards(profile_data.overview_figures(version, filters, today), filters)
-    with st.expander(t("indicator.table", lang)):
-        st.dataframe(p.figures, hide_index=True, width="stretch")
+    scorecard(p, lang)
 
+    st.subheader(t("scorecard.map", lang))
     map_widget.small_map(filters, version, indicator="council_approval", level="municipalities",
                          key="profile.map")
 
