@@ -24,7 +24,7 @@ def main() -> None:
     menu = st.sidebar.container()  # the menu on top of the sidebar, filled once the language is known
     filters = widgets.sidebar_filters()
     auth.sign_in_widget(filters.lang)
-    navigation = pages.navigation(filters.lang, auth.current_principal(), menu)
+    navigation = pages.navigation(filters, auth.current_principal(), menu)
     # The page in its own guard, so the menu and sidebar stay when a page fails.
     faults.guarded(navigation.run)
     slideshow.start_button(filters.lang)

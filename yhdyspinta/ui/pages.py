@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from yhdyspinta.access import PageAccess, Principal, may_open
+from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t
 from yhdyspinta.ui import widgets
 
@@ -116,8 +117,9 @@ def menu_pages(principal: Principal) -> list[PageDef]:
 
 
 def _menu(container: st.delta_generator.DeltaGenerator, pages: list[st.Page],  # type: ignore[valid-type]
-          principal: Principal, lang: str) -> None:
-    """A heading per section, then a link per page the person can use."""
+          principal: Principal, lang: str, query: dict[str, str]) -> None:
+    """A heading per section, then a link per page the person can use (its address carrying
+    the filters, so a link opened in a new tab shows the same selection)."""
     section = None
     for page, built in zip(PAGES, pages, strict=True):
         if not may_open(principal, page.access):
@@ -125,13 +127,15 @@ def _menu(container: st.delta_generator.DeltaGenerator, pages: list[st.Page],  #
         if page.section != section:
             section = page.section
             container.subheader(t(section, lang), anchor=False)
-        container.page_link(built, label=t(page.title_key, lang), icon=page.icon)
+        container.page_link(built, label=t(page.title_key, lang), icon=page.icon, query_params=query,
+                            width="stretch")
 
 
-def navigation(lang: str, principal: Principal,
+def navigation(filters: Filters, principal: Principal,
                menu: st.delta_generator.DeltaGenerator | None = None) -> st.navigation:  # type: ignore[valid-type]
     """Every page registered (hidden from Streamlit's own menu), our menu for `principal` in
     `menu` (the sidebar by default), and the page to run."""
+    lang = filters.lang
     pages = _built(lang)
     home = pages[0]
     extra = [st.Page(_to_home(home, None), title=t(PAGES[0].title_key, lang), url_path=alias, visibility="hidden")
@@ -143,5 +147,5 @@ def navigation(lang: str, principal: Principal,
     elif unknown:
         st.session_state[KEY_UNKNOWN_PATH] = unknown[:MAX_SHOWN_PATH]
     chosen = st.navigation([*pages, *extra], position="hidden")
-    _menu(menu if menu is not None else st.sidebar, pages, principal, lang)
+    _menu(menu if menu is not None else st.sidebar, pages, principal, lang, filters.to_params())
     return chosen

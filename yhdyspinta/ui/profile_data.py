@@ -84,6 +84,7 @@ class AreaProfile:
     figures: pa.Table  # every indicator for the area beside similar areas and the country, with definitions
     peers: peers.Peers | None = None  # the similar areas (None: populations not loaded)
     flagged: bool = False  # some value of the table rests on fewer than SMALL_N_THRESHOLD respondents
+    terms: pd.DataFrame | None = None  # each agreement's validity, for the timeline
 
 
 @data.cached(max_entries=64)
@@ -107,6 +108,7 @@ def area_profile(version: int, area: int, lang: str, today: date) -> AreaProfile
         figures=data.arrow_table(labels.comparison_table(mine.values(), lang, area=area_name(area, lang),
                                                          country=country, peers=others)),
         peers=similar,
+        terms=prof.agreement_terms(area, got, today, lang),
         flagged=any(v.small_n for group in (mine, country, others or {}) for v in group.values()),
     )
 

@@ -54,9 +54,11 @@ def _table(frame: pd.DataFrame, lang: str) -> None:
         st.write(t("common.no_rows", lang))
         return
     config: dict[str, object] = {}
+    frame = frame.copy()
     for column in frame.columns:
         values = frame[column].dropna()
         if len(values) and all(isinstance(v, date) for v in values):
+            frame[column] = pd.to_datetime(frame[column])  # an empty day shows empty, not "None"
             config[column] = st.column_config.DateColumn(column, format=DATE_FORMATS.get(lang, "D.M.YYYY"))
         elif column == column_label("url", lang):
             config[column] = st.column_config.LinkColumn(column)
@@ -122,7 +124,10 @@ def render(*, front: bool = False) -> None:
     if p.events.empty:
         st.write(t("profile.no_events", lang))
     else:
-        charting.altair(prof.timeline_chart, p.events, lang, width="content")
+        charting.altair(prof.timeline_chart, p.events, lang, p.terms, width="content")
+        curve = prof.approval_curve(p.events)
+        if not curve.empty:
+            charting.altair(prof.approval_curve_chart, curve, len(p.municipalities), lang, width="content")
         with st.expander(t("profile.timeline_table", lang)):
             _table(prof.events_table(p.events, lang), lang)
 
