@@ -79,10 +79,13 @@ def _peers_note(similar: peers.Peers | None, lang: str) -> str:
              names=", ".join(names))
 
 
-def scorecard(p: profile_data.AreaProfile, lang: str) -> None:
-    """Every indicator of the catalogue for the area beside its similar areas and the country."""
+def scorecard(p: profile_data.AreaProfile, download: bytes, lang: str) -> None:
+    """Every indicator of the catalogue for the area beside its similar areas and the country;
+    the area's values (every indicator, as the overview offers them) as CSV."""
     st.subheader(t("scorecard.heading", lang))
     st.dataframe(p.figures, hide_index=True, width="stretch")
+    st.download_button(t("indicator.download", lang), download, file_name="tunnusluvut.csv", mime="text/csv",
+                       key="profile.indicators.csv")
     st.markdown(_peers_note(p.peers, lang))
     if p.flagged:
         st.markdown(t("analysis.survey.small_n_note", lang, n=SMALL_N_THRESHOLD))
@@ -107,8 +110,9 @@ def render(*, front: bool = False) -> None:
 
     if front:
         st.write(t("scorecard.intro", lang))
-    home.figure_cards(profile_data.overview_figures(version, filters, today), filters)
-    scorecard(p, lang)
+    figures = profile_data.overview_figures(version, filters, today)
+    home.figure_cards(figures, filters)
+    scorecard(p, figures.download, lang)
 
     st.subheader(t("scorecard.map", lang))
     map_widget.small_map(filters, version, indicator="council_approval", level="municipalities",
