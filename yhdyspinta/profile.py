@@ -205,7 +205,7 @@ def approval_curve_chart(curve: pd.DataFrame, members: int, lang: str) -> alt.Ch
         y=alt.Y("approved:Q", title=t("scorecard.approvals_axis", lang),
                 scale=alt.Scale(domain=[0, max(members, 1)]), axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("agreement:N", legend=alt.Legend(title=None, orient="bottom", labelLimit=400),
-                        scale=alt.Scale(range=list(EVENT_COLOURS))),
+                        scale=alt.Scale(range=list(CURVE_COLOURS))),
         tooltip=[alt.Tooltip("day:T", title=t("profile.col.day", lang), format="%-d.%-m.%Y"),
                  alt.Tooltip("agreement:N", title=column_label("agreement_kind", lang)),
                  alt.Tooltip("who:N", title=t("profile.col.who", lang)),
@@ -242,6 +242,7 @@ def timeline_chart(events: pd.DataFrame, lang: str, terms: pd.DataFrame | None =
     return alt.layer(spans, points).properties(title=t("profile.timeline", lang))
 
 
+CURVE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")  # Okabe–Ito, far apart; shapes differ too
 TERM_COLOUR = "#E5E5E5"  # the validity band: a light grey behind the coloured events
 TERM_BAND = 36
 
