@@ -1,3 +1,3 @@
-from yhdyspinta.ui.views.home import render
+from yhdyspinta.ui.views.front import render
 
 render()

@@ -199,10 +199,12 @@ def test_area_profile_shows_the_catalogue_beside_the_country(edge_store: dict[st
     savo, country = catalogue(edge_store, SCOPES[1]), catalogue(edge_store, SCOPES[0])
     assert _cards(at) == {labels.label(i, lang): labels.value_text(savo[i], lang) for i in labels.HEADLINE_IDS}
     table = next(df.value for df in at.dataframe if t("indicator.col.country", lang) in df.value.columns)
-    shown = dict(zip(table[t("indicator.col.label", lang)], zip(table[t("indicator.col.value", lang)],
+    area = facts.area_by_code()[PS].name(lang)
+    shown = dict(zip(table[t("indicator.col.label", lang)], zip(table[area],
                                                                  table[t("indicator.col.country", lang)],
                                                                  strict=True), strict=True))
-    assert shown == {labels.label(i, lang): (labels.value_text(savo[i], lang), labels.value_text(country[i], lang))
+    # As shown everywhere, with "⚠ N=…" after a value from few respondents.
+    assert shown == {labels.label(i, lang): (labels.flagged_text(savo[i], lang), labels.flagged_text(country[i], lang))
                      for i in indicators.BY_ID}
 
 

@@ -143,9 +143,11 @@ AREA_CASES = [None, "13"]
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("area", AREA_CASES)
 def test_overview_renders_the_headline_indicators_with_their_series(lang: str, area: str | None) -> None:
+    """The root: the overview, or with an area its own front page (tests/test_region_front.py),
+    both with the headline cards for the selection."""
     query = {"kieli": lang, **({"alue": area} if area else {})}
     at = open_app(None, query)
-    assert at.title[0].value == t("nav.home", lang)
+    assert at.title[0].value == (t("nav.home", lang) if area is None else facts.area_by_code()[PS].name(lang))
     metrics = {m.label: m for m in at.metric}
     assert list(metrics) == [labels.label(i, lang) for i in labels.HEADLINE_IDS]
     in_force = metrics[labels.label("agreements_in_force", lang)]
@@ -160,7 +162,8 @@ def test_overview_renders_the_headline_indicators_with_their_series(lang: str, a
     assert metrics[labels.label("council_approved_population_share", lang)].value == "–"  # not loaded
     assert t("indicator.series_note", lang) in [c.value for c in at.caption]
     assert at.dataframe, "the figures and the map have tables"
-    assert any(t("overview.changes_note", lang) in m.value for m in at.markdown)
+    if area is None:
+        assert any(t("overview.changes_note", lang) in m.value for m in at.markdown)
 
 
 def test_helsinki_shows_agreement_figures_as_not_applicable() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -148,6 +149,29 @@ def editable_areas(principal: Principal) -> frozenset[int]:
     if principal.role == Role.AREA_EDITOR:
         return principal.areas
     return frozenset()
+
+
+class PageAccess(StrEnum):
+    """Who a page is in the menu for. The menu only leaves out what someone cannot use: every
+    page keeps its address and checks writes itself (`yhdyspinta.editing`)."""
+
+    EVERYONE = "everyone"  # the picture pages, also for anonymous visitors
+    SIGNED_IN = "signed_in"  # the data pages: any signed-in role, viewers too
+    WRITER = "writer"  # imports: area editors and project leads
+    LEAD = "lead"  # role management: project leads
+
+
+def may_open(principal: Principal, access: PageAccess) -> bool:
+    """Whether `principal`'s menu lists a page of `access`."""
+    if access is PageAccess.EVERYONE:
+        return True
+    if principal.is_anonymous:
+        return False
+    if access is PageAccess.SIGNED_IN:
+        return True
+    if access is PageAccess.WRITER:
+        return principal.can_write_anything
+    return principal.role == Role.PROJECT_LEAD
 
 
 def configured_first_lead() -> str | None:

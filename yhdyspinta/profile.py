@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -29,7 +30,7 @@ from yhdyspinta.domain import (
     ApprovalStatus,
     OrgType,
 )
-from yhdyspinta.i18n import column_label, enum_label, t
+from yhdyspinta.i18n import column_label, enum_label, format_number, t
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import AsOf, as_date, current_terms, forums_of, survey_rows
 from yhdyspinta.store.schema import MATURITY_COLUMNS
@@ -132,25 +133,87 @@ def agreement_events(area: int, frames: dict[str, pd.DataFrame], lang: str) -> p
     approvals = frames["approvals"]
     rows: list[dict[str, object]] = []
 
-    def add(kind: str, event: str, day: object, who: str) -> None:
+    def add(agreement: str, event: str, day: object, who: str) -> None:
         when = as_date(day)
         if when is not None:
-            rows.append({"agreement": enum_label("AgreementKind", kind, lang), "event": event,
+            rows.append({"agreement": agreement, "event": event,
                          "event_label": t(f"profile.event.{event}", lang), "day": when, "who": who})
 
     for a in agreements.itertuples():
-        add(a.kind, "preparation", a.preparation_started_on, area_name(area, lang))
-        add(a.kind, "approved", a.approved_on, area_name(area, lang))
+        name = agreement_label(a, lang)
+        add(name, "preparation", a.preparation_started_on, area_name(area, lang))
+        add(name, "approved", a.approved_on, area_name(area, lang))
         mine = approvals[(approvals["area_code"] == area) & (approvals["agreement_kind"] == a.kind)]
         if "agreement_term_start" in mine:  # an area with a renewal: each agreement's own decisions
             mine = mine[mine["agreement_term_start"].isna() | (mine["agreement_term_start"] == a.term_start)]
         for d in mine.itertuples():
             if d.status == ApprovalStatus.APPROVED:
-                add(a.kind, "council_approved", d.decided_on, municipality_name(d.municipality_code, lang))
+                add(name, "council_approved", d.decided_on, municipality_name(d.municipality_code, lang))
             elif d.status == ApprovalStatus.REJECTED:
-                add(a.kind, "council_rejected", d.decided_on, municipality_name(d.municipality_code, lang))
+                add(name, "council_rejected", d.decided_on, municipality_name(d.municipality_code, lang))
     return pd.DataFrame(rows, columns=["agreement", "event", "event_label", "day", "who"]).sort_values(
         ["day", "agreement"], kind="stable").reset_index(drop=True)
+
+
+def _term_text(agreement: object) -> str | None:
+    """"2026–2029" from an agreement's validity (or its term start alone), None without dates."""
+    start = as_date(getattr(agreement, "term_start", None)) or as_date(getattr(agreement, "valid_from", None))
+    end = as_date(getattr(agreement, "valid_until", None))
+    if start is None:
+        return None
+    return f"{start.year}–{end.year}" if end is not None else f"{start.year}–"
+
+
+def agreement_label(agreement: Any, lang: str) -> str:
+    """The agreement's kind, with its term ("Strateginen yhteistyösopimus 2026–2029") when it has one."""
+    term = _term_text(agreement)
+    label = enum_label("AgreementKind", str(agreement.kind), lang)
+    return f"{label} {term}" if term else label
+
+
+def agreement_terms(area: int, frames: dict[str, pd.DataFrame], today: date, lang: str) -> pd.DataFrame:
+    """Each of the area's agreements with its validity as a span on the timeline (an open end
+    runs to `today`); agreements without a start of validity are left out."""
+    agreements = frames["agreements"]
+    agreements = agreements[agreements["area_code"] == area]
+    rows = []
+    for a in agreements.itertuples():
+        start, end = as_date(a.valid_from), as_date(a.valid_until)
+        if start is None:
+            continue
+        rows.append({"agreement": agreement_label(a, lang), "start": start,
+                     "end": end if end is not None else max(today, start), "term": _term_text(a) or ""})
+    return pd.DataFrame(rows, columns=["agreement", "start", "end", "term"])
+
+
+def approval_curve(events: pd.DataFrame) -> pd.DataFrame:
+    """Per agreement, how many councils had approved it by each day one did: the approvals by
+    municipality over time, as a step line."""
+    approved = events[events["event"] == "council_approved"].sort_values("day", kind="stable")
+    counts = approved.groupby("agreement", sort=False).cumcount() + 1
+    out = pd.DataFrame({"agreement": approved["agreement"], "day": approved["day"], "approved": counts,
+                        "who": approved["who"]})
+    return out.reset_index(drop=True)
+
+
+def approval_curve_chart(curve: pd.DataFrame, members: int, lang: str) -> alt.Chart:
+    """Councils approved over time, one step line per agreement, up to the area's municipalities."""
+    frame = curve.assign(day=pd.to_datetime(curve["day"]))
+    title = t("scorecard.approvals_title", lang, members=members)
+    base = alt.Chart(frame, title=title).encode(
+        x=alt.X("day:T", title=t("profile.col.day", lang), axis=alt.Axis(format="%-d.%-m.%Y")),
+        y=alt.Y("approved:Q", title=t("scorecard.approvals_axis", lang),
+                scale=alt.Scale(domain=[0, max(members, 1)]), axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("agreement:N", legend=alt.Legend(title=None, orient="bottom", labelLimit=400),
+                        scale=alt.Scale(range=list(CURVE_COLOURS))),
+        tooltip=[alt.Tooltip("day:T", title=t("profile.col.day", lang), format="%-d.%-m.%Y"),
+                 alt.Tooltip("agreement:N", title=column_label("agreement_kind", lang)),
+                 alt.Tooltip("who:N", title=t("profile.col.who", lang)),
+                 alt.Tooltip("approved:Q", title=t("scorecard.approvals_axis", lang))],
+    )
+    line = base.mark_line(interpolate="step-after")
+    points = base.mark_point(filled=True, size=60).encode(shape=alt.Shape("agreement:N", legend=None))
+    return (line + points).properties(width=CHART_WIDTH, height=FRAME_HEIGHT + 220)
 
 
 def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -162,13 +225,32 @@ def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
-def timeline_chart(events: pd.DataFrame, lang: str) -> alt.Chart:
-    """Events on a time axis, one row per agreement; shape and colour both tell the event."""
+def timeline_chart(events: pd.DataFrame, lang: str, terms: pd.DataFrame | None = None) -> alt.Chart:
+    """Events on a time axis, one row per agreement; shape and colour both tell the event. With
+    `terms`, each agreement's validity is a grey band behind its events."""
     labels = [t(f"profile.event.{e}", lang) for e in EVENTS]
     frame = events.assign(day=pd.to_datetime(events["day"]))
+    rows = list(dict.fromkeys([*events["agreement"], *([] if terms is None else terms["agreement"])]))
+    points = _event_points(frame, labels, lang, rows)
+    if terms is None or terms.empty:
+        return points
+    spans = alt.Chart(terms.assign(start=pd.to_datetime(terms["start"]), end=pd.to_datetime(terms["end"]))).mark_bar(
+        color=TERM_COLOUR, height=TERM_BAND).encode(
+        x=alt.X("start:T"), x2="end:T", y=alt.Y("agreement:N", scale=alt.Scale(domain=rows)),
+        tooltip=[alt.Tooltip("agreement:N", title=column_label("agreement_kind", lang)),
+                 alt.Tooltip("term:N", title=t("scorecard.term", lang))])
+    return alt.layer(spans, points).properties(title=t("profile.timeline", lang))
+
+
+CURVE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")  # Okabe–Ito, far apart; shapes differ too
+TERM_COLOUR = "#E5E5E5"  # the validity band: a light grey behind the coloured events
+TERM_BAND = 36
+
+
+def _event_points(frame: pd.DataFrame, labels: list[str], lang: str, rows: list[str]) -> alt.Chart:
     return alt.Chart(frame, title=t("profile.timeline", lang)).mark_point(size=120, filled=True, opacity=0.85).encode(
         x=alt.X("day:T", title=t("profile.col.day", lang), axis=alt.Axis(format="%-d.%-m.%Y")),
-        y=alt.Y("agreement:N", title=None, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("agreement:N", title=None, axis=alt.Axis(labelLimit=300), scale=alt.Scale(domain=rows)),
         color=alt.Color("event_label:N", scale=alt.Scale(domain=labels, range=list(EVENT_COLOURS)),
                         legend=alt.Legend(title=t("profile.col.event", lang), orient="bottom")),
         shape=alt.Shape("event_label:N", scale=alt.Scale(domain=labels, range=list(EVENT_SHAPES)), legend=None),
@@ -176,7 +258,7 @@ def timeline_chart(events: pd.DataFrame, lang: str) -> alt.Chart:
         tooltip=[alt.Tooltip("day:T", title=t("profile.col.day", lang), format="%-d.%-m.%Y"),
                  alt.Tooltip("event_label:N", title=t("profile.col.event", lang)),
                  alt.Tooltip("who:N", title=t("profile.col.who", lang))],
-    ).properties(width=CHART_WIDTH, height=FRAME_HEIGHT + 60 + 90 * events["agreement"].nunique())
+    ).properties(width=CHART_WIDTH, height=FRAME_HEIGHT + 60 + 90 * len(rows))
 
 
 def structure_table(area: int, structures: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -260,9 +342,13 @@ def survey_long(comparison: SurveyComparison, area: int | None, lang: str) -> pd
     parts = []
     for value, n, label in series:
         rows = comparison.rows[comparison.rows[value].notna()] if value in comparison.rows else comparison.rows
-        parts.append(pd.DataFrame({"statement": rows["statement"], "series": label,
-                                   "value": rows[value].astype(float), "n": rows[n].astype(int),
-                                   "small_n": rows[n].astype(int) < SMALL_N_THRESHOLD}))
+        part = pd.DataFrame({"statement": rows["statement"], "series": label,
+                             "value": rows[value].astype(float), "n": rows[n].astype(int),
+                             "small_n": rows[n].astype(int) < SMALL_N_THRESHOLD})
+        # The bar's label, flagged as the survey page flags a value from few respondents.
+        part["text"] = [format_number(v, lang, 0) + (f" ⚠ N={format_number(k, lang)}" if small else "")
+                        for v, k, small in zip(part["value"], part["n"], part["small_n"], strict=True)]
+        parts.append(part)
     return pd.concat(parts, ignore_index=True)
 
 
@@ -291,7 +377,9 @@ def comparison_bars(long: pd.DataFrame, *, category: str, value_title: str, titl
     bars = base.mark_bar().encode(x2=alt.datum(x_domain[0]), color=alt.Color("series:N", scale=scale, legend=alt.Legend(
         title=None, orient="top", labelFontSize=font_size, labelLimit=400)))
     text = base.mark_text(align="left", dx=3, fontSize=font_size - 1, color="#000000").encode(
-        text=alt.Text("value:Q", format=value_format))
+        text=alt.Text("text:N") if "text" in long else alt.Text("value:Q", format=value_format))
+    if "small_n" in long:  # a value from few respondents: a paler bar, as on the survey page
+        bars = bars.encode(opacity=alt.condition("datum.small_n", alt.value(0.45), alt.value(1.0)))
     groups = long[category].nunique()
     series = long["series"].nunique()
     return (bars + text).properties(width=width, height=FRAME_HEIGHT + 2 * font_size + groups * series * row_height)

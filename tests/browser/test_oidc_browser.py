@@ -34,18 +34,22 @@ from tests.browser.harness import (
     BrowserSession,
     HarnessError,
     StreamlitServer,
+    axe_available,
+    axe_violations,
     exception_texts,
+    format_axe_violations,
     free_port,
     goto,
     streamlit_server,
     wait_for_streamlit,
 )
 from yhdyspinta import editing
-from yhdyspinta.access import ENV_DEV_LEAD, ENV_FIRST_LEAD, Principal
+from yhdyspinta.access import ENV_DEV_LEAD, ENV_FIRST_LEAD, PageAccess, Principal
 from yhdyspinta.domain import Role
 from yhdyspinta.i18n import t
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
+from yhdyspinta.ui.pages import PAGES
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -171,6 +175,23 @@ def sign_in(browser: BrowserSession, server: StreamlitServer, email: str) -> Pag
     return page
 
 
+# The menu each role sees (yhdyspinta/ui/pages.py): the picture pages for everyone, the data
+# pages for anyone signed in, imports for writers, roles for project leads.
+MENU_LINKS = f'{SIDEBAR} a[data-testid="stPageLink-NavLink"]'
+
+
+def menu_is(page: Page, *accesses: PageAccess) -> None:
+    """The sidebar menu lists exactly the registry's pages of `accesses`, in registry order, and
+    a heading per section it shows."""
+    wanted = [p for p in PAGES if p.access in accesses]
+    links = page.locator(MENU_LINKS)
+    expect(links).to_have_count(len(wanted))
+    labels = [text.strip().splitlines()[-1].strip() for text in links.all_inner_texts()]
+    assert labels == [t(p.title_key, "fi") for p in wanted]
+    sections = list(dict.fromkeys(t(p.section, "fi") for p in wanted))
+    assert [h.strip() for h in page.locator(f"{SIDEBAR} h3").all_inner_texts()] == sections
+
+
 def visit(page: Page, server: StreamlitServer, path: str, **query: str) -> Page:
     goto(page, server.url_for(path, **query))
     assert exception_texts(page) == []
@@ -182,6 +203,10 @@ def visit(page: Page, server: StreamlitServer, path: str, **query: str) -> Page:
 def test_project_lead(browser: BrowserSession, oidc_app: OidcApp, oidc_server: StreamlitServer) -> None:
     page = sign_in(browser, oidc_server, LEAD)
     sidebar_has(page, t("access.signed_in_as", "fi", subject=LEAD, role=t("access.role.project_lead", "fi")))
+    menu_is(page, *PageAccess)
+    if axe_available():  # the whole menu, both sections, with no exemption
+        violations = axe_violations(page, impacts=("serious", "critical"))
+        assert violations == [], format_axe_violations(violations)
 
     visit(page, oidc_server, "hallinta")
     main_has(page, t("access.admin.add_title", "fi"))
@@ -212,6 +237,7 @@ def test_area_editor(browser: BrowserSession, oidc_server: StreamlitServer) -> N
     page = sign_in(browser, oidc_server, EDITOR)
     sidebar_has(page, t("access.signed_in_as", "fi", subject=EDITOR, role=t("access.role.area_editor", "fi")))
     sidebar_has(page, "Pohjois-Savon hyvinvointialue")
+    menu_is(page, PageAccess.EVERYONE, PageAccess.SIGNED_IN, PageAccess.WRITER)
 
     visit(page, oidc_server, "rakenteet", alue="13")
     save_buttons(page, 1)
@@ -234,6 +260,7 @@ def test_area_editor(browser: BrowserSession, oidc_server: StreamlitServer) -> N
 def test_signed_in_viewer(browser: BrowserSession, oidc_server: StreamlitServer) -> None:
     page = sign_in(browser, oidc_server, NOBODY)
     sidebar_has(page, t("access.role.viewer", "fi"))
+    menu_is(page, PageAccess.EVERYONE, PageAccess.SIGNED_IN)
     for path in ("sopimukset", "rakenteet", "kypsyys"):
         visit(page, oidc_server, path, alue="13")
         main_has(page, t("access.note.viewer", "fi"))
@@ -246,6 +273,7 @@ def test_signed_in_viewer(browser: BrowserSession, oidc_server: StreamlitServer)
 def test_anonymous_visitor(browser: BrowserSession, oidc_server: StreamlitServer) -> None:
     page = open_app(browser, oidc_server, "sopimukset", alue="13")
     buttons(page, t("access.sign_in", "fi"), 1, SIDEBAR)
+    menu_is(page, PageAccess.EVERYONE)
     main_has(page, t("access.note.sign_in", "fi"))
     save_buttons(page, 0)
     visit(page, oidc_server, "hallinta")

@@ -30,8 +30,10 @@ from tests.browser.harness import (
     format_axe_violations,
     goto,
     interact,
+    wait_for_streamlit,
 )
 from yhdyspinta import facts
+from yhdyspinta.access import PageAccess
 from yhdyspinta.display import display_header
 from yhdyspinta.filters import PARAM_AREA, PARAM_LANGUAGE
 from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGES, t, tn
@@ -47,8 +49,9 @@ DECK = '[data-testid="stDeckGlJsonChart"]'
 SCREENSHOT_DIR = REPO_ROOT / "docs" / "screenshots"
 UPDATE_SCREENSHOTS_ENV = "YHDYSPINTA_UPDATE_SCREENSHOTS"
 
-NAV_LINKS = '[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]'
 SIDEBAR = '[data-testid="stSidebar"]'
+# The menu is ours (yhdyspinta/ui/pages.py): a heading per section and an st.page_link per page.
+NAV_LINKS = f'{SIDEBAR} a[data-testid="stPageLink-NavLink"]'
 ALERTS = '[data-testid="stAlert"]'
 WARNINGS = '[data-testid="stAlertContentWarning"]'
 DATAFRAME = '[data-testid="stDataFrame"]'
@@ -121,11 +124,30 @@ def _area_select(page: Page, lang: str) -> Locator:
     return page.locator(SIDEBAR).get_by_role("combobox", name=t("filter.area", lang), exact=True)
 
 
+def _current_nav_labels(page: Page) -> list[str]:
+    """The labels of the menu links shown as the current page (st.page_link draws the current
+    page's label bold; its icon name stripped)."""
+    return page.evaluate(
+        """(selector) => [...document.querySelectorAll(selector)]
+            .filter(a => Number(getComputedStyle(a.querySelector('p')).fontWeight) >= 600)
+            .map(a => a.querySelector('p').innerText.trim())""", NAV_LINKS)
+
+
 def _current_nav_label(page: Page) -> str:
-    """The label of the sidebar link marked as the current page (its icon name stripped)."""
-    current = page.locator(f'{NAV_LINKS}[aria-current="page"]')
-    assert current.count() == 1, "exactly one sidebar link is the current page"
-    return current.inner_text().strip().splitlines()[-1].strip()
+    current = _current_nav_labels(page)
+    assert len(current) == 1, f"exactly one menu link is the current page: {current}"
+    return current[0]
+
+
+def _nav_link(page: Page, title: str) -> Locator:
+    return page.locator(SIDEBAR).get_by_role("link", name=title, exact=True)
+
+
+def _expected_heading(page: PageDef, lang: str, area: int | None) -> str:
+    """The page's title; the root with an area is that area's own front page, under its name."""
+    if page is PAGES[0] and area is not None:
+        return facts.area_by_code()[area].name(lang)
+    return t(page.title_key, lang)
 
 
 def _headings(page: Page) -> list[str]:
@@ -160,7 +182,10 @@ def test_page_renders(view: View, tab: Page, request: pytest.FixtureRequest) -> 
     server: StreamlitServer = request.getfixturevalue("geo_server" if view.boundaries else "plain_server")
     key = (server.url, view.lang, view.area)
     current, _tab_state["key"] = _tab_state["key"], None
-    link = tab.locator(f'{NAV_LINKS}[href="{server.url}{_page_path(view.page)}"]')
+    # The plain server has no sign-in: an anonymous visitor, whose menu lists the picture pages
+    # only; the others are opened by their address, which keeps working.
+    link = _nav_link(tab, t(view.page.title_key, view.lang))
+    in_menu = view.page.access is PageAccess.EVERYONE
     if view.direct or current != key or not tab.url.startswith(server.url) or link.count() != 1:
         # fi is asked for explicitly here, so the app must also accept kieli=fi.
         goto(tab, server.url_for(_page_path(view.page), **_query(view.lang, view.area, explicit_default=True)))
@@ -168,11 +193,15 @@ def test_page_renders(view: View, tab: Page, request: pytest.FixtureRequest) -> 
         interact(tab, link.click)
 
     assert exception_texts(tab) == [], f"exception on {tab.url}"
-    assert _headings(tab) == [t(view.page.title_key, view.lang)], f"title on {tab.url}"
+    assert _headings(tab) == [_expected_heading(view.page, view.lang, view.area)], f"title on {tab.url}"
     # The filters travel with the URL (the app drops the default language).
     assert _url_state(tab.url) == (_page_path(view.page), _query(view.lang, view.area, explicit_default=False))
     assert _area_select(tab, view.lang).input_value() == _area_name(view.area, view.lang)
-    assert _current_nav_label(tab) == t(view.page.title_key, view.lang)
+    assert (link.count() == 1) is in_menu, "the menu lists a page exactly when the visitor can use it"
+    if in_menu:
+        assert _current_nav_label(tab) == t(view.page.title_key, view.lang)
+    else:
+        assert _current_nav_labels(tab) == []
     if view.page.url_path == "viitetiedot":
         missing = [a for a in _alert_texts(tab, WARNINGS) if _plain(t("banner.no_boundaries", view.lang)) in a]
         assert bool(missing) is not view.boundaries, "'no boundaries' banner exactly when none are loaded"
@@ -239,53 +268,66 @@ def test_bad_area_param_warns_without_traceback(tab: Page, plain_server: Streaml
     assert "Traceback" not in plain_server.logs()[log_before:]
 
 
-# Violations Streamlit's own markup causes, which no app content can mend; each is kept out
-# of the failures only for nodes inside the element named, and listed in the README:
-# - list / listitem: the sidebar page menu is a <ul> whose section headings are <div>s and
-#   whose links sit in <div>s between the <ul> and the <li> (Streamlit's navigation component).
-STREAMLIT_OWN = {"list": '[data-testid="stSidebarNav"]', "listitem": '[data-testid="stSidebarNav"]'}
+@pytest.mark.parametrize(("path", "query", "notice"), [
+    ("foo", {"kieli": "sv"}, True),  # a typo: a notice in the user's language, then the overview
+    ("tilannekuva", {"alue": str(AREA)}, False),  # the overview's own name: the root, here the area's
+    ("Kartta", {}, True),  # addresses are case-sensitive, as Streamlit's are
+])
+def test_an_address_naming_no_page_opens_the_overview(tab: Page, plain_server: StreamlitServer, path: str,
+                                                      query: dict[str, str], notice: bool) -> None:
+    goto(tab, plain_server.url_for(path, **query))
+    _tab_state["key"] = None
+    lang = query.get(PARAM_LANGUAGE, DEFAULT_LANGUAGE)
+    area = int(query[PARAM_AREA]) if PARAM_AREA in query else None
+    # The address moves to the root (the filters kept) once the app has switched pages.
+    tab.wait_for_url(lambda url: _url_state(url) == ("", query), timeout=30_000)
+    wait_for_streamlit(tab)
+    tab.locator(NAV_LINKS).first.wait_for(state="visible")
+    assert exception_texts(tab) == []
+    assert _headings(tab) == [_expected_heading(PAGES[0], lang, area)]
+    assert _current_nav_label(tab) == t(PAGES[0].title_key, lang)
+    expected = _plain(t("nav.unknown_path", lang, path=path))
+    shown = [w for w in _alert_texts(tab, WARNINGS) if expected.split(path)[0] in w]
+    assert len(shown) == (1 if notice else 0), _alert_texts(tab, WARNINGS)
+    if notice:
+        assert path in shown[0]
+    # Streamlit's own (English) "Page not found" dialog is not shown.
+    assert tab.get_by_role("dialog").count() == 0
+    assert "Page not found" not in tab.locator("body").inner_text()
+
+
 # Every page once, half of them for the whole country in Finnish and half for one area in
 # Swedish (the page matrix above already shows every page in every combination renders).
 AXE_CASES = [(page, {} if i % 2 == 0 else {"alue": str(AREA), "kieli": "sv"}) for i, page in enumerate(PAGES)]
 
 
-def _our_violations(page: Page) -> list[dict[str, Any]]:
-    """Serious and critical axe violations, less the nodes Streamlit's own markup accounts for."""
-    ours = []
-    for violation in axe_violations(page, impacts=("serious", "critical")):
-        inside = STREAMLIT_OWN.get(violation["id"])
-        nodes = [node for node in violation["nodes"]
-                 if inside is None or not page.evaluate(
-                     "([target, inside]) => !!document.querySelector(target)?.closest(inside)",
-                     [str(node["target"][0]), inside])]
-        if nodes:
-            ours.append({**violation, "nodes": nodes})
-    return ours
-
-
 @pytest.mark.skipif(not axe_available(), reason="axe-playwright-python is not installed")
 @pytest.mark.parametrize(("page", "query"), AXE_CASES,
                          ids=[f"{p.url_path}-{'-'.join(q.values()) or 'country'}" for p, q in AXE_CASES])
-def test_axe_finds_no_serious_violation_of_ours(tab: Page, plain_server: StreamlitServer, page: PageDef,
-                                                 query: dict[str, str]) -> None:
+def test_axe_finds_no_serious_violation(tab: Page, plain_server: StreamlitServer, page: PageDef,
+                                        query: dict[str, str]) -> None:
+    """Every page, menu included, with no exemption."""
     goto(tab, plain_server.url_for(_page_path(page), **query))
     _tab_state["key"] = None
     assert exception_texts(tab) == []
     tab.locator(NAV_LINKS).first.wait_for(state="visible")
     _settle_visuals(tab)
-    violations = _our_violations(tab)
+    violations = axe_violations(tab, impacts=("serious", "critical"))
     assert violations == [], format_axe_violations(violations)
 
 
-@pytest.mark.skipif(not axe_available(), reason="axe-playwright-python is not installed")
-def test_axe_exemptions_still_apply(tab: Page, plain_server: StreamlitServer) -> None:
-    """If Streamlit mends its menu markup, the exemption above must go: fail so someone removes it."""
+def test_streamlits_own_menu_is_not_drawn(tab: Page, plain_server: StreamlitServer) -> None:
+    """Streamlit's sectioned menu (`stSidebarNav`) breaks axe-core's list rules; ours replaces it,
+    headings and links, in the same place at the top of the sidebar."""
     goto(tab, plain_server.url_for("kartta"))
     _tab_state["key"] = None
     tab.locator(NAV_LINKS).first.wait_for(state="visible")
-    _settle_visuals(tab)
-    found = {v["id"] for v in axe_violations(tab, impacts=("serious", "critical"))}
-    assert set(STREAMLIT_OWN) <= found, found
+    assert tab.locator('[data-testid="stSidebarNav"]').count() == 0
+    headings = [h.strip() for h in tab.locator(f"{SIDEBAR} h3").all_inner_texts()]
+    assert headings == [t("nav.section.picture", DEFAULT_LANGUAGE)]
+    first = tab.locator(f"{SIDEBAR} [data-testid='stPageLink']").first.bounding_box()
+    select = _area_select(tab, DEFAULT_LANGUAGE).bounding_box()
+    assert first is not None and select is not None and first["y"] < select["y"], "the menu comes first"
 
 
 # ----------------------------------------------------------------------- screenshots
@@ -309,6 +351,7 @@ def test_screenshots(
         "overview.png": geo_server.url_for(""),
         "map.png": geo_server.url_for("kartta"),
         "profile-area.png": geo_server.url_for("alueprofiili", alue=str(AREA)),
+        "front-area.png": geo_server.url_for("", alue=str(AREA)),
         "agreements-area.png": plain_server.url_for("sopimukset", alue=str(AREA)),
     }
     tab.set_viewport_size({"width": 1440, "height": 900})

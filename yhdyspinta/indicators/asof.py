@@ -408,11 +408,25 @@ def forums_of(state: AsOf, org_type: OrgType, key: str) -> int:
     return len(state.attended.get((org_type.value, str(key)), ()))
 
 
-def survey_rows(state: AsOf, area: int | None) -> pd.DataFrame:
-    """The latest wave's headline rows for the whole country or one area."""
+def survey_rows(state: AsOf, area: int | tuple[int, ...] | None) -> pd.DataFrame:
+    """The latest wave's headline rows for the whole country, one area, or a group of areas.
+
+    A group's rows are its areas' respondents pooled, statement by statement: N is the sum of
+    the areas' N and the value the respondent-weighted mean of their values (the share of all
+    the group's respondents rating collaboration well)."""
     rows = state.survey
     if rows.empty:
         return rows
     if area is None:
         return rows[rows["level"] == SurveyLevel.NATIONAL]
-    return rows[(rows["level"] == SurveyLevel.AREA) & (rows["level_key"].astype(str) == str(area))]
+    if isinstance(area, int):
+        return rows[(rows["level"] == SurveyLevel.AREA) & (rows["level_key"].astype(str) == str(area))]
+    keys = {str(a) for a in area}
+    mine = rows[(rows["level"] == SurveyLevel.AREA) & rows["level_key"].astype(str).isin(keys)]
+    mine = mine[mine["n"].notna() & (mine["n"] > 0)]
+    if mine.empty:
+        return mine
+    weighted = mine.assign(_weighted=mine["value_pct"] * mine["n"])
+    pooled = weighted.groupby("statement", sort=False).agg(n=("n", "sum"), _weighted=("_weighted", "sum"))
+    return pd.DataFrame({"statement": pooled.index, "value_pct": (pooled["_weighted"] / pooled["n"]).to_numpy(),
+                         "n": pooled["n"].astype(int).to_numpy()})

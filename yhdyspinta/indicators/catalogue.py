@@ -48,19 +48,40 @@ class Status(StrEnum):
     NOT_APPLICABLE = "not_applicable"  # e.g. agreements for Helsinki
 
 
+GROUP_SEPARATOR = "+"
+
+
 @dataclass(frozen=True)
 class Scope:
-    """The whole country, one area, or some municipalities of one area."""
+    """The whole country, one area, some municipalities of one area, or a group of whole
+    areas (e.g. the areas of one population class, `yhdyspinta.indicators.peers`).
+
+    A group is read as its areas together: counts over all of them, the county-level forum
+    figure as the mean over them (as for the country), survey results pooled over their
+    respondents (`asof.survey_rows`), maturity as the mean of the assessed areas' means."""
 
     area: int | None = None
     municipalities: tuple[str, ...] = ()
+    group: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.group and (self.area is not None or self.municipalities):
+            raise ValueError("a scope is either one area (with municipalities) or a group of areas")
+
+    @property
+    def is_country(self) -> bool:
+        return self.area is None and not self.group and not self.municipalities
 
     @property
     def code(self) -> str:
+        if self.group:
+            return GROUP_SEPARATOR.join(str(a) for a in sorted(self.group))
         return COUNTRY if self.area is None else str(self.area)
 
     def areas(self, *, with_helsinki: bool = True) -> list[int]:
-        codes = [a.code for a in facts.in_scope_areas() if self.area is None or a.code == self.area]
+        chosen = set(self.group) if self.group else None
+        codes = [a.code for a in facts.in_scope_areas()
+                 if (self.area is None or a.code == self.area) and (chosen is None or a.code in chosen)]
         return codes if with_helsinki else [c for c in codes if c != facts.HELSINKI_AREA_CODE]
 
     def members(self, *, with_helsinki: bool = True) -> list[str]:
@@ -127,7 +148,7 @@ def _ratio(numerator: int, denominator: int, n: int | None = None) -> Result:
 
 
 def _helsinki_only(scope: Scope) -> bool:
-    return scope.area == facts.HELSINKI_AREA_CODE
+    return scope.areas() == [facts.HELSINKI_AREA_CODE]
 
 
 def _agreements(state_wanted: AgreementState) -> Callable[[AsOf, Scope], Result]:
@@ -166,7 +187,7 @@ def _forums_held(state: AsOf, _scope: Scope) -> Result:
 def _scope_orgs(state: AsOf, scope: Scope) -> list[tuple[str, str]]:
     """The organisations of the scope that took part: all of them for the whole country; for
     an area, the area itself and its (chosen) municipalities."""
-    if scope.area is None and not scope.municipalities:
+    if scope.is_country:
         return list(state.attended)
     members = set(scope.members())
     areas = {str(a) for a in scope.areas()} if not scope.municipalities else set()
@@ -188,7 +209,7 @@ def _area_forums_attended(state: AsOf, scope: Scope) -> Result:
     """Forums the county (or Helsinki) itself took part in; the country: the counties' mean."""
     held = len(state.forums_held)
     counts = [len(state.attended.get((OrgType.AREA.value, str(a)), ())) for a in scope.areas()]
-    if scope.area is None:
+    if scope.area is None:  # the country or a group: the mean over its areas
         mean = sum(counts) / len(counts) if counts else 0.0
         return Result(mean, mean, float(held), len(counts))
     return _ratio(counts[0] if counts else 0, held)
@@ -201,7 +222,7 @@ def _municipalities_participated(state: AsOf, scope: Scope) -> Result:
 
 
 def _survey_mean(state: AsOf, scope: Scope) -> Result:
-    rows = survey_rows(state, scope.area)
+    rows = survey_rows(state, scope.group or scope.area)
     if state.wave is None or rows.empty:
         return NO_DATA
     n = int(rows["n"].min())

@@ -227,3 +227,29 @@ def series_frame(values: Mapping[str, Sequence[Value]], lang: str) -> pd.DataFra
     rows = [{"label": label(i, lang), "day": v.as_of, "value": plotted(v), "text": value_text(v, lang)}
             for i, series in values.items() for v in series if plotted(v) is not None]
     return pd.DataFrame(rows, columns=["label", "day", "value", "text"])
+
+
+def flagged_text(value: Value, lang: str) -> str:
+    """The value as shown, with "⚠ N=…" after it when it rests on fewer respondents than
+    SMALL_N_THRESHOLD (as the survey page flags them)."""
+    text = value_text(value, lang)
+    if value.small_n and value.n is not None:
+        return f"{text} ⚠ N={format_number(value.n, lang)}"
+    return text
+
+
+def comparison_table(values: Iterable[Value], lang: str, *, area: str, country: Mapping[str, Value],
+                     peers: Mapping[str, Value] | None = None) -> pd.DataFrame:
+    """Every indicator for one area beside its similar areas (when known) and the whole country,
+    each value flagged where its N is small; then the area's N, update day and definition."""
+    rows = []
+    for v in values:
+        row = {t("indicator.col.label", lang): label(v.indicator, lang), area: flagged_text(v, lang)}
+        if peers is not None:
+            row[t("indicator.col.similar", lang)] = flagged_text(peers[v.indicator], lang)
+        row[t("indicator.col.country", lang)] = flagged_text(country[v.indicator], lang)
+        row.update({"N": "–" if v.n is None else format_number(v.n, lang),
+                    t("indicator.col.updated", lang): format_day(v.last_updated, lang),
+                    t("indicator.col.definition", lang): definition(v.indicator, lang)})
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -16,9 +16,10 @@ import streamlit as st
 
 from yhdyspinta import charts, indicators, recent, slides
 from yhdyspinta import profile as prof
+from yhdyspinta.display import area_name
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label
-from yhdyspinta.indicators import asof, attention, labels
+from yhdyspinta.indicators import asof, attention, labels, peers
 from yhdyspinta.io.export import indicator_bytes
 from yhdyspinta.ui import charting, data
 
@@ -92,7 +93,10 @@ class AreaProfile:
     area_forums: str  # as shown: "12 / 15"
     survey: prof.SurveyComparison | None
     maturity: prof.MaturityComparison | None
-    figures: pa.Table  # every indicator for the area beside the whole country, with definitions
+    figures: pa.Table  # every indicator for the area beside similar areas and the country, with definitions
+    peers: peers.Peers | None = None  # the similar areas (None: populations not loaded)
+    flagged: bool = False  # some value of the table rests on fewer than SMALL_N_THRESHOLD respondents
+    terms: pd.DataFrame | None = None  # each agreement's validity, for the timeline
 
 
 @data.cached(max_entries=64)
@@ -100,6 +104,10 @@ def area_profile(version: int, area: int, lang: str, today: date) -> AreaProfile
     got = frames(version)
     state = data.state(version, today)
     where = indicators.Scope(area)
+    similar = peers.similar_areas(state.population, area)
+    similar_scope = similar.scope if similar is not None else None
+    mine, country = indicators.evaluate_all(state, where), indicators.evaluate_all(state)
+    others = indicators.evaluate_all(state, similar_scope) if similar_scope is not None else None
     return AreaProfile(
         municipalities=prof.municipality_table(area, got, state, lang),
         agreements=prof.agreement_table(area, got, state, lang),
@@ -109,8 +117,11 @@ def area_profile(version: int, area: int, lang: str, today: date) -> AreaProfile
         area_forums=labels.value_text(indicators.evaluate("area_forums_attended", state, where), lang),
         survey=prof.survey_comparison(area, state),
         maturity=prof.maturity_comparison(area, state),
-        figures=data.arrow_table(labels.table(indicators.evaluate_all(state, where).values(), lang,
-                                              country=indicators.evaluate_all(state))),
+        figures=data.arrow_table(labels.comparison_table(mine.values(), lang, area=area_name(area, lang),
+                                                         country=country, peers=others)),
+        peers=similar,
+        terms=prof.agreement_terms(area, got, today, lang),
+        flagged=any(v.small_n for group in (mine, country, others or {}) for v in group.values()),
     )
 
 
@@ -131,9 +142,11 @@ DATE_FORMATS = {"fi": "D.M.YYYY", "sv": "D.M.YYYY", "en": "DD/MM/YYYY"}
 def table(frame: pd.DataFrame, lang: str) -> Table:
     """`frame` with dates in the language's format and links that open."""
     config: dict[str, Any] = {}
+    frame = frame.copy()
     for column in frame.columns:
         values = frame[column].dropna()
         if len(values) and all(isinstance(v, date) for v in values):
+            frame[column] = pd.to_datetime(frame[column])  # an empty day shows empty, not "None"
             config[column] = st.column_config.DateColumn(column, format=DATE_FORMATS.get(lang, "D.M.YYYY"))
         elif column == column_label("url", lang):
             config[column] = st.column_config.LinkColumn(column)
@@ -163,6 +176,9 @@ class ProfileView:
     survey: pa.Table | None
     maturity_spec: dict[str, Any] | None
     maturity: pa.Table | None
+    approvals_spec: dict[str, Any] | None = None  # the councils' approvals over time
+    peers: peers.Peers | None = None  # AreaProfile.peers
+    flagged: bool = False  # AreaProfile.flagged
 
 
 @data.cached(max_entries=64)
@@ -173,6 +189,7 @@ def profile_view(version: int, area: int, municipalities: tuple[int, ...], lang:
         munis = munis[munis[column_label("code", lang)].isin(municipalities)]
     survey_long = prof.survey_long(p.survey, area, lang) if p.survey is not None else None
     maturity_long = prof.maturity_long(p.maturity, area, lang) if p.maturity is not None else None
+    curve = prof.approval_curve(p.events)
     return ProfileView(
         figures=p.figures,
         has_survey=p.survey is not None,
@@ -182,7 +199,7 @@ def profile_view(version: int, area: int, municipalities: tuple[int, ...], lang:
         population_missing=bool(munis[column_label("population", lang)].isna().all()),
         agreements=table(p.agreements, lang),
         events=None if p.events.empty else table(prof.events_table(p.events, lang), lang),
-        timeline_spec=None if p.events.empty else charting.build_spec(prof.timeline_chart, p.events, lang),
+        timeline_spec=None if p.events.empty else charting.build_spec(prof.timeline_chart, p.events, lang, p.terms),
         structures=table(p.structures, lang),
         participation_spec=charting.build_spec(prof.participation_chart, p.participation, lang),
         participation=data.arrow_table(prof.participation_table(p.participation, lang)),
@@ -192,6 +209,10 @@ def profile_view(version: int, area: int, municipalities: tuple[int, ...], lang:
         maturity_spec=None if maturity_long is None else charting.build_spec(prof.maturity_chart, maturity_long,
                                                                             lang),
         maturity=None if maturity_long is None else data.arrow_table(prof.maturity_table(maturity_long, lang)),
+        approvals_spec=None if curve.empty else charting.build_spec(prof.approval_curve_chart, curve,
+                                                                    len(p.municipalities), lang),
+        peers=p.peers,
+        flagged=p.flagged,
     )
 
 

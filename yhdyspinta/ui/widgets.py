@@ -26,6 +26,7 @@ KEY_AREA = "flt.area"
 KEY_MUNIS = "flt.munis"
 KEY_NOTICES = "flt.notices"
 KEY_WRITTEN = "flt.written"  # the filter parameters this session last wrote to the address
+KEY_UNKNOWN_PATH = "nav.unknown_path"  # set by the navigation (pages.py) for an address naming no page
 ALL = 0  # area selector value for the whole country
 # A local file: a Material icon as favicon would be fetched from the internet.
 ICON_FILE = Path(__file__).resolve().parent / "assets" / "icon.png"
@@ -113,15 +114,19 @@ def _write_params(filters: Filters) -> None:
 
 
 def notices(filters: Filters) -> None:
-    """Say once which URL parameter was not understood."""
+    """Say once which address or URL parameter was not understood."""
+    unknown = st.session_state.pop(KEY_UNKNOWN_PATH, None)
+    if unknown is not None:
+        st.warning(plain.text("nav.unknown_path", filters.lang, path=unknown), icon="⚠️")
     for param, value in st.session_state.pop(KEY_NOTICES, []):
         bad = BadParam(param, value)
         st.warning(plain.text(bad.text_key, filters.lang, param=bad.param, value=bad.value), icon="⚠️")
 
 
-def page_header(title_key: str, filters: Filters, *, example_figures: bool = True) -> int:
-    """Title, notices and the example-data banner; returns the data version for caching."""
-    st.title(t(title_key, filters.lang))
+def page_header(title_key: str, filters: Filters, *, example_figures: bool = True, title: str | None = None) -> int:
+    """Title (`title_key`'s text, or `title` when given), notices and the example-data banner;
+    returns the data version for caching."""
+    st.title(t(title_key, filters.lang) if title is None else title)
     notices(filters)
     version = data.data_version()
     if example_figures and data.is_example_data(version):

@@ -12,8 +12,11 @@ from datetime import date
 import streamlit as st
 
 from yhdyspinta import facts, slides
+from yhdyspinta.display import area_name
+from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import format_day, t, tn
+from yhdyspinta.i18n import format_day, format_number, t, tn
+from yhdyspinta.indicators import peers
 from yhdyspinta.ui import charting, data, profile_data, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views import home
@@ -48,10 +51,39 @@ def _table(table: profile_data.Table, lang: str) -> None:
     st.dataframe(table.data, hide_index=True, width="stretch", column_config=table.column_config)
 
 
-def render() -> None:
+def _peers_note(similar: peers.Peers | None, lang: str) -> str:
+    """Which areas the similar-areas column is, and why; or why there is none."""
+    if similar is None:
+        return t("scorecard.no_population", lang)
+    cls = similar.population_class
+    class_text = t(f"peers.class.{cls.code}", lang, lower=format_number(cls.lower, lang),
+                   upper=format_number(cls.upper or 0, lang))
+    if not similar.areas:
+        return t("scorecard.no_peers", lang, cls=class_text)
+    names = sorted(area_name(a, lang) for a in similar.areas)
+    return t("scorecard.peers", lang, cls=class_text, people=format_number(similar.population, lang),
+             names=", ".join(names))
+
+
+def scorecard(p: profile_data.ProfileView, download: bytes, lang: str) -> None:
+    """Every indicator of the catalogue for the area beside its similar areas and the country;
+    the area's values (every indicator, as the overview offers them) as CSV."""
+    st.subheader(t("scorecard.heading", lang))
+    st.dataframe(p.figures, hide_index=True, width="stretch")
+    st.download_button(t("indicator.download", lang), download, file_name="tunnusluvut.csv", mime="text/csv",
+                       key="profile.indicators.csv")
+    st.markdown(_peers_note(p.peers, lang))
+    if p.flagged:
+        st.markdown(t("analysis.survey.small_n_note", lang, n=SMALL_N_THRESHOLD))
+
+
+def render(*, front: bool = False) -> None:
+    """The area profile; `front`: the same as an area's own front page (the app's root with
+    `?alue=N`), titled with the area's name."""
     filters = widgets.current_filters()
     lang = filters.lang
-    version = widgets.page_header("nav.profile", filters)
+    title = area_name(filters.area, lang) if front and filters.area is not None else None
+    version = widgets.page_header("nav.profile", filters, title=title)
     if filters.area is None:
         choose_area(filters, version)
         return
@@ -60,10 +92,13 @@ def render() -> None:
     view = profile_data.profile_view(version, area, filters.municipalities, lang, today)
     maturity = view.maturity_info
 
-    home.figure_cards(profile_data.overview_figures(version, filters, today), filters)
-    with st.expander(t("indicator.table", lang)):
-        st.dataframe(view.figures, hide_index=True, width="stretch")
+    if front:
+        st.write(t("scorecard.intro", lang))
+    figures = profile_data.overview_figures(version, filters, today)
+    home.figure_cards(figures, filters)
+    scorecard(view, figures.download, lang)
 
+    st.subheader(t("scorecard.map", lang))
     map_widget.small_map(filters, version, indicator="council_approval", level="municipalities",
                          key="profile.map")
 
@@ -82,6 +117,8 @@ def render() -> None:
         st.write(t("profile.no_events", lang))
     else:
         charting.show(view.timeline_spec, width="content")
+        if view.approvals_spec is not None:
+            charting.show(view.approvals_spec, width="content")
         with st.expander(t("profile.timeline_table", lang)):
             _table(view.events, lang)
 
