@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -371,3 +371,14 @@ def survey_rows(state: AsOf, area: int | None) -> pd.DataFrame:
     if area is None:
         return rows[rows["level"] == SurveyLevel.NATIONAL]
     return rows[(rows["level"] == SurveyLevel.AREA) & (rows["level_key"].astype(str) == str(area))]
+
+
+def at_forum(state: AsOf, day: date) -> AsOf:
+    """The state seen through one forum: of the forums held by the state's day only the one on
+    `day`, and only its participants. The catalogue's forum indicators read on it give the
+    coverage at that forum (e.g. `municipalities_participated`: member municipalities with
+    participants there; `area_forums_attended`: the county itself, 0 or 1 of 1). A forum not yet
+    held has no coverage."""
+    held = state.forums_held & {day}
+    attended = {org: held for org, days in state.attended.items() if day in days and held}
+    return replace(state, forums_held=frozenset(held), attended=attended)

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from yhdyspinta import charts, config, indicators, mapping
+from yhdyspinta import charts, config, indicators, mapping, slides
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t, tn
@@ -126,6 +126,13 @@ def legend(frame: pa.Table, title: str, key: str) -> None:
                                 count_col: st.column_config.NumberColumn(count_col, width=LEGEND_COUNT_WIDTH)})
 
 
+def _legend_chart(version: int, today: date, indicator: str, level: str, lang: str, statement: str | None,
+                  title: str, key: str) -> None:
+    rows = mapping.legend_rows(map_values(version, today, indicator, level, lang, statement))
+    charting.altair(slides.legend_chart, tuple(c.label for c, _ in rows), tuple(c.colour for c, _ in rows),
+                    tuple(n for _, n in rows), title, t(f"map.legend.count.{level}", lang), width="content", key=key)
+
+
 def table_frame(values: mapping.IndicatorValues, filters: Filters) -> pd.DataFrame:
     """The map's data for people: names, the value in words, its class and any detail."""
     lang = values.lang
@@ -192,15 +199,16 @@ def _table(frame: pa.Table, filters: Filters, placement: str, key: str, *, count
 
 
 def _tile_grid(filters: Filters, version: int, today: date, indicator: str, statement: str | None,
-               key: str) -> None:
+               key: str, *, projector: bool = False) -> None:
     """Without boundaries: the areas on the tile grid, coloured like the map would be. The legend
     beside it is the area-level one (the tiles are areas), so the chart draws none of its own."""
     values = map_values(version, today, indicator, mapping.LEVEL_AREAS, filters.lang, statement)
     frame = charts.indicator_tile_frame(mapping.tile_values(values), filters.lang)
     title = mapping.indicator_title(indicator, mapping.LEVEL_AREAS, filters.lang)
-    charting.altair(charts.indicator_tile_map, frame, [c.label for c in values.classes],
-                    [c.colour for c in values.classes], t("home.tile_map", filters.lang), title, filters.lang,
-                    show_legend=False, width="content", key=key)
+    charting.altair(slides.projector_tile_map if projector else charts.indicator_tile_map, frame,
+                    [c.label for c in values.classes], [c.colour for c in values.classes],
+                    t("home.tile_map", filters.lang), title, filters.lang, show_legend=False, width="content",
+                    key=key)
 
 
 def _notes(version: int, today: date, indicator: str, lang: str, inherited: bool) -> None:
@@ -214,11 +222,13 @@ def _notes(version: int, today: date, indicator: str, lang: str, inherited: bool
 
 def render_map(filters: Filters, version: int, *, indicator: str, level: str, key: str, height: int,
                statement: str | None = None, table: str = TABLE_EXPANDER, compact: bool = False,
-               legend_beside: bool | None = None) -> None:
+               legend_beside: bool | None = None, projector: bool = False) -> None:
     """Map (or tile grid), legend, notes, table and source; shared by the map page and components.
 
     `compact` turns the missing-boundaries warning into a caption; the legend goes beside the
-    map unless compact (override with `legend_beside`, e.g. on a wide, short projector)."""
+    map unless compact (override with `legend_beside`, e.g. on a wide, short projector).
+    `projector` draws for a hall: the legend as a chart in presentation type
+    (slides.legend_chart) instead of a table, the tile grid in large type."""
     mapping.check_indicator(indicator, level)
     lang = filters.lang
     today = date.today()
@@ -237,7 +247,7 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
                 st.caption(t("banner.no_boundaries", lang))
             else:
                 st.warning(t("banner.no_boundaries", lang), icon=":material/map:")
-            _tile_grid(filters, version, today, indicator, statement, f"{key}.tiles")
+            _tile_grid(filters, version, today, indicator, statement, f"{key}.tiles", projector=projector)
             if level == mapping.LEVEL_MUNICIPALITIES:
                 st.caption(t("map.tiles_note", lang))
         else:
@@ -245,7 +255,11 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
             st.pydeck_chart(mapping.deck_for(spec), height=height, width="stretch",
                             alt=t("map.alt", lang, title=title), key=f"{key}.deck")
     with legend_box:
-        legend(view.legend, view.legend_title, f"{key}.legend")
+        if projector:
+            _legend_chart(version, today, indicator, level if spec is not None else mapping.LEVEL_AREAS, lang,
+                          statement, view.legend_title, f"{key}.legend")
+        else:
+            legend(view.legend, view.legend_title, f"{key}.legend")
         _notes(version, today, indicator, lang, view.inherited)
     # A compact area map's table holds at most the 22 areas, all in view: no row count needed.
     _table(view.table, filters, table, f"{key}.table", count=not compact or level != mapping.LEVEL_AREAS)
@@ -263,8 +277,9 @@ def choropleth(filters: Filters, version: int, *, indicator: str, level: str, ke
 
 
 def small_map(filters: Filters, version: int, *, indicator: str = mapping.AGREEMENT_STATUS,
-              level: str = mapping.LEVEL_AREAS, key: str, height: int = 360, legend_beside: bool = False) -> None:
+              level: str = mapping.LEVEL_AREAS, key: str, height: int = 360, legend_beside: bool = False,
+              projector: bool = False) -> None:
     """A compact map for overview pages: legend below, table in an expander, no controls
     (the survey shows the first statement of the latest wave)."""
     render_map(filters, version, indicator=indicator, level=level, key=key, height=height,
-               table=TABLE_EXPANDER, compact=True, legend_beside=legend_beside)
+               table=TABLE_EXPANDER, compact=True, legend_beside=legend_beside, projector=projector)
