@@ -7,7 +7,6 @@ its table.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,10 +46,6 @@ PRESENT_COLOUR = BLUE
 ABSENT_COLOUR = LIGHT_GREY
 COVERAGE_COLUMNS = 5  # municipalities of an area per row of the forum coverage tiles
 COVERAGE_TILE_HEIGHT = 80
-LEGEND_WIDTH = 480
-LEGEND_FRAME = 90  # the legend chart's title and subtitle
-LEGEND_ROW = 36
-LEGEND_TITLE_CHARACTERS = 28  # of the title at TITLE_FONT in LEGEND_WIDTH
 # The tile grid (a map without boundaries) in presentation type: 8 rows of 80 px fit the slide.
 TILE_WIDTH = 210
 TILE_HEIGHT = 76
@@ -355,26 +350,6 @@ def coverage_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({t("present.coverage.col.organisation", lang): frame["name"],
                          column_label("org_type", lang): frame["org_type"],
                          t("present.coverage.col.status", lang): frame["status"]})
-
-
-# --------------------------------------------------------------------------- map legend
-
-
-def legend_chart(labels: tuple[str, ...], colours: tuple[str, ...], counts: tuple[int, ...], title: str,
-                 count_title: str) -> alt.TopLevelMixin:
-    """A map's legend in presentation type: a swatch, the class and how many it holds."""
-    frame = pd.DataFrame({"label": list(labels), "colour": list(colours), "count": list(counts),
-                          "row": list(range(len(labels)))})
-    # The title in lines that fit the legend's width (Vega would cut one long line).
-    lines = textwrap.wrap(title, LEGEND_TITLE_CHARACTERS) or [title]
-    base = alt.Chart(frame, title=alt.Title(lines, subtitle=count_title, anchor="start")).encode(
-        y=alt.Y("row:O", axis=None), tooltip=[alt.Tooltip("label:N"), alt.Tooltip("count:Q")])
-    swatch = base.mark_square(size=500, stroke="#333333", strokeWidth=1).encode(
-        x=alt.datum(0, scale=alt.Scale(domain=[0, 10]), axis=None), color=alt.Color("colour:N", scale=None))
-    label = base.mark_text(align="left", dx=24, fontSize=FONT, color="#000000").encode(x=alt.datum(0), text="label:N")
-    count = base.mark_text(align="right", fontSize=FONT, color="#000000").encode(x=alt.datum(10), text="count:Q")
-    height = LEGEND_FRAME + TITLE_FONT * len(lines) + LEGEND_ROW * len(frame)
-    return style((swatch + label + count).properties(width=LEGEND_WIDTH, height=height))
 
 
 def projector_tile_map(frame: pd.DataFrame, domain: list[str], colours: list[str], title: str, legend_title: str,

@@ -126,11 +126,19 @@ def legend(frame: pa.Table, title: str, key: str) -> None:
                                 count_col: st.column_config.NumberColumn(count_col, width=LEGEND_COUNT_WIDTH)})
 
 
-def _legend_chart(version: int, today: date, indicator: str, level: str, lang: str, statement: str | None,
-                  title: str, key: str) -> None:
+def _projector_legend(version: int, today: date, indicator: str, level: str, lang: str, statement: str | None,
+                      title: str) -> None:
+    """The legend for a hall: a static table (type set by the slide's CSS), each class's colour
+    as its first cell's background. No chart or data grid: the map slide loads nothing but deck.gl."""
     rows = mapping.legend_rows(map_values(version, today, indicator, level, lang, statement))
-    charting.altair(slides.legend_chart, tuple(c.label for c, _ in rows), tuple(c.colour for c, _ in rows),
-                    tuple(n for _, n in rows), title, t(f"map.legend.count.{level}", lang), width="content", key=key)
+    colours = [c.colour for c, _ in rows]
+    swatch = t("map.legend.colour", lang)
+    frame = pd.DataFrame({swatch: [""] * len(rows),
+                          t("map.legend.class", lang): [plain.escape(c.label) for c, _ in rows],
+                          t(f"map.legend.count.{level}", lang): [n for _, n in rows]})
+    styled = frame.style.apply(lambda _column: [f"background-color: {c}" for c in colours], subset=[swatch])
+    st.markdown(f"**{plain.escape(title)}**")
+    st.table(styled, hide_index=True, width="content")
 
 
 def table_frame(values: mapping.IndicatorValues, filters: Filters) -> pd.DataFrame:
@@ -227,8 +235,8 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
 
     `compact` turns the missing-boundaries warning into a caption; the legend goes beside the
     map unless compact (override with `legend_beside`, e.g. on a wide, short projector).
-    `projector` draws for a hall: the legend as a chart in presentation type
-    (slides.legend_chart) instead of a table, the tile grid in large type."""
+    `projector` draws for a hall: legend and table as static tables in the slide's type (no
+    data grid to load beside deck.gl), the tile grid in large type."""
     mapping.check_indicator(indicator, level)
     lang = filters.lang
     today = date.today()
@@ -256,13 +264,17 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
                             alt=t("map.alt", lang, title=title), key=f"{key}.deck")
     with legend_box:
         if projector:
-            _legend_chart(version, today, indicator, level if spec is not None else mapping.LEVEL_AREAS, lang,
-                          statement, view.legend_title, f"{key}.legend")
+            _projector_legend(version, today, indicator, level if spec is not None else mapping.LEVEL_AREAS, lang,
+                              statement, view.legend_title)
         else:
             legend(view.legend, view.legend_title, f"{key}.legend")
         _notes(version, today, indicator, lang, view.inherited)
     # A compact area map's table holds at most the 22 areas, all in view: no row count needed.
-    _table(view.table, filters, table, f"{key}.table", count=not compact or level != mapping.LEVEL_AREAS)
+    if projector:
+        with st.expander(t("map.table", lang)):
+            st.table(view.table.to_pandas().map(plain.escape), hide_index=True)
+    else:
+        _table(view.table, filters, table, f"{key}.table", count=not compact or level != mapping.LEVEL_AREAS)
     st.caption(t("map.source", lang))
 
 

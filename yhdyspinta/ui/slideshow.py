@@ -68,6 +68,8 @@ CSS = """
 [data-testid="stMain"] button [data-testid="stMarkdownContainer"] p { font-size: 1.4rem; }
 [data-testid="stMain"] button kbd { color: inherit; opacity: 1; }
 [data-testid="stMain"] [data-testid="stSelectbox"] [data-baseweb="select"] div { font-size: 1.4rem; }
+[data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td {
+  font-size: 1.3rem; }
 [data-testid="stMain"] [data-testid="stImageCaption"] { font-size: 1rem; overflow-wrap: anywhere; }
 </style>
 """
@@ -167,8 +169,11 @@ def _coverage(filters: Filters, version: int) -> date | None:
     if chosen is None:
         st.write(t("present.coverage.no_forums", lang))
         return None
-    st.selectbox(t("present.coverage.pick", lang), choices, index=choices.index(chosen), key=KEY_FORUM,
-                 format_func=lambda c: c.label(lang), on_change=_pick_forum)
+    # The URL (or today) decides, not the widget's memory: a forum added today becomes the
+    # default on the next rerun unless the presenter picked one (which went into the URL).
+    st.session_state[KEY_FORUM] = chosen
+    st.selectbox(t("present.coverage.pick", lang), choices, key=KEY_FORUM, format_func=lambda c: c.label(lang),
+                 on_change=_pick_forum)
     if chosen.day > today:
         st.write(plain.text("present.coverage.not_yet", lang, day=chosen.label(lang)))
         return chosen.day
@@ -227,7 +232,7 @@ def _rail(filters: Filters, index: int, page_path: str, forum: date | None) -> N
         return
     url = share.slide_url(base, filters, index + 1, forum=forum)
     st.image(share.qr_png(url, scale=QR_SCALE), alt=t("present.qr_alt", lang, url=url),
-             caption=plain.escape(url))
+             caption=plain.escape(url), output_format="PNG")
 
 
 def _render_current(page_path: str) -> None:
