@@ -71,6 +71,8 @@ CSS = """
 [data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td {
   font-size: 1.3rem; }
 [data-testid="stMain"] [data-testid="stImageCaption"] { font-size: 1rem; overflow-wrap: anywhere; }
+[data-testid="stMain"] [data-testid="stImageCaption"] [data-testid="stCaptionContainer"] { opacity: 1; color: #31333F; }
+[data-testid="stMain"] [data-testid="stImageCaption"] a { color: #31333F; }
 </style>
 """
 
