@@ -37,7 +37,8 @@ WIDTH = 1440
 HEIGHT = 700
 # What a bar chart with its legend in rows above it needs besides its rows.
 CHART_FRAME = 220
-STATUS_ROW = 24  # px per area of the status chart: a 20 px label with a little air
+STATUS_ROW = 26  # px per area of the status chart: a 20 px label with a little air
+STATUS_HEIGHT = 800  # the status view has nothing else above its chart: 22 rows of 26 px
 SINGLE_ROW_HEIGHT = 420  # one area: a bar of some 200 px, not a hairline
 LEGEND_COLUMNS = 5
 ORG_COLOURS = ("#0072B2", "#E69F00", "#999999")  # municipality, county, other (Okabe–Ito, grey)
@@ -117,12 +118,12 @@ def status_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
                         legend=alt.Legend(title=enum_label("AgreementKind", AgreementKind.COLLABORATION, lang),
                                           orient="top", columns=LEGEND_COLUMNS)))
     text = base.mark_text(align="left", dx=4, fontSize=FONT, color="#000000").encode(text="label:N")
-    return style((bars + text).properties(width=WIDTH, height=status_height(len(frame))))
+    return style((bars + text).properties(width=WIDTH, height=status_height(len(frame), STATUS_HEIGHT)))
 
 
-def status_height(rows: int) -> int:
-    """The status chart's outer height: a row per area, never less than its legend needs."""
-    return min(HEIGHT, max(SINGLE_ROW_HEIGHT, CHART_FRAME + STATUS_ROW * rows))
+def status_height(rows: int, most: int = HEIGHT) -> int:
+    """A bar chart's outer height: a row per area, a single area's bar never a hairline."""
+    return min(most, max(SINGLE_ROW_HEIGHT, CHART_FRAME + STATUS_ROW * rows))
 
 
 def status_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
