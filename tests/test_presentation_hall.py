@@ -219,3 +219,26 @@ def test_forum_view_shows_attendance_recorded_after_it_opened(monkeypatch: pytes
     shown = images[0].proto.imgs[0]
     assert shown.alt.endswith(url), "the alt text gives the address as text"
     assert shown.url.endswith(".png"), "the code is sent as PNG, not a lossy JPEG"
+
+
+@pytest.mark.usefixtures("fresh_caches")
+@pytest.mark.parametrize("raw", ["2099-01-01", "x" * 10, "2026-02-30", "1" * 500, ""])
+def test_forum_in_the_url_picks_the_forum_or_falls_back(raw: str) -> None:
+    """A forum on the URL's day is shown (one still to come says so, with no chart); anything
+    else falls back to the default forum without an error."""
+    at = open_app(None, {"esitys": "1", PARAM_VIEW: str(COVERAGE_VIEW)})
+    default = at.selectbox(key=KEY_FORUM).value
+    engine = open_store()
+    future = KINDS["forums"].validate({"held_on": "2099-01-01", "theme": "hyte", "title": "Tuleva"})
+    repo.apply_changes(engine, "forums", repo.plan_upsert(engine, "forums", [future]).changes, actor="lead@x.fi")
+    at.query_params[PARAM_FORUM] = raw
+    at.run()
+    assert not at.exception
+    chosen = at.selectbox(key=KEY_FORUM).value
+    if raw == "2099-01-01":
+        assert chosen.day == date(2099, 1, 1)
+        assert not at.get("vega_lite_chart"), "no coverage before the forum is held"
+        assert any("Tuleva" in m.value and "2099" in m.value for m in at.markdown), "says it is still to come"
+    else:
+        assert chosen == default
+        assert at.get("vega_lite_chart")
