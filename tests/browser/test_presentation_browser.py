@@ -83,6 +83,18 @@ CHARTS_JS = """() => {
       });
     });
   });
+  // Static tables (the map slide's legend): wholly in view, nothing scrolled away inside.
+  document.querySelectorAll('[data-testid="stTable"]').forEach((table, i) => {
+    const r = table.getBoundingClientRect();
+    const closed = table.closest('details:not([open])');
+    if (closed || r.width === 0 || r.height === 0) return;  // inside a closed expander
+    out.legends += 1;
+    if (!inside(r, view) || table.scrollWidth > table.clientWidth + 1) out.outside.push(['table', i]);
+    table.querySelectorAll('td, th').forEach(c => {
+      const size = parseFloat(getComputedStyle(c).fontSize);
+      if (c.textContent.trim() && size < MIN) out.small.push(['table', size, c.textContent.slice(0, 40)]);
+    });
+  });
   return out;
 }""".replace("MIN", str(FONT))
 DECK = '[data-testid="stDeckGlJsonChart"]'
@@ -149,6 +161,8 @@ def _check_view_fits(server: StreamlitServer, projector: Page, tmp_path: Path, n
     charts = projector.evaluate(CHARTS_JS)
     assert charts["small"] == [], charts
     assert charts["scaled"] == [] and charts["outside"] == [] and charts["cut"] == [], charts
+    if VIEWS[number - 1].title_key != "present.view.figures":
+        assert charts["legends"] >= 1, f"a legend was checked: {charts}"
     if axe_available():
         violations = axe_violations(projector)
         assert violations == [], format_axe_violations(violations)
