@@ -80,10 +80,12 @@ def indicator_tile_frame(values: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def indicator_tile_map(frame: pd.DataFrame, domain: list[str], colours: list[str], title: str,
-                       legend_title: str, lang: str, *, show_legend: bool = True) -> alt.Chart:
+                       legend_title: str, lang: str, *, show_legend: bool = True, font_size: int = 10,
+                       tile_width: int = TILE_WIDTH, tile_height: int = TILE_HEIGHT) -> alt.Chart:
     """The tile grid coloured by legend class; each tile also says its value in words.
 
-    `show_legend=False` when the page draws the same legend beside the chart."""
+    `show_legend=False` when the page draws the same legend beside the chart; a projector asks
+    for larger type and tiles."""
     base = alt.Chart(frame).encode(
         x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
         tooltip=[alt.Tooltip("name:N", title=t("filter.area", lang)),
@@ -94,13 +96,13 @@ def indicator_tile_map(frame: pd.DataFrame, domain: list[str], colours: list[str
                         legend=alt.Legend(title=legend_title, orient="bottom", columns=2, labelLimit=260,
                                           titleLimit=520) if show_legend else None),
     )
-    name = base.mark_text(baseline="bottom", dy=-2, fontSize=10).encode(
+    name = base.mark_text(baseline="bottom", dy=-2, fontSize=font_size).encode(
         text="name:N", color=alt.Color("ink:N", scale=None))
-    value = base.mark_text(baseline="top", dy=4, fontSize=9).encode(
+    value = base.mark_text(baseline="top", dy=4, fontSize=font_size - 1 if font_size < 20 else font_size).encode(
         text="value:N", color=alt.Color("ink:N", scale=None))
     # The title sits on the layered chart so the spec's top level names the figure.
-    return (rect + name + value).properties(title=title, width=GRID_COLUMNS * TILE_WIDTH,
-                                            height=GRID_ROWS * TILE_HEIGHT)
+    return (rect + name + value).properties(title=title, width=GRID_COLUMNS * tile_width,
+                                            height=GRID_ROWS * tile_height)
 
 
 SERIES_WIDTH = 165  # px per small chart: four with their axes fit beside each other on a 1440 px screen

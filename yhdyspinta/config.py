@@ -11,6 +11,8 @@ PROJECT_DIR = PACKAGE_DIR.parent
 ENV_DB_URL = "YHDYSPINTA_DB_URL"
 ENV_DATA_DIR = "YHDYSPINTA_DATA_DIR"
 ENV_REFERENCE_DIR = "YHDYSPINTA_REFERENCE_DIR"
+ENV_PUBLIC_URL = "YHDYSPINTA_PUBLIC_URL"
+PUBLIC_URL_SCHEMES = ("http://", "https://")
 
 DB_FILE_NAME = "yhdyspinta.sqlite3"
 GEO_CACHE_SUBDIR = "geo"
@@ -38,3 +40,12 @@ def reference_dir() -> Path | None:
     """Optional folder of local copies of official data (used by CI and developers)."""
     raw = os.environ.get(ENV_REFERENCE_DIR)
     return Path(raw).expanduser().resolve() if raw else None
+
+
+def public_url() -> str | None:
+    """The address the audience reaches the app at (e.g. behind a proxy), ending in "/"; None
+    when not configured, or not an http(s) address (then the browser's own address is used)."""
+    raw = (os.environ.get(ENV_PUBLIC_URL) or "").strip()
+    if not raw.lower().startswith(PUBLIC_URL_SCHEMES):
+        return None
+    return raw.rstrip("/") + "/"

@@ -8,35 +8,60 @@ its table.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import altair as alt
 import pandas as pd
 
-from yhdyspinta import facts, indicators
+from yhdyspinta import charts, facts, indicators
 from yhdyspinta import profile as prof
-from yhdyspinta.display import area_name
+from yhdyspinta.display import area_name, municipality_name
 from yhdyspinta.domain import AgreementKind, AgreementStatus, OrgType
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, enum_label, format_day, t
 from yhdyspinta.indicators import labels
-from yhdyspinta.indicators.asof import AgreementState, AsOf, as_date
-from yhdyspinta.palette import EXPIRED_COLOUR, NOT_APPLICABLE_COLOUR, STATUS_COLOURS
+from yhdyspinta.indicators.asof import AgreementState, AsOf, as_date, at_forum
+from yhdyspinta.palette import AXIS_INK, BLUE, EXPIRED_COLOUR, LIGHT_GREY, NOT_APPLICABLE_COLOUR, STATUS_COLOURS
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 from yhdyspinta.tilegrid import short_name
 
-FONT = 18  # axis labels and value texts: readable from the back of a room
-TITLE_FONT = 22
+# Presentation type sizes: readable at 1080p from the back of a hall. Every chart of a slide
+# goes through `style`, which sets these for axes, legends, headers and titles; marks that
+# carry text set FONT (or more) themselves.
+FONT = 20
+TITLE_FONT = 28
 # Streamlit fits a chart's whole drawing (axes, legend, title) into its width and height:
-# these are the outer sizes that fill a 1920×1080 projector under the title and the buttons.
-WIDTH = 1750
-HEIGHT = 740
+# these are the outer sizes that fill the slide's main column (the QR code's rail beside it)
+# on a 1920×1080 projector under the title and above the buttons.
+WIDTH = 1440
+HEIGHT = 700
+# What a bar chart with its legend in rows above it needs besides its rows.
+CHART_FRAME = 220
+STATUS_ROW = 26  # px per area of the status chart: a 20 px label with a little air
+STATUS_HEIGHT = 800  # the status view has nothing else above its chart: 22 rows of 26 px
+SINGLE_ROW_HEIGHT = 420  # one area: a bar of some 200 px, not a hairline
+LEGEND_COLUMNS = 5
 ORG_COLOURS = ("#0072B2", "#E69F00", "#999999")  # municipality, county, other (Okabe–Ito, grey)
 HEAT_SCHEME = "blues"
+PRESENT_COLOUR = BLUE
+ABSENT_COLOUR = LIGHT_GREY
+COVERAGE_COLUMNS = 5  # municipalities of an area per row of the forum coverage tiles
+COVERAGE_TILE_HEIGHT = 80
+# The tile grid (a map without boundaries) in presentation type: 8 rows of 80 px fit the slide.
+TILE_WIDTH = 210
+TILE_HEIGHT = 76
 
 
 def style(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    return chart.configure_axis(labelFontSize=FONT, titleFontSize=FONT, labelLimit=360).configure_legend(
-        labelFontSize=FONT, titleFontSize=FONT, labelLimit=500, titleLimit=900).configure_title(fontSize=TITLE_FONT)
+    """The presentation configuration: large type, dark ink (the app's own charts keep theirs)."""
+    return chart.configure_axis(
+        labelFontSize=FONT, titleFontSize=FONT, labelLimit=360, labelColor=AXIS_INK, titleColor=AXIS_INK,
+    ).configure_legend(
+        labelFontSize=FONT, titleFontSize=FONT, labelLimit=500, titleLimit=900, labelColor=AXIS_INK,
+        titleColor=AXIS_INK, symbolSize=250,
+    ).configure_header(labelFontSize=FONT, titleFontSize=FONT).configure_title(
+        fontSize=TITLE_FONT, subtitleFontSize=FONT, color=AXIS_INK, subtitleColor=AXIS_INK,
+    ).configure_text(fontSize=FONT)
 
 
 @dataclass(frozen=True)
@@ -89,11 +114,16 @@ def status_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     bars = base.mark_bar(stroke="#333333", strokeWidth=0.5).encode(
         color=alt.Color("status:N", scale=alt.Scale(domain=domain, range=[*STATUS_COLOURS, EXPIRED_COLOUR,
                                                                            NOT_APPLICABLE_COLOUR]),
+                        # Above the bars, in rows: beside them the values at the bars' ends ran into it.
                         legend=alt.Legend(title=enum_label("AgreementKind", AgreementKind.COLLABORATION, lang),
-                                          orient="bottom", columns=3)))
-    text = base.mark_text(align="left", dx=4, fontSize=FONT - 2, color="#000000").encode(text="label:N")
-    height = min(HEIGHT, 200 + 30 * len(frame))
-    return style((bars + text).properties(width=WIDTH - 350, height=height))
+                                          orient="top", columns=LEGEND_COLUMNS)))
+    text = base.mark_text(align="left", dx=4, fontSize=FONT, color="#000000").encode(text="label:N")
+    return style((bars + text).properties(width=WIDTH, height=status_height(len(frame), STATUS_HEIGHT)))
+
+
+def status_height(rows: int, most: int = HEIGHT) -> int:
+    """A bar chart's outer height: a row per area, a single area's bar never a hairline."""
+    return min(most, max(SINGLE_ROW_HEIGHT, CHART_FRAME + STATUS_ROW * rows))
 
 
 def status_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -137,7 +167,7 @@ def forum_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
                  alt.Tooltip("organisations:Q"), alt.Tooltip("participants:Q")],
     )
     totals = alt.Chart(frame).transform_aggregate(total="sum(organisations)", groupby=["day"]).mark_text(
-        baseline="bottom", dy=-4, fontSize=FONT - 2, color="#000000").encode(
+        baseline="bottom", dy=-4, fontSize=FONT, color="#000000").encode(
         x=alt.X("day:N", sort=days), y=alt.Y("total:Q"), text=alt.Text("total:Q"))
     return style((bars + totals).properties(width=WIDTH, height=HEIGHT))
 
@@ -208,5 +238,123 @@ def area_title(filters: Filters) -> str:
 
 def survey_slide(long: pd.DataFrame, survey: prof.SurveyComparison, lang: str) -> alt.TopLevelMixin:
     """The profile's survey chart at projector size, rows sharing the slide's height."""
-    row_height = (HEIGHT - 160) // max(1, len(long))
-    return style(prof.survey_chart(long, survey, lang, width=WIDTH, row_height=row_height, font_size=FONT))
+    row_height = (HEIGHT - 200) // max(1, len(long))
+    # comparison_bars writes its values one size below its labels: both stay at FONT or more.
+    return style(prof.survey_chart(long, survey, lang, width=WIDTH, row_height=row_height, font_size=FONT + 1))
+
+
+# --------------------------------------------------------------------------- forum mode
+
+
+@dataclass(frozen=True)
+class ForumChoice:
+    day: date
+    title: str
+
+    def label(self, lang: str) -> str:
+        return f"{format_day(self.day, lang)} · {self.title}"
+
+
+def forum_choices(forums: pd.DataFrame) -> tuple[ForumChoice, ...]:
+    """Every forum with a date, newest first (one entered ahead of time too)."""
+    choices = {}
+    for day, title in zip(forums["held_on"], forums["title"], strict=True):
+        held = as_date(day)
+        if held is not None and held not in choices:
+            choices[held] = ForumChoice(held, "" if pd.isna(title) else str(title))
+    return tuple(sorted(choices.values(), key=lambda c: c.day, reverse=True))
+
+
+def default_forum(choices: tuple[ForumChoice, ...], today: date) -> ForumChoice | None:
+    """Today's forum; without one the latest held, else the next to come."""
+    held = [c for c in choices if c.day <= today]
+    if held:
+        return held[0]  # newest first: today's if there is one
+    return choices[-1] if choices else None
+
+
+def forum_coverage(state: AsOf, day: date, filters: Filters) -> pd.DataFrame:
+    """Who had participants at the forum on `day`, as the catalogue counts participation.
+
+    The whole country: a row per area with its member municipalities there (`present` of
+    `members`) and whether the county itself was (`county`). An area: a row for the county and
+    one per member municipality, each `present` 1 or 0."""
+    at = at_forum(state, day)
+    lang = filters.lang
+    here, away = t("present.coverage.present", lang), t("present.coverage.absent", lang)
+    rows = []
+    if filters.area is None:
+        for area in facts.in_scope_areas():
+            scope = indicators.Scope(area.code)
+            members = indicators.evaluate("municipalities_participated", at, scope)
+            county = indicators.evaluate("area_forums_attended", at, scope)
+            present, total = int(members.numerator or 0), int(members.denominator or 0)
+            rows.append({"code": str(area.code), "name": short_name(area.code, lang), "present": present,
+                         "members": total, "share": 100 * (members.share or 0.0),
+                         "county": here if county.numerator else away, "label": f"{present} / {total}"})
+        return pd.DataFrame(rows, columns=["code", "name", "present", "members", "share", "county", "label"])
+    county = indicators.evaluate("area_forums_attended", at, indicators.Scope(filters.area))
+    rows.append({"code": str(filters.area), "name": short_name(filters.area, lang), "present": int(bool(
+        county.numerator)), "org_type": enum_label("OrgType", OrgType.AREA, lang)})
+    for code in indicators.Scope(filters.area).members():
+        value = indicators.evaluate("municipalities_participated", at, indicators.Scope(filters.area, (code,)))
+        rows.append({"code": code, "name": municipality_name(code, lang), "present": int(value.numerator or 0),
+                     "org_type": enum_label("OrgType", OrgType.MUNICIPALITY, lang)})
+    out = pd.DataFrame(rows, columns=["code", "name", "present", "org_type"])
+    out["status"] = [here if p else away for p in out["present"]]
+    return out
+
+
+def coverage_title(choice: ForumChoice, frame: pd.DataFrame, lang: str) -> str:
+    if "members" in frame.columns:
+        return t("present.coverage.title_areas", lang, present=int(frame["present"].sum()),
+                 members=int(frame["members"].sum()))
+    return t("present.coverage.title_area", lang, present=int(frame["present"].sum()), members=len(frame))
+
+
+def coverage_chart(frame: pd.DataFrame, title: str, lang: str) -> alt.TopLevelMixin:
+    """The whole country: a bar per area, its member municipalities at the forum as a share, the
+    bar's colour saying whether the county itself was there. An area: a tile per organisation."""
+    here, away = t("present.coverage.present", lang), t("present.coverage.absent", lang)
+    colours = alt.Scale(domain=[here, away], range=[PRESENT_COLOUR, ABSENT_COLOUR])
+    if "members" in frame.columns:
+        base = alt.Chart(frame, title=title).encode(
+            y=alt.Y("name:N", sort=None, title=None, axis=alt.Axis(labelOverlap=False)),
+            x=alt.X("share:Q", title=t("present.coverage.axis", lang), scale=alt.Scale(domain=[0, 100])),
+            tooltip=[alt.Tooltip("name:N"), alt.Tooltip("label:N"), alt.Tooltip("county:N")])
+        bars = base.mark_bar(stroke="#333333", strokeWidth=0.5).encode(color=alt.Color(
+            "county:N", scale=colours, legend=alt.Legend(title=t("present.coverage.county", lang), orient="top")))
+        text = base.mark_text(align="left", dx=4, fontSize=FONT, color="#000000").encode(text="label:N")
+        return style((bars + text).properties(width=WIDTH, height=status_height(len(frame))))
+    tiles = frame.assign(col=[i % COVERAGE_COLUMNS for i in range(len(frame))],
+                         row=[i // COVERAGE_COLUMNS for i in range(len(frame))],
+                         ink=["#ffffff" if p else "#000000" for p in frame["present"]])
+    base = alt.Chart(tiles, title=title).encode(
+        x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
+        tooltip=[alt.Tooltip("name:N"), alt.Tooltip("org_type:N"), alt.Tooltip("status:N")])
+    rect = base.mark_rect(stroke="#ffffff", strokeWidth=3, cornerRadius=4).encode(color=alt.Color(
+        "status:N", scale=colours, legend=alt.Legend(title=None, orient="top")))
+    name = base.mark_text(baseline="bottom", dy=-2, fontSize=FONT, fontWeight="bold").encode(
+        text="name:N", color=alt.Color("ink:N", scale=None))
+    status = base.mark_text(baseline="top", dy=4, fontSize=FONT).encode(
+        text="status:N", color=alt.Color("ink:N", scale=None))
+    rows = -(-len(tiles) // COVERAGE_COLUMNS)
+    height = min(HEIGHT, CHART_FRAME + COVERAGE_TILE_HEIGHT * rows)
+    return style((rect + name + status).properties(width=WIDTH, height=height))
+
+
+def coverage_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    if "members" in frame.columns:
+        return pd.DataFrame({column_label("area_code", lang): frame["name"],
+                             t("present.coverage.col.municipalities", lang): frame["label"],
+                             t("present.coverage.county", lang): frame["county"]})
+    return pd.DataFrame({t("present.coverage.col.organisation", lang): frame["name"],
+                         column_label("org_type", lang): frame["org_type"],
+                         t("present.coverage.col.status", lang): frame["status"]})
+
+
+def projector_tile_map(frame: pd.DataFrame, domain: list[str], colours: list[str], title: str, legend_title: str,
+                       lang: str, *, show_legend: bool = True) -> alt.TopLevelMixin:
+    """The map's tile grid (no boundaries loaded) in presentation type."""
+    return style(charts.indicator_tile_map(frame, domain, colours, title, legend_title, lang, show_legend=show_legend,
+                                           font_size=FONT, tile_width=TILE_WIDTH, tile_height=TILE_HEIGHT))

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -430,3 +430,14 @@ def survey_rows(state: AsOf, area: int | tuple[int, ...] | None) -> pd.DataFrame
     pooled = weighted.groupby("statement", sort=False).agg(n=("n", "sum"), _weighted=("_weighted", "sum"))
     return pd.DataFrame({"statement": pooled.index, "value_pct": (pooled["_weighted"] / pooled["n"]).to_numpy(),
                          "n": pooled["n"].astype(int).to_numpy()})
+
+
+def at_forum(state: AsOf, day: date) -> AsOf:
+    """The state seen through one forum: of the forums held by the state's day only the one on
+    `day`, and only its participants. The catalogue's forum indicators read on it give the
+    coverage at that forum (e.g. `municipalities_participated`: member municipalities with
+    participants there; `area_forums_attended`: the county itself, 0 or 1 of 1). A forum not yet
+    held has no coverage."""
+    held = state.forums_held & {day}
+    attended = {org: held for org, days in state.attended.items() if day in days and held}
+    return replace(state, forums_held=frozenset(held), attended=attended)

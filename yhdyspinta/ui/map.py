@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from yhdyspinta import charts, config, indicators, mapping
+from yhdyspinta import charts, config, indicators, mapping, slides
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t, tn
@@ -129,6 +129,21 @@ def legend(frame: pa.Table, title: str, key: str) -> None:
                                 count_col: st.column_config.NumberColumn(count_col, width=LEGEND_COUNT_WIDTH)})
 
 
+def _projector_legend(version: int, today: date, indicator: str, level: str, lang: str, statement: str | None,
+                      title: str) -> None:
+    """The legend for a hall: a static table (type set by the slide's CSS), each class's colour
+    as its first cell's background. No chart or data grid: the map slide loads nothing but deck.gl."""
+    rows = mapping.legend_rows(map_values(version, today, indicator, level, lang, statement))
+    colours = [c.colour for c, _ in rows]
+    swatch = t("map.legend.colour", lang)
+    frame = pd.DataFrame({swatch: [""] * len(rows),
+                          t("map.legend.class", lang): [plain.escape(c.label) for c, _ in rows],
+                          t(f"map.legend.count.{level}", lang): [n for _, n in rows]})
+    styled = frame.style.apply(lambda _column: [f"background-color: {c}" for c in colours], subset=[swatch])
+    st.markdown(f"**{plain.escape(title)}**")
+    st.table(styled, hide_index=True, width="content")
+
+
 def table_frame(values: mapping.IndicatorValues, filters: Filters) -> pd.DataFrame:
     """The map's data for people: names, the value in words, its class and any detail."""
     lang = values.lang
@@ -195,15 +210,16 @@ def _table(frame: pa.Table, filters: Filters, placement: str, key: str, *, count
 
 
 def _tile_grid(filters: Filters, version: int, today: date, indicator: str, statement: str | None,
-               key: str) -> None:
+               key: str, *, projector: bool = False) -> None:
     """Without boundaries: the areas on the tile grid, coloured like the map would be. The legend
     beside it is the area-level one (the tiles are areas), so the chart draws none of its own."""
     values = map_values(version, today, indicator, mapping.LEVEL_AREAS, filters.lang, statement)
     frame = charts.indicator_tile_frame(mapping.tile_values(values), filters.lang)
     title = mapping.indicator_title(indicator, mapping.LEVEL_AREAS, filters.lang)
-    charting.altair(charts.indicator_tile_map, frame, [c.label for c in values.classes],
-                    [c.colour for c in values.classes], t("home.tile_map", filters.lang), title, filters.lang,
-                    show_legend=False, width="content", key=key)
+    charting.altair(slides.projector_tile_map if projector else charts.indicator_tile_map, frame,
+                    [c.label for c in values.classes], [c.colour for c in values.classes],
+                    t("home.tile_map", filters.lang), title, filters.lang, show_legend=False, width="content",
+                    key=key)
 
 
 def _notes(version: int, today: date, indicator: str, lang: str, inherited: bool) -> None:
@@ -217,11 +233,13 @@ def _notes(version: int, today: date, indicator: str, lang: str, inherited: bool
 
 def render_map(filters: Filters, version: int, *, indicator: str, level: str, key: str, height: int,
                statement: str | None = None, table: str = TABLE_EXPANDER, compact: bool = False,
-               legend_beside: bool | None = None) -> None:
+               legend_beside: bool | None = None, projector: bool = False) -> None:
     """Map (or tile grid), legend, notes, table and source; shared by the map page and components.
 
     `compact` turns the missing-boundaries warning into a caption; the legend goes beside the
-    map unless compact (override with `legend_beside`, e.g. on a wide, short projector)."""
+    map unless compact (override with `legend_beside`, e.g. on a wide, short projector).
+    `projector` draws for a hall: legend and table as static tables in the slide's type (no
+    data grid to load beside deck.gl), the tile grid in large type."""
     mapping.check_indicator(indicator, level)
     lang = filters.lang
     today = date.today()
@@ -240,7 +258,7 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
                 st.caption(t("banner.no_boundaries", lang))
             else:
                 st.warning(t("banner.no_boundaries", lang), icon=":material/map:")
-            _tile_grid(filters, version, today, indicator, statement, f"{key}.tiles")
+            _tile_grid(filters, version, today, indicator, statement, f"{key}.tiles", projector=projector)
             if level == mapping.LEVEL_MUNICIPALITIES:
                 st.caption(t("map.tiles_note", lang))
         else:
@@ -248,10 +266,18 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
             st.pydeck_chart(mapping.deck_for(spec), height=height, width="stretch",
                             alt=t("map.alt", lang, title=title), key=f"{key}.deck")
     with legend_box:
-        legend(view.legend, view.legend_title, f"{key}.legend")
+        if projector:
+            _projector_legend(version, today, indicator, level if spec is not None else mapping.LEVEL_AREAS, lang,
+                              statement, view.legend_title)
+        else:
+            legend(view.legend, view.legend_title, f"{key}.legend")
         _notes(version, today, indicator, lang, view.inherited)
     # A compact area map's table holds at most the 22 areas, all in view: no row count needed.
-    _table(view.table, filters, table, f"{key}.table", count=not compact or level != mapping.LEVEL_AREAS)
+    if projector:
+        with st.expander(t("map.table", lang)):
+            st.table(view.table.to_pandas().map(plain.escape), hide_index=True)
+    else:
+        _table(view.table, filters, table, f"{key}.table", count=not compact or level != mapping.LEVEL_AREAS)
     if spec is None:
         st.caption(t("map.source", lang))
     else:
@@ -269,8 +295,9 @@ def choropleth(filters: Filters, version: int, *, indicator: str, level: str, ke
 
 
 def small_map(filters: Filters, version: int, *, indicator: str = mapping.AGREEMENT_STATUS,
-              level: str = mapping.LEVEL_AREAS, key: str, height: int = 360, legend_beside: bool = False) -> None:
+              level: str = mapping.LEVEL_AREAS, key: str, height: int = 360, legend_beside: bool = False,
+              projector: bool = False) -> None:
     """A compact map for overview pages: legend below, table in an expander, no controls
     (the survey shows the first statement of the latest wave)."""
     render_map(filters, version, indicator=indicator, level=level, key=key, height=height,
-               table=TABLE_EXPANDER, compact=True, legend_beside=legend_beside)
+               table=TABLE_EXPANDER, compact=True, legend_beside=legend_beside, projector=projector)

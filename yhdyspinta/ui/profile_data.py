@@ -219,3 +219,14 @@ def profile_view(version: int, area: int, municipalities: tuple[int, ...], lang:
 @data.cached(max_entries=64)
 def presentation_frames(version: int, filters: Filters, today: date) -> slides.Views:
     return slides.build_views(frames(version), data.state(version, today), filters)
+
+
+@data.cached(max_entries=16)
+def forum_choices(version: int) -> tuple[slides.ForumChoice, ...]:
+    return slides.forum_choices(data.kind_frame("forums", version))
+
+
+@data.cached(max_entries=64)
+def forum_coverage(version: int, filters: Filters, today: date, day: date) -> pd.DataFrame:
+    """Participation at the forum on `day` by area (or, for an area, by organisation)."""
+    return slides.forum_coverage(data.state(version, today), day, filters)

@@ -10,6 +10,16 @@ set with `st.set_option` applies to every session of the server process (it woul
 menu from every other visitor too), and `ui.hideTopBar` and `theme.baseFontSize` exist only in
 the server's configuration file. So presentation mode hides the header and enlarges type with
 one constant CSS string through `st.html` (no data in it, nothing executed).
+
+Every slide has a rail on the right: the area, the slide's number, and a QR code of the slide's
+own address (view, area, language, forum) for the audience's phones. The address starts from
+`YHDYSPINTA_PUBLIC_URL` when set (an app behind a proxy or on a projector laptop), else from the
+address the presenter's browser has (`st.context.url`).
+
+The forum view is the forum mode: the presenter picks a forum (today's by default) and the
+slide shows which areas and municipalities had participants there, from the indicator
+catalogue. It reads the data version on every run, so a rerun after attendance is recorded
+shows it.
 """
 
 from __future__ import annotations
@@ -20,20 +30,24 @@ from datetime import date
 
 import streamlit as st
 
+from yhdyspinta import config, share, slides
 from yhdyspinta import profile as prof
-from yhdyspinta import slides
 from yhdyspinta.filters import PARAM_PRESENTATION, Filters, ascii_number, parse_filters
 from yhdyspinta.i18n import t
 from yhdyspinta.ui import charting, data, pages, plain, profile_data
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views import home
 
-PARAM_VIEW = "nakyma"
+PARAM_VIEW = share.PARAM_VIEW
+PARAM_FORUM = share.PARAM_FORUM
 PRESENT_MAP_HEIGHT = 600  # px; with title and buttons this stays within 1080
+MAIN_COLUMNS = (5, 1)  # the view, and the rail with the area, the number and the QR code
+QR_SCALE = 6  # px per module: about 250 px for a slide's address, filling the rail
 KEY_PREV = "present.prev"
 KEY_NEXT = "present.next"
 KEY_EXIT = "present.exit"
 KEY_START = "present.start"
+KEY_FORUM = "present.forum"
 
 CSS = """
 <style>
@@ -53,6 +67,12 @@ CSS = """
 [data-testid="stMain"] [data-testid="stMetricDeltaDescription"] p { font-size: 1.3rem; }
 [data-testid="stMain"] button [data-testid="stMarkdownContainer"] p { font-size: 1.4rem; }
 [data-testid="stMain"] button kbd { color: inherit; opacity: 1; }
+[data-testid="stMain"] [data-testid="stSelectbox"] [data-baseweb="select"] div { font-size: 1.4rem; }
+[data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td {
+  font-size: 1.3rem; }
+[data-testid="stMain"] [data-testid="stImageCaption"] { font-size: 1rem; overflow-wrap: anywhere; }
+[data-testid="stMain"] [data-testid="stImageCaption"] [data-testid="stCaptionContainer"] { opacity: 1; color: #31333F; }
+[data-testid="stMain"] [data-testid="stImageCaption"] a { color: #31333F; }
 </style>
 """
 
@@ -60,7 +80,7 @@ CSS = """
 @dataclass(frozen=True)
 class View:
     title_key: str
-    render: Callable[[Filters, int], None]
+    render: Callable[[Filters, int], date | None]  # returns the forum shown, if any
 
 
 def requested() -> bool:
@@ -75,49 +95,95 @@ def view_index(raw: str | None, count: int) -> int:
     return min(max(number - 1, 0), count - 1)
 
 
-def _figures(filters: Filters, version: int) -> None:
+def _figures(filters: Filters, version: int) -> date | None:
     home.figure_cards(profile_data.overview_figures(version, filters, date.today()), filters, series=False)
+    return None
 
 
-def _tiles(filters: Filters, version: int) -> None:
+def _tiles(filters: Filters, version: int) -> date | None:
     # A projector is wide and short: the legend goes beside the map so the view needs no scrolling.
     map_widget.small_map(filters, version, indicator="agreement_status", level="areas", key="present.map",
-                         height=PRESENT_MAP_HEIGHT, legend_beside=True)
+                         height=PRESENT_MAP_HEIGHT, legend_beside=True, projector=True)
+    return None
 
 
-def _status(filters: Filters, version: int) -> None:
+def _status(filters: Filters, version: int) -> date | None:
     views = profile_data.presentation_frames(version, filters, date.today())
     charting.altair(slides.status_chart, views.status, filters.lang, width="content")
     with st.expander(t("present.table", filters.lang)):
         st.dataframe(slides.status_table(views.status, filters.lang), hide_index=True)
+    return None
 
 
-def _forums(filters: Filters, version: int) -> None:
+def _forums(filters: Filters, version: int) -> date | None:
     views = profile_data.presentation_frames(version, filters, date.today())
     charting.altair(slides.forum_chart, views.forums, filters.lang, width="content")
     with st.expander(t("present.table", filters.lang)):
         st.dataframe(slides.forum_table(views.forums, filters.lang), hide_index=True)
+    return None
 
 
-def _survey(filters: Filters, version: int) -> None:
+def _survey(filters: Filters, version: int) -> date | None:
     views = profile_data.presentation_frames(version, filters, date.today())
     if views.survey is None:
         st.write(t("common.no_rows", filters.lang))
-        return
+        return None
     long = prof.survey_long(views.survey, filters.area, filters.lang)
     charting.altair(slides.survey_slide, long, views.survey, filters.lang, width="content")
     with st.expander(t("present.table", filters.lang)):
         st.dataframe(prof.survey_table(long, filters.lang), hide_index=True)
+    return None
 
 
-def _maturity(filters: Filters, version: int) -> None:
+def _maturity(filters: Filters, version: int) -> date | None:
     views = profile_data.presentation_frames(version, filters, date.today())
     if views.maturity.empty:
         st.write(t("common.no_rows", filters.lang))
-        return
+        return None
     charting.altair(slides.maturity_chart, views.maturity, filters.lang, width="content")
     with st.expander(t("present.table", filters.lang)):
         st.dataframe(slides.maturity_table(views.maturity, filters.lang), hide_index=True)
+    return None
+
+
+def _chosen_forum(choices: tuple[slides.ForumChoice, ...], today: date) -> slides.ForumChoice | None:
+    """The forum in the URL (`foorumi=YYYY-MM-DD`) if there is one on that day, else today's."""
+    raw = st.query_params.get(PARAM_FORUM) or ""
+    try:
+        wanted = date.fromisoformat(raw[:10]) if len(raw) == 10 else None
+    except ValueError:
+        wanted = None
+    found = next((c for c in choices if c.day == wanted), None)
+    return found or slides.default_forum(choices, today)
+
+
+def _pick_forum() -> None:
+    choice = st.session_state.get(KEY_FORUM)
+    if isinstance(choice, slides.ForumChoice):
+        st.query_params[PARAM_FORUM] = choice.day.isoformat()
+
+
+def _coverage(filters: Filters, version: int) -> date | None:
+    lang = filters.lang
+    today = date.today()
+    choices = profile_data.forum_choices(version)
+    chosen = _chosen_forum(choices, today)
+    if chosen is None:
+        st.write(t("present.coverage.no_forums", lang))
+        return None
+    # The URL (or today) decides, not the widget's memory: a forum added today becomes the
+    # default on the next rerun unless the presenter picked one (which went into the URL).
+    st.session_state[KEY_FORUM] = chosen
+    st.selectbox(t("present.coverage.pick", lang), choices, key=KEY_FORUM, format_func=lambda c: c.label(lang),
+                 on_change=_pick_forum)
+    if chosen.day > today:
+        st.write(plain.text("present.coverage.not_yet", lang, day=chosen.label(lang)))
+        return chosen.day
+    frame = profile_data.forum_coverage(version, filters, today, chosen.day)
+    charting.altair(slides.coverage_chart, frame, slides.coverage_title(chosen, frame, lang), lang, width="content")
+    with st.expander(t("present.table", lang)):
+        st.dataframe(slides.coverage_table(frame, lang), hide_index=True)
+    return chosen.day
 
 
 VIEWS: tuple[View, ...] = (
@@ -127,6 +193,7 @@ VIEWS: tuple[View, ...] = (
     View("present.view.forums", _forums),
     View("present.view.survey", _survey),
     View("present.view.maturity", _maturity),
+    View("present.view.coverage", _coverage),
 )
 
 
@@ -135,7 +202,7 @@ def _go(index: int) -> None:
 
 
 def _leave() -> None:
-    for param in (PARAM_PRESENTATION, PARAM_VIEW):
+    for param in (PARAM_PRESENTATION, PARAM_VIEW, PARAM_FORUM):
         if param in st.query_params:
             del st.query_params[param]
 
@@ -150,7 +217,27 @@ def start_button(lang: str) -> None:
                       help=t("present.start_help", lang))
 
 
-def _render_current() -> None:
+def _share_base(page_path: str) -> str | None:
+    """The address of this page without a query, as the audience can open it."""
+    public = config.public_url()
+    if public is not None:
+        return public + page_path
+    return st.context.url or None
+
+
+def _rail(filters: Filters, index: int, page_path: str, forum: date | None) -> None:
+    lang = filters.lang
+    st.markdown(f"**{slides.area_title(filters)}**")
+    st.markdown(f"{index + 1} / {len(VIEWS)}")
+    base = _share_base(page_path)
+    if base is None:
+        return
+    url = share.slide_url(base, filters, index + 1, forum=forum)
+    st.image(share.qr_png(url, scale=QR_SCALE), alt=t("present.qr_alt", lang, url=url),
+             caption=plain.escape(url), output_format="PNG")
+
+
+def _render_current(page_path: str) -> None:
     parsed = parse_filters(dict(st.query_params))
     filters = parsed.filters
     lang = filters.lang
@@ -159,14 +246,16 @@ def _render_current() -> None:
     view = VIEWS[index]
     version = data.data_version()
 
-    head, side = st.columns([3, 1], vertical_alignment="bottom")
-    head.title(t(view.title_key, lang))
-    side.markdown(f"**{slides.area_title(filters)}** · {index + 1} / {len(VIEWS)}")
-    for bad in parsed.bad:
-        st.warning(plain.text(bad.text_key, lang, param=bad.param, value=bad.value), icon="⚠️")
-    if data.is_example_data(version):
-        st.markdown(f":material/info: {t('banner.example', lang)}")
-    view.render(filters, version)
+    main, rail = st.columns(MAIN_COLUMNS, gap="medium")
+    with main:
+        st.title(t(view.title_key, lang))
+        for bad in parsed.bad:
+            st.warning(plain.text(bad.text_key, lang, param=bad.param, value=bad.value), icon="⚠️")
+        if data.is_example_data(version):
+            st.markdown(f":material/info: {t('banner.example', lang)}")
+        forum = view.render(filters, version)
+    with rail:
+        _rail(filters, index, page_path, forum)
 
     prev, nxt, _gap, leave = st.columns([1, 1, 4, 1], vertical_alignment="center")
     prev.button(t("present.prev", lang), key=KEY_PREV, on_click=_go, args=(index - 1,), disabled=index == 0,
@@ -177,12 +266,18 @@ def _render_current() -> None:
     leave.button(t("present.exit", lang), key=KEY_EXIT, on_click=_leave, shortcut="Esc", width="stretch")
 
 
+def _page(page_path: str) -> Callable[[], None]:
+    def present() -> None:
+        _render_current(page_path)
+    return present
+
+
 def run() -> None:
     """Presentation mode in place of the ordinary navigation. Every page's URL path is
     registered (hidden) and shows the presentation, so `?esitys=1` works on any page's link
     and leaving it returns to that page."""
     lang = parse_filters(dict(st.query_params)).filters.lang
-    targets = [st.Page(_render_current, title=t(page.title_key, lang), url_path=page.url_path, default=i == 0)
+    targets = [st.Page(_page("" if i == 0 else page.url_path), title=t(page.title_key, lang),
+                       url_path=page.url_path, default=i == 0)
                for i, page in enumerate(pages.PAGES)]
     st.navigation(targets, position="hidden").run()
-
