@@ -13,6 +13,7 @@ from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import format_day, t
 from yhdyspinta.ui import charting, plain, profile_data, widgets
 from yhdyspinta.ui import map as map_widget
+from yhdyspinta.ui.live import keep_live
 
 CARDS_PER_ROW = 4
 
@@ -64,4 +65,5 @@ def render() -> None:
                  for line in figures.recent] or [t("overview.no_changes", lang)]
         st.markdown(f"### {t('home.latest_changes', lang)}\n\n" + "\n".join(items) + "\n\n"
                     + t("overview.changes_note", lang))
+    keep_live(version)
 
