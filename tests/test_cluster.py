@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,22 @@ def test_live_interval(raw: str | None, seconds: float | None) -> None:
 
 def test_the_default_interval_leaves_time_for_a_page_run_within_ten_seconds() -> None:
     assert live.LIVE_INTERVAL_SECONDS <= 5
+
+
+def test_the_sessions_of_a_process_share_one_reading_of_the_version() -> None:
+    readings = iter(range(1, 100))
+    calls: list[int] = []
+
+    def read() -> int:
+        calls.append(1)
+        return next(readings)
+
+    shared = live._SharedVersion()
+    drawn_at = time.monotonic()
+    assert [shared.get(read, not_before=drawn_at) for _ in range(5)] == [1] * 5
+    assert len(calls) == 1
+    # A page drawn after that reading must not get it: it could be older than the page.
+    assert shared.get(read, not_before=time.monotonic() + 1) == 2
+    # Too old a reading is read again.
+    assert shared.get(read, not_before=drawn_at, max_age=0.0) == 3
+    assert len(calls) == 3

@@ -17,6 +17,9 @@ from __future__ import annotations
 import logging
 import math
 import os
+import threading
+import time
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -54,9 +57,41 @@ def live_interval(raw: str | None) -> float | None:
 INTERVAL = live_interval(os.environ.get(ENV_LIVE_INTERVAL))
 
 
-def _check(drawn: int) -> None:
-    """Rerun the app if the data changed since the page was drawn with version `drawn`."""
-    if data.data_version() != drawn:
+# The sessions of one process share what the store said for this long: with hundreds of
+# sessions checking every few seconds, the database is asked about once a second per process
+# instead of once per check, and a change shows at most this much later.
+VERSION_MAX_AGE_SECONDS = 1.0
+
+
+class _SharedVersion:
+    """The latest data version this process read, with when it was read."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._read_at = -math.inf
+        self._version = 0
+
+    def get(self, read: Callable[[], int], *, not_before: float, max_age: float = VERSION_MAX_AGE_SECONDS) -> int:
+        """The version read at most `max_age` s ago, and not before `not_before` (when the
+        page was drawn: an older reading could be older than the page); else read it now."""
+        now = time.monotonic()
+        with self._lock:
+            if not_before <= self._read_at and now - self._read_at < max_age:
+                return self._version
+        version = read()
+        with self._lock:
+            if now >= self._read_at:
+                self._read_at, self._version = now, version
+        return version
+
+
+_shared = _SharedVersion()
+
+
+def _check(drawn: int, drawn_at: float) -> None:
+    """Rerun the app if the data changed since the page was drawn (at `drawn_at`, on the
+    monotonic clock) with version `drawn`."""
+    if _shared.get(data.data_version, not_before=drawn_at) != drawn:
         st.rerun(scope="app")
 
 
@@ -66,4 +101,4 @@ _live_check = st.fragment(_check, run_every=INTERVAL) if INTERVAL else None
 def keep_live(version: int) -> None:
     """Keep this page live: rerun it when the store's data version moves past `version`."""
     if _live_check is not None:
-        _live_check(version)
+        _live_check(version, time.monotonic())
