@@ -36,7 +36,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from yhdyspinta import cluster  # noqa: E402
-from yhdyspinta.ui.live import LIVE_INTERVAL_SECONDS  # noqa: E402
 
 PRODUCTION_ARGS = ("--runner.postScriptGC", "false", "--server.fileWatcherType", "none")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -257,7 +256,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                     running.app_url(port), pid, sessions=args.sessions, page=args.page, query=args.query,
                     seconds=args.seconds, concurrency=args.concurrency, timeout=args.timeout))
                 result["settings"] = "streamlit defaults" if args.default_settings else " ".join(extra)
-                result["default_interval_s"] = LIVE_INTERVAL_SECONDS
                 print(json.dumps(result), flush=True)
     finally:
         with admin.connect() as conn:

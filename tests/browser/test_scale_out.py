@@ -19,11 +19,12 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from tests.browser.harness import REPO_ROOT, BrowserSession, exception_texts, goto, wait_for_streamlit
 from tests.conftest import ENV_REQUIRE_PG, _pg_schema_url
@@ -79,6 +80,20 @@ def _backend(page: Page, setup: Setup) -> int:
     return port
 
 
+def _free_forum_day(url: str) -> date:
+    """A past day without a forum (a forum's day is its key; a held one counts on the first view)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            taken = set(conn.execute(text("SELECT held_on FROM forums")).scalars())
+    finally:
+        engine.dispose()
+    day = date.today() - timedelta(days=1)
+    while day in taken:
+        day -= timedelta(days=1)
+    return day
+
+
 def _mark_document(page: Page) -> None:
     page.evaluate("() => { window.__notReloaded = true; }")
 
@@ -104,7 +119,9 @@ def test_a_write_elsewhere_shows_in_an_open_overview_without_reload(setup: Setup
 
     # Written by a third process (the command-line import) straight into the shared store.
     sheet = tmp_path / "forums.csv"
-    sheet.write_text(f"päivämäärä;teema;otsikko;tallenteen linkki\n20.11.2026;hyte;{title};\n", encoding="utf-8")
+    day = _free_forum_day(setup.env["YHDYSPINTA_DB_URL"])
+    sheet.write_text(f"päivämäärä;teema;otsikko;tallenteen linkki\n{day:%d.%m.%Y};hyte;{title};\n",
+                     encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "yhdyspinta", "import", "forums", str(sheet)], cwd=REPO_ROOT,
                             env=setup.env, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -26,10 +26,11 @@ import streamlit as st
 from yhdyspinta.ui import data
 
 ENV_LIVE_INTERVAL = "YHDYSPINTA_LIVE_INTERVAL"
-# Seconds between two checks of one session. New data shows within this plus one page run;
-# the aim is 10 s. A check costs the server about a millisecond of CPU (bench/live_check.py;
-# figures in docs/deploy.md), so at 300 sessions the default takes a few percent of one core.
-LIVE_INTERVAL_SECONDS = 5.0
+# Seconds between two checks of one session. New data shows within this, plus up to
+# VERSION_MAX_AGE_SECONDS, plus one page run; the aim is 10 s. A check is a fragment run of
+# about 2-3 ms of server CPU (bench/live_check.py, figures in docs/deploy.md): 300 sessions on
+# one process checking every 4 s take about a fifth of a core.
+LIVE_INTERVAL_SECONDS = 4.0
 # Shorter intervals are not accepted: the checks of hundreds of sessions would crowd out pages.
 MIN_LIVE_INTERVAL_SECONDS = 1.0
 
