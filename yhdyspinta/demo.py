@@ -38,6 +38,7 @@ from yhdyspinta.domain import (
 from yhdyspinta.i18n import enum_label
 from yhdyspinta.kinds import KINDS
 from yhdyspinta.store import repository as repo
+from yhdyspinta.store.engine import setup_lock
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
 SEED = 20231215
@@ -352,6 +353,17 @@ def _rand_date(rng: random.Random, lo: str, hi: str) -> date:
     return start + timedelta(days=rng.randint(0, (end - start).days))
 
 
+def load_if_untouched(engine: Engine) -> bool:
+    """Load the example data into a store nobody has written to (no data, and the example data
+    never loaded and removed); True if it did. Under the set-up lock, so processes starting
+    together on one PostgreSQL load it once."""
+    with setup_lock(engine):
+        untouched = repo.count_user_rows(engine) == 0 and repo.get_meta(engine, repo.META_EXAMPLE_DATA) is None
+        if untouched:
+            load(engine)
+    return untouched
+
+
 def load(engine: Engine, *, force: bool = False, actor: str = DEMO_ACTOR) -> dict[str, int]:
     """Write the example data in one transaction. Refuses a store with data unless forced;
     forcing replaces the data of every writable kind (logged as deletes)."""
@@ -362,7 +374,7 @@ def load(engine: Engine, *, force: bool = False, actor: str = DEMO_ACTOR) -> dic
         )
     data = build()
     batch = repo.new_batch_id()
-    with engine.begin() as conn:
+    with repo.write_transaction(engine) as conn:
         if existing:
             # Delete children before parents.
             for kind in ("participation", "approvals", "maturity", "survey", "structures",

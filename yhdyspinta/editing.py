@@ -63,7 +63,7 @@ def authorise(engine: Engine, principal: Principal, kind: str, changes: Sequence
 
 
 def log_denied(engine: Engine, exc: PermissionDenied, record_key: str = "*") -> None:
-    with engine.begin() as conn:
+    with repo.write_transaction(engine) as conn:
         repo.log_entry(conn, actor=exc.principal.subject, action=DENIED_ACTION, kind=exc.kind,
                        record_key=record_key, before=None, after=None, batch_id=repo.new_batch_id(),
                        note=exc.reason)
@@ -251,7 +251,7 @@ def _require_lead(engine: Engine, principal: Principal, kind: str, what: str) ->
 
 def _undo(engine: Engine, principal: Principal, entries: Sequence[LogEntry], *, note: str) -> str:
     batch = repo.new_batch_id()
-    with engine.begin() as conn:
+    with repo.write_transaction(engine) as conn:
         for entry in sorted(entries, key=lambda e: e.id, reverse=True):
             if entry.kind == META_KIND:
                 _undo_meta(conn, entry, actor=principal.subject, batch_id=batch, note=note)

@@ -195,7 +195,7 @@ def open_round(engine: Engine, principal: Principal, area_code: int, invitations
     opened = _now(now)
     expires = opened + timedelta(days=valid_days)
     tokens = tuple(new_token() for _ in range(invitations))
-    with engine.begin() as conn:
+    with repo.write_transaction(engine) as conn:
         round_id = int(conn.execute(insert(s.selfassess_rounds).values(
             area_code=area_code, opened_at=opened, expires_at=expires, invitations=invitations,
         )).inserted_primary_key[0])
@@ -257,7 +257,7 @@ def submit(engine: Engine, token: str | None, answers: Mapping[str, Any], *, now
     through the same link included, also when two arrive at once – and ValidationError /
     ValueError for answers out of range, writing nothing."""
     at = _now(now)
-    with engine.begin() as conn:
+    with repo.write_transaction(engine) as conn:
         invitation, invitation_id = _lookup(conn, token, at, lock=True)
         if invitation.status is not TokenStatus.VALID or invitation_id is None:
             raise Refused(invitation.status, f"the link cannot answer: {invitation.status.value}")
@@ -314,7 +314,7 @@ def close_round(engine: Engine, principal: Principal, round_id: int, *, now: dat
     area = int(found)
     _authorise(engine, principal, area, str(round_id))
     spec = get_kind("maturity")
-    with engine.begin() as conn:
+    with repo.write_transaction(engine) as conn:
         responses = [dict(row) for row in conn.execute(
             select(s.selfassess_responses).where(s.selfassess_responses.c.round_id == round_id)
             .order_by(s.selfassess_responses.c.id)).mappings()]

@@ -111,17 +111,23 @@ def restore(engine: Engine, data: bytes, *, force: bool = False, actor: str = "r
         tables[table.name] = rows
     _check_records(tables)
     try:
-        with engine.begin() as conn:
+        with repo.write_transaction(engine) as conn:
+            # The data version (the change log's highest id) keys every cache of every process,
+            # so it must never come back to a value it had: the restore's own entry goes after
+            # both the replaced log and the restored one, however long either was.
+            replaced_version = conn.exec_driver_sql(repo.DATA_VERSION_SQL).scalar_one()
             for table in reversed(schema.TABLE_ORDER):
                 conn.execute(sql_delete(table))
             for table in schema.TABLE_ORDER:
                 if tables[table.name]:
                     conn.execute(insert(table), tables[table.name])
-            if conn.dialect.name == "postgresql":
-                _reset_sequences(conn)
+            restored_version = conn.exec_driver_sql(repo.DATA_VERSION_SQL).scalar_one()
             repo.log_entry(conn, actor=actor, action=repo.LogAction.RESTORE.value, kind=repo.BACKUP_KIND,
                            record_key="*", before=None, after=None, batch_id=repo.new_batch_id(),
-                           note="restored " + ", ".join(f"{k} {v}" for k, v in manifest["tables"].items()))
+                           note="restored " + ", ".join(f"{k} {v}" for k, v in manifest["tables"].items()),
+                           entry_id=max(replaced_version, restored_version) + 1)
+            if conn.dialect.name == "postgresql":
+                _reset_sequences(conn)
     except DBAPIError as exc:  # a constraint the checks above do not know; rolled back
         detail = " ".join(str(exc.orig).split())[:200]
         raise BackupError(f"the backup's rows break the store's constraints: {detail}") from None

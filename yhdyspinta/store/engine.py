@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from alembic import command
@@ -95,9 +96,10 @@ def seed_facts(engine: Engine) -> bool:
 
     Returns True when it wrote anything. The write is logged like every other write.
     """
-    from yhdyspinta.store.repository import FACTS_KIND, LogAction, log_entry  # local: avoids an import cycle
+    # Local: avoids an import cycle.
+    from yhdyspinta.store.repository import FACTS_KIND, LogAction, log_entry, write_transaction
 
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         if conn.execute(select(func.count()).select_from(schema.areas)).scalar_one():
             return False
         area_rows = [
@@ -122,7 +124,12 @@ def seed_population(engine: Engine) -> bool:
     where any municipality has a population is left alone: an import decides there. Returns
     True when it wrote anything; logged as one quiet seed entry, like the facts.
     """
-    from yhdyspinta.store.repository import FACTS_KIND, LogAction, log_entry  # local: avoids an import cycle
+    from yhdyspinta.store.repository import (  # local: avoids an import cycle
+        FACTS_KIND,
+        LogAction,
+        log_entry,
+        write_transaction,
+    )
 
     table = schema.municipalities
     with engine.connect() as conn:
@@ -137,7 +144,7 @@ def seed_population(engine: Engine) -> bool:
         return False
     statement = (update(table).where(table.c.code == bindparam("b_code"))
                  .values(population=bindparam("b_population"), population_year=bindparam("b_year")))
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         conn.execute(statement, [{"b_code": code, "b_population": population, "b_year": year}
                                  for code, population, year in rows])
         years = sorted({year for _, _, year in rows})
@@ -147,10 +154,35 @@ def seed_population(engine: Engine) -> bool:
     return True
 
 
+# One session-level advisory lock per PostgreSQL schema around setting up a store.
+SETUP_LOCK_SQL = "SELECT pg_advisory_lock(hashtext('yhdyspinta.setup.' || current_schema()))"
+SETUP_UNLOCK_SQL = "SELECT pg_advisory_unlock(hashtext('yhdyspinta.setup.' || current_schema()))"
+
+
+@contextlib.contextmanager
+def setup_lock(engine: Engine) -> Iterator[None]:
+    """One process at a time sets up a PostgreSQL store (migrations, the facts seed, the example
+    data): the processes of a scaled-out deployment (docs/deploy.md) start together, and two
+    migrating or seeding one empty database at once would fail. A SQLite file serves one
+    process, which sets up its store once (`yhdyspinta.ui.data.engine`)."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql(SETUP_LOCK_SQL)
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.exec_driver_sql(SETUP_UNLOCK_SQL)
+            conn.commit()
+
+
 def open_store(url: str | None = None) -> Engine:
     """Create, migrate and seed the store: what every entry point calls first."""
     engine = create_store_engine(url)
-    migrate(engine)
-    seed_facts(engine)
-    seed_population(engine)
+    with setup_lock(engine):
+        migrate(engine)
+        seed_facts(engine)
+        seed_population(engine)
     return engine

@@ -3,9 +3,10 @@ change log, so a failed write leaves nothing behind and every change can be trac
 
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -114,10 +115,14 @@ def log_entry(
     after: str | None,
     batch_id: str,
     note: str | None = None,
+    entry_id: int | None = None,
 ) -> None:
-    conn.execute(insert(schema.change_log).values(**_log_values(
-        actor=actor, action=action, kind=kind, record_key=record_key, before=before, after=after,
-        batch_id=batch_id, note=note)))
+    """Append one entry; `entry_id` only where the id must be chosen (a restore, see there)."""
+    values = _log_values(actor=actor, action=action, kind=kind, record_key=record_key, before=before,
+                         after=after, batch_id=batch_id, note=note)
+    if entry_id is not None:
+        values["id"] = entry_id
+    conn.execute(insert(schema.change_log).values(**values))
 
 
 def _log_values(*, actor: str, action: str, kind: str, record_key: str, before: str | None,
@@ -131,6 +136,28 @@ def new_batch_id() -> str:
 
 
 DATA_VERSION_SQL = f"SELECT coalesce(max(id), 0) FROM {schema.change_log.name}"
+# Taken first in every write transaction on PostgreSQL: see `write_transaction`. Readers (and
+# their ACCESS SHARE locks) are not blocked; another writer waits for this one's commit.
+LOG_LOCK_SQL = f"LOCK TABLE {schema.change_log.name} IN SHARE ROW EXCLUSIVE MODE"
+
+
+@contextlib.contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction for a write (every write appends to the change log).
+
+    The data version is the change log's highest id, and every cache is keyed on it, in every
+    process. On PostgreSQL ids come from a sequence as rows are inserted but become visible when
+    their transactions commit, in any order: a write given id 10 that commits after one given
+    id 11 would never move the version past 11, and every process would keep what it cached for
+    11 without that write. So writers take the change log's lock first and run one at a time:
+    ids are then handed out in commit order. Taken before anything else in the transaction, it
+    cannot deadlock with the row locks that follow. SQLite has one writer at a time anyway.
+    """
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(LOG_LOCK_SQL)
+        yield conn
+
 
 
 def data_version(engine: Engine) -> int:
@@ -201,7 +228,7 @@ def apply_changes(
 ) -> str:
     """Write changes of one kind in one transaction, each logged; returns the batch id."""
     batch = batch_id or new_batch_id()
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         apply_in(conn, get_kind(kind), changes, actor=actor, note=note, batch_id=batch)
     return batch
 
@@ -315,7 +342,7 @@ def update_population(engine: Engine, values: Iterable[tuple[str, int, int]], *,
     table = schema.municipalities
     batch = new_batch_id()
     changed = 0
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         current = {r["code"]: r for r in conn.execute(select(table)).mappings()}
         for code, population, year in values:
             row = current.get(code)

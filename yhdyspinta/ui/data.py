@@ -47,9 +47,8 @@ def engine() -> Engine:
     """Open (create, migrate) the store once per process; fill an untouched one with
     the example data so the first start shows something."""
     eng = open_store()
-    untouched = repo.count_user_rows(eng) == 0 and repo.get_meta(eng, repo.META_EXAMPLE_DATA) is None
-    if untouched and not os.environ.get(ENV_NO_DEMO):
-        demo.load(eng)
+    if not os.environ.get(ENV_NO_DEMO):
+        demo.load_if_untouched(eng)
     return eng
 
 

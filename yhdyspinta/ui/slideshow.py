@@ -36,6 +36,7 @@ from yhdyspinta.filters import PARAM_PRESENTATION, Filters, ascii_number, parse_
 from yhdyspinta.i18n import t
 from yhdyspinta.ui import charting, data, pages, plain, profile_data
 from yhdyspinta.ui import map as map_widget
+from yhdyspinta.ui.live import keep_live
 from yhdyspinta.ui.views import home
 
 PARAM_VIEW = share.PARAM_VIEW
@@ -264,6 +265,7 @@ def _render_current(page_path: str) -> None:
                disabled=index == len(VIEWS) - 1, icon=":material/arrow_forward:", shortcut="PageDown",
                width="stretch", type="primary")
     leave.button(t("present.exit", lang), key=KEY_EXIT, on_click=_leave, shortcut="Esc", width="stretch")
+    keep_live(version)
 
 
 def _page(page_path: str) -> Callable[[], None]:

@@ -15,6 +15,7 @@ from yhdyspinta.indicators import asof
 from yhdyspinta.indicators.attention import ASSESSMENT_MAX_AGE_MONTHS, Attention, Rule
 from yhdyspinta.ui import charting, data, plain, profile_data, widgets
 from yhdyspinta.ui import map as map_widget
+from yhdyspinta.ui.live import keep_live
 from yhdyspinta.ui.pages import PAGES, PAGES_DIR
 
 CARDS_PER_ROW = 4
@@ -157,3 +158,4 @@ def render() -> None:
     with right:
         forum_summary(figures, lang)
         latest_changes(figures, lang)
+    keep_live(version)
