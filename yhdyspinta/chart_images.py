@@ -45,7 +45,8 @@ def _render(text: str, fmt: str, scale: float) -> bytes:
         if fmt == "svg":
             return vl_convert.vegalite_to_svg(text, allowed_base_urls=ALLOWED_BASE_URLS).encode()
     except ValueError as exc:
-        raise ChartImageError(str(exc).splitlines()[0] if str(exc) else "chart conversion failed") from None
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()][:2]  # not the JS stack
+        raise ChartImageError(" ".join(lines) or "chart conversion failed") from None
     raise ValueError(f"unknown image format {fmt!r}; expected png or svg")
 
 

@@ -128,8 +128,8 @@ def municipality_map(frame: pd.DataFrame, outline: pd.DataFrame, domain: list[st
                  "cls": r.cls} for r in frame.itertuples()]
     shapes = alt.Chart(alt.Data(values=features)).mark_geoshape(stroke=MAP_BORDER, strokeWidth=0.8).encode(
         color=alt.Color("cls:N", scale=alt.Scale(domain=domain, range=colours),
-                        legend=alt.Legend(title=legend_title, orient="bottom", columns=1, labelLimit=400,
-                                          titleLimit=500, labelColor="#000000", titleColor="#000000",
+                        legend=alt.Legend(title=None, orient="right", columns=1, labelLimit=260,
+                                          titleLimit=260, labelColor="#000000", titleColor="#000000",
                                           symbolStrokeColor="#555555", symbolStrokeWidth=0.8)),
         tooltip=[alt.Tooltip("name:N"), alt.Tooltip("value:N", title=legend_title)],
     )

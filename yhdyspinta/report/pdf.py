@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fpdf import FPDF
@@ -65,7 +65,7 @@ class _Document(FPDF):
         self.set_subject(report.subtitle)
         self.set_author("Yhdyspinta")
         self.set_creator("Yhdyspinta")
-        self.set_creation_date(datetime.combine(report.generated_on, datetime.min.time(), timezone.utc))
+        self.set_creation_date(datetime.now(UTC))
 
     def footer(self) -> None:
         self.set_y(-FOOTER_SPACE)
@@ -123,10 +123,11 @@ def _scorecard(pdf: _Document, report: Report) -> None:
         _paragraph(pdf, note, 8.5)
     _heading(pdf, t("report.definitions", report.lang), 11)
     for row in report.rows:
-        pdf.set_font(FONT, "B", 8.5)
-        pdf.set_text_color(*INK)
-        pdf.multi_cell(TEXT_WIDTH, 4.2, row.label, align="L", new_x="LMARGIN", new_y="NEXT")
-        _paragraph(pdf, row.definition, 8.5)
+        with pdf.unbreakable() as block:  # a definition never runs over a page break
+            block.set_font(FONT, "B", 8.5)
+            block.set_text_color(*INK)
+            block.multi_cell(TEXT_WIDTH, 4.2, row.label, align="L", new_x="LMARGIN", new_y="NEXT")
+            _paragraph(block, row.definition, 8.5)
 
 
 def _figure(pdf: _Document, figure: Figure) -> None:
@@ -164,5 +165,6 @@ def write(report: Report) -> bytes:
     if report.map_missing:
         _paragraph(pdf, report.map_missing)
     for line in report.sources:
-        _paragraph(pdf, line)
+        with pdf.unbreakable() as block:
+            _paragraph(block, line)
     return bytes(pdf.output())

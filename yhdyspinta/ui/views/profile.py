@@ -16,7 +16,7 @@ from yhdyspinta import facts, slides
 from yhdyspinta import profile as prof
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, format_day, t, tn
-from yhdyspinta.ui import charting, profile_data, widgets
+from yhdyspinta.ui import charting, profile_data, report_download, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views import home
 
@@ -77,6 +77,7 @@ def render() -> None:
     home.figure_cards(profile_data.overview_figures(version, filters, today), filters)
     with st.expander(t("indicator.table", lang)):
         st.dataframe(p.figures, hide_index=True, width="stretch")
+    report_download.block(filters, version, today)
 
     map_widget.small_map(filters, version, indicator="council_approval", level="municipalities",
                          key="profile.map")
