@@ -61,13 +61,21 @@ def svg(spec: dict[str, Any]) -> bytes:
 
 
 def title_of(spec: dict[str, Any]) -> str:
-    """The chart's own title as text ('' when it has none)."""
+    """The chart's own title as text, also when it sits on a layer or a faceted chart's spec
+    ('' when it has none)."""
     title = spec.get("title")
     if isinstance(title, dict):
         title = title.get("text")
     if isinstance(title, list):
         title = " ".join(str(x) for x in title)
-    return str(title) if title else ""
+    if title:
+        return str(title)
+    for key in ("layer", "vconcat", "hconcat", "concat"):
+        parts = spec.get(key)
+        if isinstance(parts, list) and parts and isinstance(parts[0], dict):
+            return title_of(parts[0])
+    inner = spec.get("spec")
+    return title_of(inner) if isinstance(inner, dict) else ""
 
 
 def file_stem(spec: dict[str, Any], fallback: str = "chart") -> str:
