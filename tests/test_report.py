@@ -5,6 +5,7 @@ poppler renders, and PowerPoint slides, one per section; charts rendered by vl-c
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -28,6 +29,8 @@ AREA = 13  # Pohjois-Savo: a pilot with council decisions of every kind, small s
 AS_OF = date(2025, 6, 30)
 BOUNDARY_FILE = "kuntarajat_2024.geojson"
 A4_POINTS = (595.28, 841.89)
+SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "screenshots" / "report-page1.png"
+UPDATE_SCREENSHOTS_ENV = "YHDYSPINTA_UPDATE_SCREENSHOTS"
 POPPLER = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
                              reason="poppler-utils (pdftotext, pdftoppm) not installed")
 
@@ -120,6 +123,9 @@ def test_pdf_pages_are_a4_and_render(here: Path, tmp_path: Path) -> None:
         with Image.open(path) as image:
             low, high = image.convert("L").getextrema()
             assert low < 100 < high, f"{path.name} is blank"
+    if os.environ.get(UPDATE_SCREENSHOTS_ENV) == "1":  # the README's picture of page 1
+        subprocess.run(["pdftoppm", "-r", "80", "-f", "1", "-l", "1", "-singlefile", "-png", str(out),
+                        str(SCREENSHOT.with_suffix(""))], check=True)
 
 
 def test_report_sections_and_figures(here: Path) -> None:

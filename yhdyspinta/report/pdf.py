@@ -36,6 +36,7 @@ GREY = (70, 70, 70)
 RULE = (150, 150, 150)
 HEADING_FILL = (225, 232, 240)
 BANNER_FILL = (255, 240, 200)
+ZEBRA_FILL = (244, 246, 249)
 
 
 class FontMissing(RuntimeError):
@@ -111,10 +112,11 @@ def _scorecard(pdf: _Document, report: Report) -> None:
     pdf.set_font(FONT, "", 8.5)
     pdf.set_text_color(*INK)
     pdf.set_draw_color(*RULE)
+    pdf.set_fill_color(255, 255, 255)
     headings = FontFace(emphasis="BOLD", fill_color=HEADING_FILL)
     with pdf.table(col_widths=COLUMN_WIDTHS, text_align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
                    headings_style=headings, line_height=4.4, padding=1, first_row_as_headings=True,
-                   width=TEXT_WIDTH) as table:
+                   width=TEXT_WIDTH, cell_fill_color=ZEBRA_FILL, cell_fill_mode="ROWS") as table:
         table.row(list(report.columns))
         for row in report.rows:
             table.row([row.label, row.area, row.country, row.n, row.note])
