@@ -40,24 +40,27 @@ def build_spec(build: Callable[..., alt.TopLevelMixin], *args: Any, **kwargs: An
 
 
 @data.cached(max_entries=SPEC_CACHE_ENTRIES)
-def _spec(builder: str, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+def _spec(builder: str, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> tuple[dict[str, Any], str]:
+    """The spec and its digest (which keys its download buttons), computed once."""
     module_name, name = builder.rsplit(":", 1)
-    return build_spec(getattr(importlib.import_module(module_name), name), *args, **dict(kwargs))
+    spec = build_spec(getattr(importlib.import_module(module_name), name), *args, **dict(kwargs))
+    return spec, chart_images.digest(spec)
 
 
 def altair(builder: Callable[..., alt.TopLevelMixin], *args: Any, width: str | int = "stretch",
            key: str | None = None, alt_text: str | None = None, **kwargs: Any) -> None:
     """Render `builder(*args, **kwargs)`; `builder` must be a module-level function."""
-    spec = _spec(f"{builder.__module__}:{builder.__qualname__}", args, tuple(sorted(kwargs.items())))
-    show(spec, width=width, key=key, alt_text=alt_text)
+    spec, digest = _spec(f"{builder.__module__}:{builder.__qualname__}", args, tuple(sorted(kwargs.items())))
+    show(spec, width=width, key=key, alt_text=alt_text, digest=digest)
 
 
 def show(spec: dict[str, Any], *, width: str | int = "stretch", key: str | None = None,
-         alt_text: str | None = None, downloads: bool = True) -> None:
-    """Render a finished Vega-Lite spec, with its PNG and SVG downloads under it."""
+         alt_text: str | None = None, downloads: bool = True, digest: str | None = None) -> None:
+    """Render a finished Vega-Lite spec, with its PNG and SVG downloads under it (the buttons
+    are keyed on `key`, else on the spec's `digest`, computed here when not given)."""
     st.vega_lite_chart(spec=spec, width=width, key=key, alt=alt_text)
     if downloads and st.query_params.get(PARAM_PRESENTATION) != "1":
-        download_buttons(spec, key=key, description=alt_text)
+        download_buttons(spec, key=key or f"chart.{digest or chart_images.digest(spec)}", description=alt_text)
 
 
 IMAGE_FORMATS: dict[str, tuple[Callable[[dict[str, Any]], bytes], str]] = {
@@ -66,20 +69,19 @@ IMAGE_FORMATS: dict[str, tuple[Callable[[dict[str, Any]], bytes], str]] = {
 }
 
 
-def download_buttons(spec: dict[str, Any], *, key: str | None = None, description: str | None = None) -> None:
+def download_buttons(spec: dict[str, Any], *, key: str, description: str | None = None) -> None:
     """Two small buttons that download the chart as PNG and as SVG. The image is made only when
     a button is clicked (Streamlit calls the function then), and the page does not rerun."""
     from yhdyspinta.ui.widgets import current_filters
 
     lang = current_filters().lang
     stem = chart_images.file_stem(spec)
-    base = key or f"chart.{chart_images.digest(spec)}"
     title = chart_images.title_of(spec) or description or stem
     labels = {"png": t("chart.download_png", lang), "svg": t("chart.download_svg", lang)}
     helps = {"png": t("chart.download_help", lang, format="PNG", title=title),
              "svg": t("chart.download_help", lang, format="SVG", title=title)}
-    with st.container(horizontal=True, gap="small", key=f"{base}.images"):
+    with st.container(horizontal=True, gap="small", key=f"{key}.images"):
         for fmt, (render, mime) in IMAGE_FORMATS.items():
             st.download_button(labels[fmt], data=functools.partial(render, spec), file_name=f"{stem}.{fmt}",
-                               mime=mime, key=f"{base}.{fmt}", on_click="ignore", type="tertiary",
+                               mime=mime, key=f"{key}.{fmt}", on_click="ignore", type="tertiary",
                                icon=":material/download:", help=helps[fmt])
