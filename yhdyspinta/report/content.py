@@ -63,6 +63,7 @@ class IndicatorRow:
     updated: str
     definition: str
     note: str  # the small-sample flag, or ""
+    about: str  # what the app's help beside the figure says: definition, sources, update day, N
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,9 @@ def indicator_rows(area_values: dict[str, indicators.Value], country: dict[str, 
                    lang: str) -> tuple[IndicatorRow, ...]:
     """The catalogue's own table (`labels.table`), read row by row, with the small-sample flag."""
     table = labels.table(area_values.values(), lang, country=country)
-    column = {key: t(f"indicator.col.{key}", lang) for key in ("label", "value", "country", "updated", "definition")}
+    column = {"label": t("indicator.col.label", lang), "value": t("indicator.col.value", lang),
+              "country": t("indicator.col.country", lang), "updated": t("indicator.col.updated", lang),
+              "definition": t("indicator.col.definition", lang)}
     flag = t("indicator.small_n", lang, limit=SMALL_N_THRESHOLD)
     rows = []
     for (indicator, value), (_, row) in zip(area_values.items(), table.iterrows(), strict=True):
@@ -194,7 +197,7 @@ def indicator_rows(area_values: dict[str, indicators.Value], country: dict[str, 
             notes.append(f"{t('indicator.col.country', lang)}: {flag}")
         rows.append(IndicatorRow(indicator, str(row[column["label"]]), str(row[column["value"]]),
                                  str(row[column["country"]]), str(row["N"]), str(row[column["updated"]]),
-                                 str(row[column["definition"]]), "; ".join(notes)))
+                                 str(row[column["definition"]]), "; ".join(notes), labels.help_text(value, lang)))
     return tuple(rows)
 
 

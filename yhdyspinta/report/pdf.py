@@ -129,7 +129,7 @@ def _scorecard(pdf: _Document, report: Report) -> None:
             block.set_font(FONT, "B", 8.5)
             block.set_text_color(*INK)
             block.multi_cell(TEXT_WIDTH, 4.2, row.label, align="L", new_x="LMARGIN", new_y="NEXT")
-            _paragraph(block, row.definition, 8.5)
+            _paragraph(block, row.about.replace("\n\n", "\n"), 8.5)
 
 
 def _figure(pdf: _Document, figure: Figure) -> None:
@@ -160,7 +160,7 @@ def write(report: Report) -> bytes:
     pdf.add_page()
     _title(pdf, report)
     _scorecard(pdf, report)
-    pdf.add_page()
+    pdf.ln(4)
     for figure in report.figures:
         _figure(pdf, figure)
     _heading(pdf, t("report.sources", report.lang))

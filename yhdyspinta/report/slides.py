@@ -83,7 +83,7 @@ def _indicator_slide(deck: Presentation, report: Report) -> None:  # type: ignor
             paragraph.alignment = PP_ALIGN.RIGHT if c in (1, 2, 3) else PP_ALIGN.LEFT
             cell.fill.solid()
             cell.fill.fore_color.rgb = HEADER_FILL if r == 0 else RGBColor(0xFF, 0xFF, 0xFF)
-    notes = [t("report.definitions", report.lang), *(f"{r.label}: {r.definition}" for r in report.rows),
+    notes = [t("report.definitions", report.lang), *(f"{r.label}: {r.about}" for r in report.rows),
              *report.table_notes]
     slide.notes_slide.notes_text_frame.text = "\n".join(notes)
     _text_box(slide, t("report.definitions_in_notes", report.lang), SLIDE_HEIGHT - MARGIN - Inches(0.2),
