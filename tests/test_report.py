@@ -243,3 +243,9 @@ def test_chart_images_never_fetch_data() -> None:
         chart_images.png(remote)
     with pytest.raises(chart_images.ChartImageError, match="not allowed"):
         chart_images.svg(remote)
+
+
+def test_report_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("report", "--help") == EXIT_OK
+    out = capsys.readouterr().out
+    assert all(option in out for option in ("--area", "--lang", "--as-of", "--format", "--out"))
