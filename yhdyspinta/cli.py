@@ -87,6 +87,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", default=None, metavar="YYYY-MM-DD", help="the day (default: today)")
     p.add_argument("--format", choices=("json", "csv"), default="json")
 
+    p = sub.add_parser("report", help="write one area's scorecard with its charts and map as a PDF or slides")
+    p.add_argument("--area", required=True, metavar="CODE", help="an area code (1–21, 90)")
+    # Also accepted after the command; without it the global --lang (default fi) holds.
+    p.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="language of the report")
+    p.add_argument("--as-of", default=None, metavar="YYYY-MM-DD", help="the day (default: today)")
+    p.add_argument("--format", choices=("pdf", "pptx"), required=True)
+    p.add_argument("--out", type=Path, required=True)
+
     p = sub.add_parser("catalogue", help="print the indicator catalogue as a Markdown table (as in the README)")
     p.add_argument("--lang-of-table", choices=LANGUAGES, default="en", dest="table_lang")
 
@@ -161,6 +169,8 @@ def _run(args: argparse.Namespace) -> int:
         scope, as_of = _indicator_scope(args.area), _as_of(args.as_of)
         sys.stdout.buffer.write(indicator_report(engine, scope, as_of, args.format))
         sys.stdout.flush()
+    elif args.command == "report":
+        return _report(engine, args, lang)
     elif args.command == "backup":
         from yhdyspinta.io.backup import backup
 
@@ -195,6 +205,21 @@ def _as_of(raw: str | None) -> date:
         return date.fromisoformat(raw.strip())
     except ValueError:
         raise BadInput(f"--as-of {raw!r}: not a date; expected YYYY-MM-DD, e.g. 2025-12-31") from None
+
+
+def _report(engine: object, args: argparse.Namespace, lang: str) -> int:
+    from yhdyspinta import report
+    from yhdyspinta.report.pdf import FontMissing
+
+    scope, as_of = _indicator_scope(args.area), _as_of(args.as_of)
+    assert scope.area is not None
+    try:
+        data = report.make(engine, scope.area, lang, as_of, args.format)  # type: ignore[arg-type]
+    except FontMissing as exc:
+        raise BadInput(str(exc)) from None
+    _write_output(args.out, data)
+    print(f"report {args.format} for area {scope.area} ({as_of.isoformat()}, {lang}) → {args.out}")
+    return EXIT_OK
 
 
 def _import(engine: object, args: argparse.Namespace, lang: str) -> int:

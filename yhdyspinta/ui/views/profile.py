@@ -17,7 +17,7 @@ from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import format_day, format_number, t, tn
 from yhdyspinta.indicators import peers
-from yhdyspinta.ui import charting, data, profile_data, widgets
+from yhdyspinta.ui import charting, data, profile_data, report_download, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views import home
 
@@ -97,6 +97,7 @@ def render(*, front: bool = False) -> None:
     figures = profile_data.overview_figures(version, filters, today)
     home.figure_cards(figures, filters)
     scorecard(view, figures.download, lang)
+    report_download.block(filters, version, today)
 
     st.subheader(t("scorecard.map", lang))
     map_widget.small_map(filters, version, indicator="council_approval", level="municipalities",

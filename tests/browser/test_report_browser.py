@@ -1,0 +1,68 @@
+"""In a real browser, on the area profile with the boundaries loaded: a chart's PNG and SVG
+buttons and the report's PDF and PowerPoint buttons hand over real files (made on the
+server when clicked), and the buttons add no serious accessibility violation."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.harness import StreamlitServer, axe_available, exception_texts, format_axe_violations, goto
+from tests.browser.test_pages_browser import _our_violations, _settle_visuals
+from yhdyspinta import facts
+from yhdyspinta.i18n import t
+
+AREA = 13
+LANG = "sv"
+DOWNLOAD_TIMEOUT = 60_000  # ms: the report renders six charts on a busy 2-core machine
+
+
+def _download(page: Page, name: str, folder: Path) -> bytes:
+    button = page.get_by_role("button", name=name).first
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
+        button.click()
+    path = folder / info.value.suggested_filename
+    info.value.save_as(path)
+    return path.read_bytes()
+
+
+def test_chart_and_report_downloads(tab: Page, geo_server: StreamlitServer, tmp_path: Path) -> None:
+    goto(tab, geo_server.url_for("alueprofiili", alue=str(AREA), kieli=LANG))
+    assert exception_texts(tab) == []
+    _settle_visuals(tab)
+
+    png = _download(tab, t("chart.download_png", LANG), tmp_path)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    svg = _download(tab, t("chart.download_svg", LANG), tmp_path)
+    assert svg.lstrip().startswith(b"<svg")
+
+    pdf = _download(tab, t("report.download_pdf", LANG), tmp_path)
+    assert pdf.startswith(b"%PDF-")
+    pdf_path = tmp_path / "report.pdf"
+    pdf_path.write_bytes(pdf)
+    text = " ".join(subprocess.run(["pdftotext", "-raw", str(pdf_path), "-"], check=True, capture_output=True,
+                                   text=True).stdout.split())
+    assert facts.area_by_code()[AREA].name(LANG) in text
+    assert t("report.map", LANG) in text, "the map section is there: the boundaries are loaded"
+
+    pptx = _download(tab, t("report.download_pptx", LANG), tmp_path)
+    assert "ppt/presentation.xml" in zipfile.ZipFile(io.BytesIO(pptx)).namelist()
+    assert exception_texts(tab) == [], "clicking a download does not break the page"
+
+
+@pytest.mark.skipif(not axe_available(), reason="axe-playwright-python is not installed")
+def test_download_buttons_keep_the_profile_accessible(tab: Page, geo_server: StreamlitServer) -> None:
+    goto(tab, geo_server.url_for("alueprofiili", alue=str(AREA), kieli=LANG))
+    _settle_visuals(tab)
+    buttons = tab.get_by_role("button", name=t("chart.download_png", LANG))
+    buttons.first.wait_for(state="visible")
+    assert buttons.count() >= 4
+    assert tab.get_by_role("button", name=t("report.download_pdf", LANG)).count() == 1
+    violations = _our_violations(tab)
+    assert violations == [], format_axe_violations(violations)
