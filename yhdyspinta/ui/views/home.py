@@ -3,6 +3,8 @@ and why, the last and the next forum, a small map, and what changed lately."""
 
 from __future__ import annotations
 
+import urllib.parse
+from collections.abc import Sequence
 from datetime import date
 
 import streamlit as st
@@ -16,12 +18,10 @@ from yhdyspinta.indicators.attention import ASSESSMENT_MAX_AGE_MONTHS, Attention
 from yhdyspinta.ui import charting, data, plain, profile_data, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.live import keep_live
-from yhdyspinta.ui.pages import PAGES, PAGES_DIR
+from yhdyspinta.ui.pages import PAGES
 
 CARDS_PER_ROW = 4
-# A rule with at most this many areas opens at once; a longer one shows its count until opened.
-OPEN_UP_TO = 6
-PROFILE_PAGE = next(f"{PAGES_DIR}/{p.file}" for p in PAGES if p.title_key == "nav.profile")
+PROFILE_PATH = next(p.url_path for p in PAGES if p.title_key == "nav.profile")
 
 
 def figure_cards(figures: profile_data.OverviewFigures, filters: Filters, *, series: bool = True) -> None:
@@ -78,25 +78,36 @@ def entry_label(entry: Attention, lang: str) -> str:
     return name
 
 
-def attention_list(figures: profile_data.OverviewFigures, filters: Filters) -> None:
-    """The areas that need attention, by rule: each rule's title and count, what it checks, and
-    a link to each area's profile (same language)."""
-    lang = filters.lang
-    st.subheader(t("attention.title", lang))
-    if not figures.attention:
-        st.write(t("attention.none", lang))
-        return
-    st.caption(t("attention.intro", lang, day=format_day(figures.today, lang)))
+def attention_link(entry: Attention, lang: str) -> str:
+    """An entry as a Markdown link to its area's profile in the same language: a relative
+    address (the overview is the app's root), so it holds behind a base path too."""
+    query = urllib.parse.urlencode(Filters(lang=lang, area=entry.area).to_params())
+    return f"[{plain.escape(entry_label(entry, lang))}]({PROFILE_PATH}?{query})"
+
+
+def attention_markdown(entries: Sequence[Attention], today: date, lang: str) -> str:
+    """The areas that need attention as one Markdown text: a list of the rules that caught any,
+    each with its count, what it checks and a link to each area's profile."""
+    lines = [f"### {t('attention.title', lang)}", ""]
+    if not entries:
+        return "\n".join([*lines, t("attention.none", lang)])
+    lines += [t("attention.intro", lang, day=format_day(today, lang)), ""]
     groups: dict[Rule, list[Attention]] = {}
-    for entry in figures.attention:
+    for entry in entries:
         groups.setdefault(entry.rule, []).append(entry)
-    for rule, entries in groups.items():
-        title = tn("attention.group", len(entries), lang, rule=rule_title(rule, lang))
-        with st.expander(title, expanded=filters.area is not None or len(entries) <= OPEN_UP_TO):
-            st.write(rule_text(rule, lang))
-            for entry in entries:  # one a line: an area's name and its figure are long
-                st.page_link(PROFILE_PAGE, label=entry_label(entry, lang), icon=":material/arrow_forward:",
-                             width="stretch", query_params=Filters(lang=lang, area=entry.area).to_params())
+    for rule, group in groups.items():
+        title = tn("attention.group", len(group), lang, rule=rule_title(rule, lang))
+        lines.append(f"- **{title}.** {rule_text(rule, lang)}  ")
+        lines.append("  " + " · ".join(attention_link(entry, lang) for entry in group))
+    return "\n".join(lines)
+
+
+def attention_list(figures: profile_data.OverviewFigures, filters: Filters) -> None:
+    """One Markdown element, not an expander and a page link per area: every element costs the
+    server a message on each run of the page a hall opens at once (bench/load.py: 37 page links
+    and 7 expanders were about half of the overview's messages). Markdown links open in a new
+    tab, which keeps the list at hand."""
+    st.markdown(attention_markdown(figures.attention, figures.today, filters.lang))
 
 
 def _forum_line(forum: asof.ForumEvent, lang: str) -> str:
