@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import math
 import os
@@ -467,6 +468,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "repeat to spread sessions round-robin")
     parser.add_argument("--pid", action="append", type=int, default=[],
                         help="with --url: server process ids whose memory to report")
+    parser.add_argument("--cluster", type=int, default=0, metavar="N",
+                        help="start N dashboard processes behind nginx (yhdyspinta.cluster, as docs/deploy.md "
+                             "describes) sharing the store at --db-url, and measure through nginx")
+    parser.add_argument("--db-url", default=None,
+                        help="with --cluster: the shared store, e.g. a PostgreSQL database of its own "
+                             "(it gets the example data on first start)")
     parser.add_argument("--soak", action="store_true",
                         help="every session reruns many times over all pages at once; prints memory over time")
     parser.add_argument("--sample", type=float, default=SOAK_SAMPLE_S,
@@ -494,8 +501,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     servers: list[Server] = []
     boundaries: bool | None = None
     finished = False
+    stack = contextlib.ExitStack()
+    warm_urls: list[str] | None = None
     try:
-        if args.url:
+        if args.cluster:
+            if not args.db_url:
+                parser.error("--cluster needs --db-url")
+            sys.path.insert(0, str(REPO))
+            from yhdyspinta import cluster as cluster_mod
+
+            started = stack.enter_context(cluster_mod.running(
+                processes=args.cluster, env={**env, "YHDYSPINTA_DB_URL": args.db_url},
+                extra_args=args.server_option))
+            urls = [started.url]
+            # Each process warmed directly: through nginx a warm-up session lands on one of them.
+            warm_urls = [started.app_url(port) for port in started.apps]
+            pids = [app.popen.pid for app in started.apps.values() if app.popen is not None]
+            target = f"nginx:{args.cluster}"
+            print(f"{args.cluster} dashboard processes {pids} behind nginx at {started.url}", file=sys.stderr,
+                  flush=True)
+        elif args.url:
             urls = [u if u.endswith("/") else u + "/" for u in args.url]
             pids: list[int | None] = list(args.pid) or [None]
             target = "url"
@@ -513,11 +538,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             servers.append(baseline_server)
 
         common = {"sessions": args.sessions, "reruns": reruns, "timeout_s": args.timeout, "target": target,
-                  "processes": len(urls), "boundaries": boundaries, "cpu_count": os.cpu_count()}
+                  "processes": args.cluster or len(urls), "boundaries": boundaries, "cpu_count": os.cpu_count()}
         if args.soak:
             if not args.no_warmup:
                 for _label, name, query in pages:
-                    warm(urls, name, query, args.timeout)
+                    warm(warm_urls or urls, name, query, args.timeout)
             figures = soak(urls, pids, pages, args.sessions, reruns, args.timeout, args.sample)
             print(json.dumps({**figures, **{k: v for k, v in common.items() if k not in figures}}), flush=True)
             finished = True
@@ -528,7 +553,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for label, name, query in pages:
             line: dict[str, object] = {"page": label, "path": name, "query": query, **common}
             if not args.no_warmup:
-                warm(urls, name, query, args.timeout)
+                warm(warm_urls or urls, name, query, args.timeout)
             baseline = None
             if baseline_server is not None:
                 # Measured just before the page, with the same sessions: whatever else the machine
@@ -543,6 +568,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         finished = True
         return 0
     finally:
+        stack.close()
         for server in servers:
             server.stop()
         if finished:
