@@ -13,8 +13,10 @@ import hashlib
 import json
 import re
 import unicodedata
+from datetime import date, datetime
 from typing import Any
 
+import pyarrow as pa
 import vl_convert
 
 # No external data, ever: every spec we render carries its rows inline.
@@ -28,13 +30,38 @@ class ChartImageError(ValueError):
     """vl-convert could not render the spec (e.g. it names external data)."""
 
 
+def _json_default(value: object) -> object:
+    return value.isoformat() if isinstance(value, date | datetime) else str(value)
+
+
+def _rows(values: object) -> object:
+    """A dataset as rows: the app's specs carry theirs as Arrow IPC bytes (what
+    `st.vega_lite_chart` sends, converted once when the spec is built); vl-convert wants rows."""
+    if isinstance(values, bytes):
+        return pa.ipc.open_stream(values).read_all().to_pylist()
+    return values
+
+
 def spec_json(spec: dict[str, Any]) -> str:
-    """The spec as canonical JSON: the key its images are cached under."""
-    return json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    """The spec as canonical JSON with its data as rows: what vl-convert renders, and the key
+    its images are cached under."""
+    datasets = spec.get("datasets")
+    if isinstance(datasets, dict):
+        spec = {**spec, "datasets": {name: _rows(values) for name, values in datasets.items()}}
+    return json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_json_default)
 
 
 def digest(spec: dict[str, Any]) -> str:
-    return hashlib.sha256(spec_json(spec).encode()).hexdigest()[:16]
+    """A short fingerprint of the spec, cheap enough for every run of a page: the datasets'
+    Arrow bytes are hashed as they are, not turned into JSON."""
+    h = hashlib.sha256()
+    rest = {k: v for k, v in spec.items() if k != "datasets"}
+    h.update(json.dumps(rest, sort_keys=True, separators=(",", ":"), default=_json_default).encode())
+    for name, values in sorted((spec.get("datasets") or {}).items()):
+        h.update(name.encode())
+        h.update(values if isinstance(values, bytes)
+                 else json.dumps(values, sort_keys=True, default=_json_default).encode())
+    return h.hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=IMAGE_CACHE_ENTRIES)
