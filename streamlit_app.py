@@ -19,10 +19,9 @@ def main() -> None:
     if presenting:
         slideshow.run()
         return
-    menu = st.sidebar.container()  # the menu on top of the sidebar, filled once the language is known
     filters = widgets.sidebar_filters()
     auth.sign_in_widget(filters.lang)
-    navigation = pages.navigation(filters, auth.current_principal(), menu)
+    navigation = pages.navigation(filters, auth.current_principal())
     # The page in its own guard, so the menu and sidebar stay when a page fails.
     faults.guarded(navigation.run)
     slideshow.start_button(filters.lang)

@@ -3,7 +3,7 @@
 Pure parts first (population classes, similar areas, the catalogue over a group of areas, who
 sees which page, which address names no page), then the pages through the entry file
 (AppTest): the root with ``?alue=13`` is Pohjois-Savo's scorecard, old addresses still work,
-and the sidebar menu lists what the signed-in role can use.
+and Streamlit's own sidebar menu (a flat list) shows what the signed-in role can use.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import streamlit as st
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.Navigation_pb2 import Navigation
+from streamlit.runtime.forward_msg_queue import ForwardMsgQueue
 
 from tests.apptest import open_app
 from yhdyspinta import facts, indicators
@@ -293,17 +296,67 @@ def test_root_without_an_area_is_the_overview(fresh_caches: None) -> None:
     assert t("scorecard.heading", "en") not in [s.value for s in at.subheader]
 
 
+def _record_navigation(monkeypatch: pytest.MonkeyPatch) -> list[Navigation]:
+    """The navigation messages the app sends from now on (Streamlit's menu travels in them,
+    not as elements of the page)."""
+    sent: list[Navigation] = []
+    original = ForwardMsgQueue.enqueue
+
+    def enqueue(self: ForwardMsgQueue, msg: ForwardMsg) -> None:
+        if msg.WhichOneof("type") == "navigation":
+            copy = Navigation()
+            copy.CopyFrom(msg.navigation)
+            sent.append(copy)
+        original(self, msg)
+
+    monkeypatch.setattr(ForwardMsgQueue, "enqueue", enqueue)
+    return sent
+
+
+def _menu_titles(navigation: Navigation) -> list[str]:
+    """The titles Streamlit's menu shows, in order."""
+    return [p.page_name for p in navigation.app_pages if not p.is_hidden]
+
+
 @pytest.mark.parametrize("role", list(MENUS))
 def test_sidebar_menu_per_role(fresh_caches: None, role: str, monkeypatch: pytest.MonkeyPatch) -> None:
     principal, expected = MENUS[role]
     monkeypatch.setattr(auth, "current_principal", lambda: principal)
+    sent = _record_navigation(monkeypatch)
     at = open_app(None, {"kieli": "sv", "alue": str(PS)})
     by_path = {p.url_path: p for p in PAGES}
     judged = {t(by_path[p].title_key, "sv") for p in ALL_LISTED}
-    links = [link for link in at.get("page_link") if link.proto.label in judged]
-    assert [link.proto.label for link in links] == [t(by_path[p].title_key, "sv") for p in expected]
-    # Each link carries the filters, so one opened in a new tab shows the same selection.
-    assert all("alue=13" in link.proto.query_string and "kieli=sv" in link.proto.query_string for link in links)
-    headings = [h.value for h in at.sidebar.subheader]
-    data_heading = t("nav.section.data", "sv")
-    assert (data_heading in headings) is (role != "anonymous")
+    navigation = sent[-1]
+    # Streamlit's own menu in the sidebar, open, as one flat list (no section headings).
+    assert navigation.position == Navigation.Position.SIDEBAR and navigation.expanded
+    assert list(navigation.sections) == [""]
+    assert [title for title in _menu_titles(navigation) if title in judged] == \
+        [t(by_path[p].title_key, "sv") for p in expected]
+    # Every page stays registered (the others hidden), so every address keeps working.
+    registered = {p.url_pathname for p in navigation.app_pages}
+    assert {"" if page is PAGES[0] else page.url_path for page in PAGES} <= registered
+    # The menu adds no element to the page: no page links or headings in the sidebar.
+    assert at.sidebar.get("page_link") == [] and list(at.sidebar.subheader) == []
+    # A click in the menu opens the page's bare address; the session writes its filters back.
+    at.query_params.clear()
+    at.switch_page("app_pages/map.py").run()
+    assert not at.exception
+    assert at.title[0].value == t("nav.map", "sv")
+    assert (at.query_params["kieli"], at.query_params["alue"]) == ("sv", str(PS))
+
+
+def test_menu_follows_sign_in_within_a_session(fresh_caches: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The built pages are kept per session, language and set of pages shown: signing in
+    in the same session shows the data pages, signing out hides them again."""
+    who = {"principal": ANONYMOUS}
+    monkeypatch.setattr(auth, "current_principal", lambda: who["principal"])
+    sent = _record_navigation(monkeypatch)
+    at = open_app(None, {"kieli": "fi"})
+    anonymous = [t(p.title_key, "fi") for p in menu_pages(ANONYMOUS)]
+    assert _menu_titles(sent[-1]) == anonymous
+    who["principal"] = LEAD
+    at.run()
+    assert _menu_titles(sent[-1]) == [t(p.title_key, "fi") for p in menu_pages(LEAD)]
+    who["principal"] = ANONYMOUS
+    at.run()
+    assert _menu_titles(sent[-1]) == anonymous

@@ -4,7 +4,8 @@ The page matrix is every page x fi/sv/en x whole country/``alue=13`` x without/w
 boundaries (144 cases).  To stay fast on two cores, one browser tab is shared and each
 language/area/boundary combination is opened once by URL (on a different page each time,
 so every page is also loaded directly at least once); the combination's other pages are
-reached by clicking the sidebar navigation, which must keep the filters in the URL.
+reached by clicking the sidebar menu (Streamlit's own navigation), which must keep the filters
+in the URL.
 
 Screenshots (always taken, into a temp folder) are copied to ``docs/screenshots/`` when
 ``YHDYSPINTA_UPDATE_SCREENSHOTS=1``.
@@ -50,8 +51,9 @@ SCREENSHOT_DIR = REPO_ROOT / "docs" / "screenshots"
 UPDATE_SCREENSHOTS_ENV = "YHDYSPINTA_UPDATE_SCREENSHOTS"
 
 SIDEBAR = '[data-testid="stSidebar"]'
-# The menu is ours (yhdyspinta/ui/pages.py): a heading per section and an st.page_link per page.
-NAV_LINKS = f'{SIDEBAR} a[data-testid="stPageLink-NavLink"]'
+# The menu is Streamlit's own navigation, one flat list (yhdyspinta/ui/pages.py).
+MENU = '[data-testid="stSidebarNav"]'
+NAV_LINKS = f'{SIDEBAR} {MENU} a[data-testid="stSidebarNavLink"]'
 ALERTS = '[data-testid="stAlert"]'
 WARNINGS = '[data-testid="stAlertContentWarning"]'
 DATAFRAME = '[data-testid="stDataFrame"]'
@@ -125,12 +127,8 @@ def _area_select(page: Page, lang: str) -> Locator:
 
 
 def _current_nav_labels(page: Page) -> list[str]:
-    """The labels of the menu links shown as the current page (st.page_link draws the current
-    page's label bold; its icon name stripped)."""
-    return page.evaluate(
-        """(selector) => [...document.querySelectorAll(selector)]
-            .filter(a => Number(getComputedStyle(a.querySelector('p')).fontWeight) >= 600)
-            .map(a => a.querySelector('p').innerText.trim())""", NAV_LINKS)
+    """The labels of the menu links marked as the current page (`aria-current="page"`)."""
+    return [text.strip() for text in page.locator(f'{NAV_LINKS}[aria-current="page"] p').all_inner_texts()]
 
 
 def _current_nav_label(page: Page) -> str:
@@ -140,7 +138,7 @@ def _current_nav_label(page: Page) -> str:
 
 
 def _nav_link(page: Page, title: str) -> Locator:
-    return page.locator(SIDEBAR).get_by_role("link", name=title, exact=True)
+    return page.locator(f"{SIDEBAR} {MENU}").get_by_role("link", name=title, exact=True)
 
 
 def _expected_heading(page: PageDef, lang: str, area: int | None) -> str:
@@ -316,16 +314,23 @@ def test_axe_finds_no_serious_violation(tab: Page, plain_server: StreamlitServer
     assert violations == [], format_axe_violations(violations)
 
 
-def test_streamlits_own_menu_is_not_drawn(tab: Page, plain_server: StreamlitServer) -> None:
-    """Streamlit's sectioned menu (`stSidebarNav`) breaks axe-core's list rules; ours replaces it,
-    headings and links, in the same place at the top of the sidebar."""
+def test_the_menu_is_streamlits_own_flat_list(tab: Page, plain_server: StreamlitServer) -> None:
+    """Streamlit's own menu, one flat list: a list item per link and nothing else inside the
+    list (its sectioned form puts headings there, which breaks axe-core's list rules); no
+    st.page_link in the sidebar; the menu at the top of the sidebar, above the filters."""
     goto(tab, plain_server.url_for("kartta"))
     _tab_state["key"] = None
     tab.locator(NAV_LINKS).first.wait_for(state="visible")
-    assert tab.locator('[data-testid="stSidebarNav"]').count() == 0
-    headings = [h.strip() for h in tab.locator(f"{SIDEBAR} h3").all_inner_texts()]
-    assert headings == [t("nav.section.picture", DEFAULT_LANGUAGE)]
-    first = tab.locator(f"{SIDEBAR} [data-testid='stPageLink']").first.bounding_box()
+    assert tab.locator(f"{SIDEBAR} {MENU}").count() == 1
+    children = tab.locator(f"{SIDEBAR} {MENU} ul").evaluate_all(
+        "lists => lists.flatMap(ul => [...ul.children].map(c => c.tagName))")
+    expected = [p for p in PAGES if p.access is PageAccess.EVERYONE]  # the plain server: anonymous
+    assert children == ["LI"] * len(expected)
+    labels = [text.strip() for text in tab.locator(f"{NAV_LINKS} p").all_inner_texts()]
+    assert labels == [t(p.title_key, DEFAULT_LANGUAGE) for p in expected]
+    assert tab.locator(f'{SIDEBAR} [data-testid="stPageLink"]').count() == 0
+    assert tab.locator(f"{SIDEBAR} h3").count() == 0, "no section headings"
+    first = tab.locator(NAV_LINKS).first.bounding_box()
     select = _area_select(tab, DEFAULT_LANGUAGE).bounding_box()
     assert first is not None and select is not None and first["y"] < select["y"], "the menu comes first"
 

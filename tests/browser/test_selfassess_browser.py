@@ -138,9 +138,8 @@ def test_a_round_from_invitation_to_the_picture(browser: BrowserSession, oidc_ap
     expect(tracker).to_be_visible()
     editor.screenshot(path=str(tmp_path / "tracker.png"))
     tracker.screenshot(path=str(tmp_path / "tracker-table.png"))
-    # The page with its forms, the links and the tracker; Streamlit's own sectioned menu is
-    # left to tests/browser/test_pages_browser.py, which knows its exemption.
-    found = axe_violations(editor, context={"exclude": [['[data-testid="stSidebarNav"]']]})
+    # The page with its forms, the links and the tracker, the menu included: no exemption.
+    found = axe_violations(editor)
     assert found == [], format_axe_violations(found)
     main_has(editor, t("selfassess.answered_of", "fi", answered=2, invited=2))
     interact(editor, lambda: main.get_by_role("button", name=t("selfassess.page.close_button", "fi")).click())
