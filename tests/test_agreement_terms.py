@@ -133,7 +133,7 @@ def test_upgrading_a_store_at_0002_keeps_every_agreement_approval_and_link(store
     engine = _store_at_0002(store_url)
     approvals_before = _rows(engine, "approvals")
     migrate(engine)
-    assert current_revision(engine) == "0003"
+    assert current_revision(engine) == "0004"  # upgraded to the latest
     agreements = _rows(engine, "agreements")
     assert [(r["id"], r["area_code"], r["kind"], r["title"], _day(r["term_start"])) for r in agreements] == [
         (i, a, k, f"Sopimus {i}", term) for i, a, k, _p, _ap, _v, term in OLD_AGREEMENTS]
@@ -174,7 +174,7 @@ def test_downgrade_restores_0002_unless_an_area_has_several_agreements_of_a_kind
     editing.save(engine, LEAD, "agreements", dict(RENEWAL), expected_version=None)
     with pytest.raises(RuntimeError, match="several agreements of one kind"):
         downgrade(engine, "0002")
-    assert current_revision(engine) == "0003"
+    assert current_revision(engine) == "0004"  # upgraded to the latest
     assert len(repo.read_kind(engine, "agreements")) == len(agreements_before) + 1
     engine.dispose()
 

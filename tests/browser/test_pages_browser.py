@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pytest
 
+from tests.browser.conftest import server_env
 from tests.browser.harness import (
     REPO_ROOT,
     StreamlitServer,
@@ -31,12 +32,15 @@ from tests.browser.harness import (
     format_axe_violations,
     goto,
     interact,
+    streamlit_server,
     wait_for_streamlit,
 )
+from tests.conftest import ENV_GEO_PACKAGE
 from yhdyspinta import facts
 from yhdyspinta.access import PageAccess
 from yhdyspinta.display import display_header
 from yhdyspinta.filters import PARAM_AREA, PARAM_LANGUAGE
+from yhdyspinta.geodata.package import DEFAULT_PACKAGE_DIR
 from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGES, t, tn
 from yhdyspinta.ui.pages import PAGES, PageDef
 
@@ -349,14 +353,24 @@ def _settle_visuals(page: Page) -> None:
 
 
 def test_screenshots(
-    tab: Page, plain_server: StreamlitServer, geo_server: StreamlitServer, tmp_path: Path
+    tab: Page, plain_server: StreamlitServer, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
 ) -> None:
+    """The README's screenshots, from a server as the README's first command starts it: a new
+    data folder, the example data, and the boundaries and population shipped with the package
+    (no reference import, no network)."""
     _tab_state["key"] = None
+    first_start = server_env(tmp_path_factory.mktemp("data-first-start"))
+    first_start[ENV_GEO_PACKAGE] = str(DEFAULT_PACKAGE_DIR)
+    with streamlit_server(env=first_start) as fresh:
+        _take_screenshots(tab, fresh, plain_server, tmp_path)
+
+
+def _take_screenshots(tab: Page, fresh: StreamlitServer, plain_server: StreamlitServer, tmp_path: Path) -> None:
     shots = {
-        "overview.png": geo_server.url_for(""),
-        "map.png": geo_server.url_for("kartta"),
-        "profile-area.png": geo_server.url_for("alueprofiili", alue=str(AREA)),
-        "front-area.png": geo_server.url_for("", alue=str(AREA)),
+        "overview.png": fresh.url_for(""),
+        "map.png": fresh.url_for("kartta"),
+        "profile-area.png": fresh.url_for("alueprofiili", alue=str(AREA)),
+        "front-area.png": fresh.url_for("", alue=str(AREA)),
         "agreements-area.png": plain_server.url_for("sopimukset", alue=str(AREA)),
     }
     tab.set_viewport_size({"width": 1440, "height": 900})
