@@ -488,6 +488,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="extra `streamlit run` option for the started servers, e.g. "
                              "--server-option=--runner.postScriptGC=true (applied to both)")
     args = parser.parse_args(argv)
+    if args.cluster and not args.db_url:
+        parser.error("--cluster needs --db-url")
     reruns = args.reruns if args.reruns is not None else (SOAK_RERUNS if args.soak else DEFAULT_RERUNS)
     pages = parse_pages(args.pages)
     reference = args.reference or Path(os.environ.get("YHDYSPINTA_REFERENCE_DIR", REPO.parent / "shared" / "reference"))
@@ -505,8 +507,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     warm_urls: list[str] | None = None
     try:
         if args.cluster:
-            if not args.db_url:
-                parser.error("--cluster needs --db-url")
             sys.path.insert(0, str(REPO))
             from yhdyspinta import cluster as cluster_mod
 

@@ -134,3 +134,11 @@ def test_small_run_against_the_real_server():
         assert one_line["failures"] == 0 and one_line["runs"] == 6
         assert one_line["first_load_bytes_p50"] < line["first_load_bytes_p50"]
         assert line["ratio_first_load_p50"] > 0
+
+
+def test_cluster_needs_a_shared_store(capsys: pytest.CaptureFixture[str]) -> None:
+    """--cluster without --db-url is refused before anything starts (N processes must share one store)."""
+    with pytest.raises(SystemExit) as stopped:
+        load.main(["--cluster", "2", "--sessions", "1"])
+    assert stopped.value.code == 2
+    assert "--cluster needs --db-url" in capsys.readouterr().err
