@@ -13,7 +13,7 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from yhdyspinta import charts, facts, indicators
+from yhdyspinta import charts, facts, indicators, mapping
 from yhdyspinta import profile as prof
 from yhdyspinta.display import area_name, municipality_name
 from yhdyspinta.domain import AgreementKind, AgreementStatus, OrgType
@@ -53,8 +53,8 @@ TILE_HEIGHT = 76
 # The map drawn as SVG (Vega-Lite geoshapes): no deck.gl to start in the hall's browser.
 # Web Mercator as the app's deck map, fitted to the shapes drawn.
 MAP_PROJECTION = "mercator"
-MAP_BORDER = "#5A5A5A"  # as the deck map's borders (mapping.BORDER_COLOUR)
-MAP_AREA_BORDER = "#000000"  # the chosen area's outline (mapping.SELECTION_COLOUR)
+MAP_BORDER = "#{:02X}{:02X}{:02X}".format(*mapping.BORDER_COLOUR)  # as the deck map's borders
+MAP_AREA_BORDER = "#{:02X}{:02X}{:02X}".format(*mapping.SELECTION_COLOUR)  # the chosen area's outline
 MAP_BORDER_WIDTH = 1.0
 MAP_AREA_BORDER_WIDTH = 3.0
 
@@ -388,7 +388,9 @@ def projector_map(frame: pd.DataFrame, outline: pd.DataFrame | None, value_title
     layers: list[alt.Chart] = [shapes]
     if outline is not None and len(outline):
         layers.append(alt.Chart(alt.Data(values=[{"type": "Feature", "geometry": g} for g in outline["geometry"]]))
-                      .mark_geoshape(filled=False, stroke=MAP_AREA_BORDER, strokeWidth=MAP_AREA_BORDER_WIDTH,
-                                      aria=False))
+                      # No fill at all (not Vega-Lite's "transparent"), so the pointer reaches
+                      # the municipalities under the outline and their tooltips.
+                      .mark_geoshape(filled=False, fill=None, stroke=MAP_AREA_BORDER,
+                                     strokeWidth=MAP_AREA_BORDER_WIDTH, aria=False))
     chart = alt.layer(*layers).project(type=MAP_PROJECTION).properties(width=width, height=height)
     return style(chart.configure_view(stroke=None))

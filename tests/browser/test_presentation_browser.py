@@ -159,6 +159,26 @@ def test_map_view_with_boundaries_fits_the_projector(geo_server: StreamlitServer
         "(e, text) => [e, ...e.querySelectorAll('*')].some(n => n.getAttribute('aria-label') === text"
         " || n.getAttribute('alt') === text || n.textContent === text)", t("map.alt", lang, title=title))
     assert described, "the map has its alt text"
+    # Its tooltip names the shape under the pointer and gives its value.
+    box = projector.locator(SVG_MAP_SHAPES).first.bounding_box()
+    assert box is not None
+    projector.locator(SVG_MAP_SHAPES).first.hover(position={"x": box["width"] / 2, "y": box["height"] / 2},
+                                                  force=True)
+    tooltip = projector.locator("#vg-tooltip-element")
+    tooltip.wait_for(state="visible", timeout=10_000)
+    # The chosen area's map shows its municipalities, each with its area's agreement.
+    if "alue" in query:
+        tip_title = t("map.ind.agreement_status.municipalities", lang)
+    else:
+        tip_title = t("map.ind.agreement_status.areas", lang)
+    assert tip_title in tooltip.inner_text()
+    tip_sizes = tooltip.evaluate("e => [...e.querySelectorAll('td')]"
+                                 ".map(c => parseFloat(getComputedStyle(c).fontSize))")
+    assert tip_sizes and min(tip_sizes) >= FONT, tip_sizes
+    cut = tooltip.evaluate("e => [...e.querySelectorAll('td')].filter(c => c.scrollWidth > c.clientWidth + 1)"
+                           ".map(c => c.textContent)")
+    assert cut == [], f"tooltip text cut short: {cut}"
+    _shot(projector, tmp_path, f"presentation_geo_tooltip_{'_'.join(query.values()) or 'country'}")
 
 
 def _wait_for_slide(page: Page) -> None:
