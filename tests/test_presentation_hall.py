@@ -154,7 +154,8 @@ def _font_sizes(node: Any, path: str = "") -> Iterator[tuple[str, float]]:
             yield from _font_sizes(value, f"{path}[{i}]")
 
 
-def _slide_specs(frames: dict[str, pd.DataFrame], state: indicators.AsOf, filters: Filters) -> dict[str, dict]:
+def _slide_specs(frames: dict[str, pd.DataFrame], state: indicators.AsOf, filters: Filters,
+                 package: Path) -> dict[str, dict]:
     views = slides.build_views(frames, state, filters)
     lang = filters.lang
     day = max(state.forums_held)
@@ -172,14 +173,52 @@ def _slide_specs(frames: dict[str, pd.DataFrame], state: indicators.AsOf, filter
     if views.survey is not None:
         long = prof.survey_long(views.survey, filters.area, lang)
         specs["survey"] = build_spec(slides.survey_slide, long, views.survey, lang)
+    specs["map"] = _map_spec(state, filters, package)
     return specs
+
+
+def _map_spec(state: indicators.AsOf, filters: Filters, package: Path) -> dict:
+    """The map slide's SVG map as ui.map.slide_map_spec builds it (boundaries packaged from the
+    official reference files)."""
+    from yhdyspinta.geodata import area_geometries, municipality_geometries
+
+    areas = area_geometries(directory=package)
+    level = mapping.LEVEL_AREAS if filters.area is None else mapping.LEVEL_MUNICIPALITIES
+    values = mapping.indicator_values(mapping.AGREEMENT_STATUS, level, state, filters.lang)
+    shapes = areas if filters.area is None else municipality_geometries(directory=package)
+    outline = (None if filters.area is None
+               else pd.DataFrame({"geometry": mapping.outline_geometries(areas, filters.area)}))
+    return build_spec(slides.projector_map, mapping.shape_frame(values, shapes, filters.area), outline, "title",
+                      level == mapping.LEVEL_MUNICIPALITIES, 860, 600, filters.lang)
+
+
+@pytest.mark.parametrize(("filters", "shapes"), [(Filters(), 23), (Filters("sv", 13), 19)], ids=["country", "area-sv"])
+def test_map_slide_shapes_take_the_map_views_colours(example: tuple[dict[str, pd.DataFrame], indicators.AsOf],
+                                                     filters: Filters, shapes: int, built_package: Path) -> None:
+    """Each shape is filled with the colour the map view gave its unit (no scale, no second
+    computation), named and valued as the view's table; Web Mercator fitted to the shapes."""
+    _, state = example
+    spec = _map_spec(state, filters, built_package)
+    level = mapping.LEVEL_AREAS if filters.area is None else mapping.LEVEL_MUNICIPALITIES
+    frame = mapping.indicator_values(mapping.AGREEMENT_STATUS, level, state, filters.lang).frame
+    expected = {str(r.name): (str(r.colour), str(r.label)) for r in frame.itertuples()}
+    layers = spec["layer"]
+    features = (layers[0].get("data") or spec["data"])["values"]  # Altair lifts a lone layer's data
+    assert len(features) == shapes
+    assert {f["name"]: (f["colour"], f["tip"].split(" (")[0]) for f in features} == {
+        f["name"]: expected[f["name"]] for f in features}
+    assert layers[0]["encoding"]["color"] == {"field": "colour", "scale": None, "type": "nominal"}
+    assert spec["projection"] == {"type": slides.MAP_PROJECTION}
+    assert len(layers) == (1 if filters.area is None else 2)  # the chosen area's outline on top
+    if filters.area is not None:
+        assert {f["area"] for f in features} == {facts.area_by_code()[filters.area].name(filters.lang)}
 
 
 @pytest.mark.parametrize("filters", [Filters(), Filters("sv", 13)], ids=["country", "area-sv"])
 def test_every_slide_chart_is_set_in_presentation_type(example: tuple[dict[str, pd.DataFrame], indicators.AsOf],
-                                                       filters: Filters) -> None:
+                                                       filters: Filters, built_package: Path) -> None:
     frames, state = example
-    for name, spec in _slide_specs(frames, state, filters).items():
+    for name, spec in _slide_specs(frames, state, filters, built_package).items():
         config = spec["config"]
         for part, key in (("axis", "labelFontSize"), ("axis", "titleFontSize"), ("legend", "labelFontSize"),
                           ("legend", "titleFontSize"), ("title", "fontSize"), ("text", "fontSize")):

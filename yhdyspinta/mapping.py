@@ -589,6 +589,40 @@ def _aligned(values: IndicatorValues, geometries: gpd.GeoDataFrame) -> pd.DataFr
     return by_code.loc[keys.tolist()]
 
 
+def value_text(row: pd.Series) -> str:
+    """A unit's value as its tooltip gives it: the label, with any detail in brackets."""
+    label = str(row["label"])
+    return f"{label} ({row['detail']})" if row["detail"] else label
+
+
+def shape_frame(values: IndicatorValues, geometries: gpd.GeoDataFrame, area: int | None = None) -> pd.DataFrame:
+    """The units with boundaries (those of `area` only, if given) as rows for a Vega-Lite
+    geoshape chart: a GeoJSON geometry, code, name, area name, the value as text (`value`: the
+    label; `tip`: with its detail, as the deck map's tooltip), the class label, its colour and
+    the ink that reads on it. Colours and labels are the view's own, not computed again."""
+    label_of = {c.key: c.label for c in values.classes}
+    geometry = geometries.set_index(geometries["code"].map(_key)).geometry
+    rows = values.frame if area is None else values.frame[values.frame["area_code"] == area]
+    rows = rows[rows["code"].map(_key).isin(geometry.index)]
+    shapes = _rounded(geometry.loc[rows["code"].map(_key).tolist()].to_numpy())
+    return pd.DataFrame({
+        "geometry": [shapely.geometry.mapping(g) for g in shapes],
+        "code": rows["code"].map(_key).to_numpy(), "name": rows["name"].to_numpy(),
+        "area": rows["area"].to_numpy(), "value": rows["label"].to_numpy(),
+        "tip": [value_text(r) for _, r in rows.iterrows()],
+        "cls": rows["cls"].map(label_of).to_numpy(), "colour": rows["colour"].to_numpy(),
+        "ink": rows["colour"].map(ink_for).to_numpy(),
+    })
+
+
+def outline_geometries(geometries: gpd.GeoDataFrame, code: object) -> list[dict]:
+    """The GeoJSON geometries of one unit (e.g. the chosen area), rounded as the map's shapes."""
+    chosen = geometries[geometries["code"].map(_key) == _key(code)]
+    if chosen.empty:
+        raise ValueError(f"no boundary for {code}")
+    return [shapely.geometry.mapping(g) for g in _rounded(chosen.geometry.values.to_numpy())]
+
+
 def tooltip_for(values: IndicatorValues) -> dict[str, str]:
     """Text (never HTML) tooltip: the frontend fills {n} etc. from each feature's properties."""
     heading = indicator_title(values.indicator, values.level, values.lang)
@@ -604,10 +638,7 @@ def indicator_title(indicator: str, level: str, lang: str) -> str:
 
 
 def _properties(row: pd.Series, level: str) -> dict[str, object]:
-    label = str(row["label"])
-    if row["detail"]:
-        label = f"{label} ({row['detail']})"
-    props: dict[str, object] = {"n": str(row["name"]), "v": label,
+    props: dict[str, object] = {"n": str(row["name"]), "v": value_text(row),
                                 "c": [*hex_to_rgb(str(row["colour"])), FILL_ALPHA]}
     if level == LEVEL_MUNICIPALITIES:
         props["a"] = str(row["area"])

@@ -13,7 +13,7 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from yhdyspinta import charts, facts, indicators
+from yhdyspinta import charts, facts, indicators, mapping
 from yhdyspinta import profile as prof
 from yhdyspinta.display import area_name, municipality_name
 from yhdyspinta.domain import AgreementKind, AgreementStatus, OrgType
@@ -50,6 +50,13 @@ COVERAGE_TILE_HEIGHT = 80
 # The tile grid (a map without boundaries) in presentation type: 8 rows of 80 px fit the slide.
 TILE_WIDTH = 210
 TILE_HEIGHT = 76
+# The map drawn as SVG (Vega-Lite geoshapes): no deck.gl to start in the hall's browser.
+# Web Mercator as the app's deck map, fitted to the shapes drawn.
+MAP_PROJECTION = "mercator"
+MAP_BORDER = "#{:02X}{:02X}{:02X}".format(*mapping.BORDER_COLOUR)  # as the deck map's borders
+MAP_AREA_BORDER = "#{:02X}{:02X}{:02X}".format(*mapping.SELECTION_COLOUR)  # the chosen area's outline
+MAP_BORDER_WIDTH = 1.0
+MAP_AREA_BORDER_WIDTH = 3.0
 
 
 def style(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -358,3 +365,32 @@ def projector_tile_map(frame: pd.DataFrame, domain: list[str], colours: list[str
     """The map's tile grid (no boundaries loaded) in presentation type."""
     return style(charts.indicator_tile_map(frame, domain, colours, title, legend_title, lang, show_legend=show_legend,
                                            font_size=FONT, tile_width=TILE_WIDTH, tile_height=TILE_HEIGHT))
+
+
+def projector_map(frame: pd.DataFrame, outline: pd.DataFrame | None, value_title: str, municipal: bool,
+                  width: int, height: int, lang: str) -> alt.TopLevelMixin:
+    """The map slide's map as Vega-Lite geoshapes: `frame` from `mapping.shape_frame` (each unit
+    filled with the map view's own colour), `outline` the chosen area's geometry or None. The
+    legend is the slide's table beside it, so the chart draws none; the tooltip names the unit
+    (and a municipality's area) and gives the value as the deck map's tooltip does."""
+    if municipal:
+        tooltip = [alt.Tooltip("name:N", title=t("map.col.municipality", lang)),
+                   alt.Tooltip("area:N", title=t("map.col.area", lang))]
+    else:
+        tooltip = [alt.Tooltip("name:N", title=t("map.col.area", lang))]
+    tooltip.append(alt.Tooltip("tip:N", title=value_title))
+    # What a screen reader says of each shape: its name and value, not its fill's hex code.
+    features = [{"type": "Feature", "geometry": r.geometry, "name": r.name, "area": r.area, "tip": r.tip,
+                 "colour": r.colour, "said": f"{r.name}: {r.tip}"} for r in frame.itertuples()]
+    shapes = alt.Chart(alt.Data(values=features)).mark_geoshape(
+        stroke=MAP_BORDER, strokeWidth=MAP_BORDER_WIDTH).encode(
+        color=alt.Color("colour:N", scale=None), tooltip=tooltip, description="said:N")
+    layers: list[alt.Chart] = [shapes]
+    if outline is not None and len(outline):
+        layers.append(alt.Chart(alt.Data(values=[{"type": "Feature", "geometry": g} for g in outline["geometry"]]))
+                      # No fill at all (not Vega-Lite's "transparent"), so the pointer reaches
+                      # the municipalities under the outline and their tooltips.
+                      .mark_geoshape(filled=False, fill=None, stroke=MAP_AREA_BORDER,
+                                     strokeWidth=MAP_AREA_BORDER_WIDTH, aria=False))
+    chart = alt.layer(*layers).project(type=MAP_PROJECTION).properties(width=width, height=height)
+    return style(chart.configure_view(stroke=None))

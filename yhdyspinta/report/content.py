@@ -145,18 +145,9 @@ def municipality_map(frame: pd.DataFrame, outline: pd.DataFrame, domain: list[st
 
 def map_frame(values: mapping.IndicatorValues, area: int, municipalities: gpd.GeoDataFrame) -> pd.DataFrame:
     """The area's municipalities with their class, value and a point inside each for its name."""
-    label_of = {c.key: c.label for c in values.classes}
-    rows = values.frame[values.frame["area_code"] == area]
-    geometry = municipalities.set_index("code").geometry
-    rows = rows[rows["code"].isin(geometry.index)]
-    shapes = geometry.loc[rows["code"]].to_numpy()
-    points = shapely.point_on_surface(shapes)
-    return pd.DataFrame({
-        "geometry": [shapely.geometry.mapping(g) for g in shapes],
-        "name": rows["name"].to_numpy(), "value": rows["label"].to_numpy(),
-        "cls": rows["cls"].map(label_of).to_numpy(), "ink": rows["colour"].map(mapping.ink_for).to_numpy(),
-        "lon": shapely.get_x(points), "lat": shapely.get_y(points),
-    })
+    frame = mapping.shape_frame(values, municipalities, area)
+    points = shapely.point_on_surface([shapely.geometry.shape(g) for g in frame["geometry"]])
+    return frame.assign(lon=shapely.get_x(points), lat=shapely.get_y(points))
 
 
 def _boundaries() -> tuple[gpd.GeoDataFrame | None, gpd.GeoDataFrame | None]:

@@ -96,6 +96,29 @@ def map_spec(version: int, today: date, stamp: BoundaryStamp, indicator: str, le
                                   focus_area=area, height=height)
 
 
+SLIDE_MAP_WIDTH = 860  # px: the map's column on a 1920 px projector (Streamlit stretches it to fit)
+
+
+@data.cached(max_entries=64)
+def slide_map_spec(version: int, today: date, stamp: BoundaryStamp, indicator: str, level: str, lang: str,
+                   statement: str | None, area: int | None, height: int) -> dict | None:
+    """The presentation's map as a Vega-Lite geoshape spec (SVG: no deck.gl to start in the
+    hall's browser), or None without boundaries. The country's areas (or municipalities), or
+    the chosen area's municipalities inside its outline; each coloured by the map view's own
+    values (`map_values`). Cached: built once per key."""
+    areas = _boundaries(mapping.LEVEL_AREAS, stamp)
+    shapes_level = mapping.LEVEL_MUNICIPALITIES if area is not None else level
+    geometries = _boundaries(shapes_level, stamp) if shapes_level == mapping.LEVEL_MUNICIPALITIES else areas
+    if areas is None or geometries is None:
+        return None
+    values = map_values(version, today, indicator, shapes_level, lang, statement)
+    frame = mapping.shape_frame(values, geometries, area)
+    outline = (pd.DataFrame({"geometry": mapping.outline_geometries(areas, area)}) if area is not None else None)
+    return charting.build_spec(slides.projector_map, frame, outline,
+                               mapping.indicator_title(indicator, shapes_level, lang),
+                               shapes_level == mapping.LEVEL_MUNICIPALITIES, SLIDE_MAP_WIDTH, height, lang)
+
+
 # --------------------------------------------------------------------------- widgets
 
 
@@ -132,7 +155,7 @@ def legend(frame: pa.Table, title: str, key: str) -> None:
 def _projector_legend(version: int, today: date, indicator: str, level: str, lang: str, statement: str | None,
                       title: str) -> None:
     """The legend for a hall: a static table (type set by the slide's CSS), each class's colour
-    as its first cell's background. No chart or data grid: the map slide loads nothing but deck.gl."""
+    as its first cell's background. No chart or data grid: the map slide loads nothing but its SVG map."""
     rows = mapping.legend_rows(map_values(version, today, indicator, level, lang, statement))
     colours = [c.colour for c, _ in rows]
     swatch = t("map.legend.colour", lang)
@@ -171,7 +194,8 @@ class MapView:
     each cached call costs a hash of its arguments, which on a page as small as the overview
     is a noticeable share of the rerun."""
 
-    spec: mapping.MapSpec | None  # None: no boundaries, draw the tile grid
+    spec: mapping.MapSpec | None  # the deck map; None on a slide or without boundaries
+    chart: dict | None  # a slide's SVG map (Vega-Lite); None elsewhere or without boundaries
     legend: pa.Table
     legend_title: str
     inherited: bool
@@ -185,14 +209,18 @@ MAP_VIEW_ENTRIES = 32
 
 @data.cached(max_entries=MAP_VIEW_ENTRIES)
 def map_view(version: int, today: date, stamp: BoundaryStamp, indicator: str, level: str, statement: str | None,
-             filters: Filters, height: int) -> MapView:
+             filters: Filters, height: int, projector: bool = False) -> MapView:
     lang = filters.lang
-    spec = map_spec(version, today, stamp, indicator, level, lang, statement, filters.area, height)
+    spec = chart = None
+    if projector:
+        chart = slide_map_spec(version, today, stamp, indicator, level, lang, statement, filters.area, height)
+    else:
+        spec = map_spec(version, today, stamp, indicator, level, lang, statement, filters.area, height)
     # The tile grid shows areas whatever the level; its legend must match what is drawn.
-    legend_level = level if spec is not None else mapping.LEVEL_AREAS
+    legend_level = level if spec is not None or chart is not None else mapping.LEVEL_AREAS
     values = map_values(version, today, indicator, level, lang, statement)
     legend = legend_frame(version, today, indicator, legend_level, lang, statement)
-    return MapView(spec=spec, legend=data.arrow_table(legend),
+    return MapView(spec=spec, chart=chart, legend=data.arrow_table(legend),
                    legend_title=mapping.indicator_title(indicator, legend_level, lang),
                    inherited=values.inherited, table=data.arrow_table(table_frame(values, filters)))
 
@@ -238,22 +266,23 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
 
     `compact` turns the missing-boundaries warning into a caption; the legend goes beside the
     map unless compact (override with `legend_beside`, e.g. on a wide, short projector).
-    `projector` draws for a hall: legend and table as static tables in the slide's type (no
-    data grid to load beside deck.gl), the tile grid in large type."""
+    `projector` draws for a hall: the map as SVG (a Vega-Lite geoshape chart, no deck.gl to
+    start), legend and table as static tables in the slide's type, the tile grid in large type."""
     mapping.check_indicator(indicator, level)
     lang = filters.lang
     today = date.today()
     if indicator == mapping.SURVEY_VALUE and statement is None:
         statement = next(iter(survey_statements(version, today)), None)
-    view = map_view(version, today, boundary_stamp(), indicator, level, statement, filters, height)
+    view = map_view(version, today, boundary_stamp(), indicator, level, statement, filters, height, projector)
     spec = view.spec
+    drawn = spec is not None or view.chart is not None
     if not (legend_beside if legend_beside is not None else not compact):
         # One below the other needs no containers of its own (each would be one more block).
         map_box = legend_box = contextlib.nullcontext()
     else:
         map_box, legend_box = st.columns([3, 2], gap="medium")
     with map_box:
-        if spec is None:
+        if not drawn:
             if compact:
                 st.caption(t("banner.no_boundaries", lang))
             else:
@@ -261,13 +290,18 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
             _tile_grid(filters, version, today, indicator, statement, f"{key}.tiles", projector=projector)
             if level == mapping.LEVEL_MUNICIPALITIES:
                 st.caption(t("map.tiles_note", lang))
+        elif view.chart is not None:
+            # A slide: SVG, drawn at once; no deck.gl to start in the hall's browser.
+            title = mapping.indicator_title(indicator, level, lang)
+            charting.show(view.chart, width="stretch", key=f"{key}.svg", alt_text=t("map.alt", lang, title=title),
+                          downloads=False)
         else:
             title = mapping.indicator_title(indicator, level, lang)
             st.pydeck_chart(mapping.deck_for(spec), height=height, width="stretch",
                             alt=t("map.alt", lang, title=title), key=f"{key}.deck")
     with legend_box:
         if projector:
-            _projector_legend(version, today, indicator, level if spec is not None else mapping.LEVEL_AREAS, lang,
+            _projector_legend(version, today, indicator, level if drawn else mapping.LEVEL_AREAS, lang,
                               statement, view.legend_title)
         else:
             legend(view.legend, view.legend_title, f"{key}.legend")
@@ -278,7 +312,7 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
             st.table(view.table.to_pandas().map(plain.escape), hide_index=True)
     else:
         _table(view.table, filters, table, f"{key}.table", count=not compact or level != mapping.LEVEL_AREAS)
-    if spec is None:
+    if not drawn:
         st.caption(t("map.source", lang))
     else:
         st.caption(data.boundary_credit(lang))

@@ -74,6 +74,9 @@ CSS = """
 [data-testid="stMain"] [data-testid="stImageCaption"] { font-size: 1rem; overflow-wrap: anywhere; }
 [data-testid="stMain"] [data-testid="stImageCaption"] [data-testid="stCaptionContainer"] { opacity: 1; color: #31333F; }
 [data-testid="stMain"] [data-testid="stImageCaption"] a { color: #31333F; }
+#vg-tooltip-element, #vg-tooltip-element td { font-size: 1.25rem; }
+#vg-tooltip-element td.key, #vg-tooltip-element td.value {
+  max-width: 24rem !important; white-space: normal !important; overflow: visible !important; }
 </style>
 """
 
