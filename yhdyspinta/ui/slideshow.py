@@ -27,7 +27,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from yhdyspinta import config, share, slides
@@ -111,19 +113,23 @@ def _tiles(filters: Filters, version: int) -> date | None:
     return None
 
 
+def _chart_with_table(filters: Filters, chart: Callable[..., Any], table: Callable[..., pd.DataFrame],
+                      frame: pd.DataFrame) -> None:
+    """A slide's chart of `frame` and, folded under it, the same figures as a table."""
+    charting.altair(chart, frame, filters.lang, width="content")
+    with st.expander(t("present.table", filters.lang)):
+        st.dataframe(table(frame, filters.lang), hide_index=True)
+
+
 def _status(filters: Filters, version: int) -> date | None:
     views = profile_data.presentation_frames(version, filters, date.today())
-    charting.altair(slides.status_chart, views.status, filters.lang, width="content")
-    with st.expander(t("present.table", filters.lang)):
-        st.dataframe(slides.status_table(views.status, filters.lang), hide_index=True)
+    _chart_with_table(filters, slides.status_chart, slides.status_table, views.status)
     return None
 
 
 def _forums(filters: Filters, version: int) -> date | None:
     views = profile_data.presentation_frames(version, filters, date.today())
-    charting.altair(slides.forum_chart, views.forums, filters.lang, width="content")
-    with st.expander(t("present.table", filters.lang)):
-        st.dataframe(slides.forum_table(views.forums, filters.lang), hide_index=True)
+    _chart_with_table(filters, slides.forum_chart, slides.forum_table, views.forums)
     return None
 
 
