@@ -3,7 +3,7 @@
 import streamlit as st
 
 from yhdyspinta.i18n import t
-from yhdyspinta.ui import auth, faults, pages, respondent, slideshow, widgets
+from yhdyspinta.ui import auth, charting, faults, pages, respondent, slideshow, widgets
 
 responding = respondent.requested()  # ?arvio=TOKEN: a self-assessment link, only its form
 presenting = slideshow.requested() and not responding
@@ -23,7 +23,9 @@ def main() -> None:
     auth.sign_in_widget(filters.lang)
     navigation = pages.navigation(filters, auth.current_principal())
     # The page in its own guard, so the menu and sidebar stay when a page fails.
+    charting.begin_page()
     faults.guarded(navigation.run)
+    charting.images_button(filters.lang)
     slideshow.start_button(filters.lang)
     st.sidebar.caption(t("app.subtitle", filters.lang))
 

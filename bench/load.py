@@ -306,7 +306,13 @@ async def _one_run(ws, request: bytes, cache: set[str], timeout: float) -> tuple
             return received, page_hash
 
 
-def _rerun_request(query: str, page_name: str, page_hash: str, cache: set[str]) -> bytes:
+def page_url(base_url: str, page_name: str, query: str) -> str:
+    """The address a browser tab would have open (sent as `context_info.url`, which the
+    app reads for the presentation's QR code)."""
+    return base_url + page_name + (f"?{query}" if query else "")
+
+
+def _rerun_request(query: str, page_name: str, page_hash: str, cache: set[str], url: str = "") -> bytes:
     from streamlit.proto.BackMsg_pb2 import BackMsg
 
     back = BackMsg()
@@ -320,7 +326,7 @@ def _rerun_request(query: str, page_name: str, page_hash: str, cache: set[str]) 
     state.context_info.timezone = "Europe/Helsinki"
     state.context_info.timezone_offset = -120
     state.context_info.locale = "fi-FI"
-    state.context_info.url = ""
+    state.context_info.url = url
     state.context_info.is_embedded = False
     state.context_info.color_scheme = "light"
     return back.SerializeToString()
@@ -332,13 +338,14 @@ async def run_session(base_url: str, page_name: str, query: str, reruns: int, ti
 
     result = SessionResult()
     cache: set[str] = set()
+    address = page_url(base_url, page_name, query)
     start = time.monotonic()
     try:
         async with websockets.connect(stream_url(base_url), subprotocols=["streamlit"],  # type: ignore[list-item]
                                       ping_interval=None, max_size=None, open_timeout=timeout,
                                       close_timeout=2) as ws:  # offers deflate, as browsers do
             left = timeout - (time.monotonic() - start)
-            received, page_hash = await _one_run(ws, _rerun_request(query, page_name, "", cache), cache, left)
+            received, page_hash = await _one_run(ws, _rerun_request(query, page_name, "", cache, address), cache, left)
             result.first_load_s = time.monotonic() - start
             result.first_load_bytes = received
             if on_run:
@@ -346,7 +353,7 @@ async def run_session(base_url: str, page_name: str, query: str, reruns: int, ti
             for _ in range(reruns):
                 begin = time.monotonic()
                 received, new_hash = await _one_run(
-                    ws, _rerun_request(query, page_name, page_hash, cache), cache, timeout)
+                    ws, _rerun_request(query, page_name, page_hash, cache, address), cache, timeout)
                 result.rerun_s.append(time.monotonic() - begin)
                 result.rerun_bytes.append(received)
                 page_hash = new_hash or page_hash

@@ -99,3 +99,21 @@ def test_the_sessions_of_a_process_share_one_reading_of_the_version() -> None:
     # Too old a reading is read again.
     assert shared.get(read, not_before=drawn_at, max_age=0.0) == 3
     assert len(calls) == 3
+
+
+def test_a_page_s_own_reading_spares_the_inline_check_a_query() -> None:
+    calls: list[int] = []
+
+    def read() -> int:
+        calls.append(1)
+        return 7
+
+    shared = live._SharedVersion()
+    drawn_at = time.monotonic()
+    shared.offer(7, drawn_at)  # what keep_live does with the page's reading
+    assert shared.get(read, not_before=drawn_at) == 7
+    assert calls == []
+    # An older reading offered later does not replace a newer one.
+    shared.offer(6, drawn_at - 5)
+    assert shared.get(read, not_before=drawn_at) == 7
+    assert calls == []

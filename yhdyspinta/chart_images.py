@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import json
 import re
 import unicodedata
+import zipfile
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -110,3 +113,21 @@ def file_stem(spec: dict[str, Any], fallback: str = "chart") -> str:
     text = unicodedata.normalize("NFKD", title_of(spec)).encode("ascii", "ignore").decode()
     stem = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:FILE_STEM_LENGTH].strip("-")
     return stem or fallback
+
+
+def images_zip(specs: Sequence[dict[str, Any]], fallback: str = "chart") -> bytes:
+    """Every chart of `specs` as PNG and as SVG in one zip file, each named after its title
+    (numbered when two titles give the same name), in the order the charts were shown."""
+    buffer = io.BytesIO()
+    used: set[str] = set()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for spec in specs:
+            base = stem = file_stem(spec, fallback)
+            number = 1
+            while stem in used:
+                number += 1
+                stem = f"{base}-{number}"
+            used.add(stem)
+            archive.writestr(f"{stem}.png", png(spec))
+            archive.writestr(f"{stem}.svg", svg(spec))
+    return buffer.getvalue()

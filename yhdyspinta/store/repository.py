@@ -162,10 +162,20 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 
 def data_version(engine: Engine) -> int:
     """Grows with every write (the change log is append-only): a cheap cache key."""
-    with engine.connect() as conn:
-        # Plain SQL: this runs on every rerun of every page, and skipping the expression layer
-        # makes it about three times cheaper.
-        return int(conn.exec_driver_sql(DATA_VERSION_SQL).scalar_one())
+    # Plain SQL on the driver's own cursor: this runs on every run of every page, and under
+    # load (bench/load.py, py-spy) building SQLAlchemy's result object was most of its cost.
+    # The pool still lends the connection and rolls it back on return.
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        try:
+            cursor.execute(DATA_VERSION_SQL)
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
+    finally:
+        raw.close()
+    return int(row[0]) if row else 0
 
 
 def read_rows(conn: Connection, spec: KindSpec) -> list[dict[str, Any]]:

@@ -2,9 +2,12 @@
 a rerun with the same data should cost nothing, so the finished Vega-Lite spec is cached,
 keyed on the builder and its (hashed) arguments, and handed to `st.vega_lite_chart`.
 
-Under every chart (but not on a presentation slide) two small buttons download it as PNG and
-SVG, rendered by vl-convert from the same spec only when clicked (`yhdyspinta.chart_images`,
-cached by spec, no network)."""
+Every chart a page shows (but not a presentation slide) can be downloaded as PNG and SVG: one
+button in the sidebar gives the page's charts as a zip, each chart in both formats, rendered by
+vl-convert from the same specs only when clicked (`yhdyspinta.chart_images`, cached by spec, no
+network). One button per page, not two under every chart: each button is a widget registered
+on every run, and under load (bench/load.py, 100 sessions, py-spy) the buttons under the area
+profile's charts were 14 % of its samples."""
 
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from streamlit import dataframe_util
 
 from yhdyspinta import chart_images
 from yhdyspinta.filters import PARAM_PRESENTATION
-from yhdyspinta.i18n import t
+from yhdyspinta.i18n import tn
 from yhdyspinta.ui import data
 
 try:  # Streamlit guards Altair's global theme with this lock; share it when it is there.
@@ -58,7 +61,7 @@ def datasets_as_arrow(spec: dict[str, Any]) -> dict[str, Any]:
     return {**spec, "datasets": converted}
 
 
-@data.cached(max_entries=SPEC_CACHE_ENTRIES)
+@data.shared(max_entries=SPEC_CACHE_ENTRIES)
 def _spec(builder: str, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> tuple[dict[str, Any], str]:
     """The spec and its digest (which keys its download buttons), computed once."""
     module_name, name = builder.rsplit(":", 1)
@@ -75,32 +78,35 @@ def altair(builder: Callable[..., alt.TopLevelMixin], *args: Any, width: str | i
 
 def show(spec: dict[str, Any], *, width: str | int = "stretch", key: str | None = None,
          alt_text: str | None = None, downloads: bool = True, digest: str | None = None) -> None:
-    """Render a finished Vega-Lite spec, with its PNG and SVG downloads under it (the buttons
-    are keyed on `key`, else on the spec's `digest`, computed here when not given)."""
+    """Render a finished Vega-Lite spec; unless `downloads` is off, it goes into the page's
+    images download (`images_button`). `digest` is accepted for callers that have one."""
     st.vega_lite_chart(spec=spec, width=width, key=key, alt=alt_text)
-    if downloads and st.query_params.get(PARAM_PRESENTATION) != "1":
-        download_buttons(spec, key=key or f"chart.{digest or chart_images.digest(spec)}", description=alt_text)
+    if downloads:
+        shown = getattr(_page, "charts", None)
+        if shown is not None:
+            shown.append(spec)
 
 
-IMAGE_FORMATS: dict[str, tuple[Callable[[dict[str, Any]], bytes], str]] = {
-    "png": (chart_images.png, "image/png"),
-    "svg": (chart_images.svg, "image/svg+xml"),
-}
+# The charts shown in this script run, for the page's images download. Script runs are on a
+# thread of their own; `begin_page` starts a new list before a page runs.
+_page = threading.local()
+IMAGES_KEY = "charts.images"
+IMAGES_FILE = "kaaviot.zip"
 
 
-def download_buttons(spec: dict[str, Any], *, key: str, description: str | None = None) -> None:
-    """Two small buttons that download the chart as PNG and as SVG. The image is made only when
-    a button is clicked (Streamlit calls the function then), and the page does not rerun."""
-    from yhdyspinta.ui.widgets import current_filters
+def begin_page() -> None:
+    _page.charts = []
 
-    lang = current_filters().lang
-    stem = chart_images.file_stem(spec)
-    title = chart_images.title_of(spec) or description or stem
-    labels = {"png": t("chart.download_png", lang), "svg": t("chart.download_svg", lang)}
-    helps = {"png": t("chart.download_help", lang, format="PNG", title=title),
-             "svg": t("chart.download_help", lang, format="SVG", title=title)}
-    with st.container(horizontal=True, gap="small", key=f"{key}.images"):
-        for fmt, (render, mime) in IMAGE_FORMATS.items():
-            st.download_button(labels[fmt], data=functools.partial(render, spec), file_name=f"{stem}.{fmt}",
-                               mime=mime, key=f"{key}.{fmt}", on_click="ignore", type="tertiary",
-                               icon=":material/download:", help=helps[fmt])
+
+def images_button(lang: str) -> None:
+    """One sidebar button that downloads every chart this page showed, each as PNG and SVG, in
+    a zip. The images are made only when it is clicked (Streamlit calls the function then), and
+    the page does not rerun. Nothing on a presentation slide or on a page without charts."""
+    charts = tuple(getattr(_page, "charts", None) or ())
+    if not charts or st.query_params.get(PARAM_PRESENTATION) == "1":
+        return
+    titles = ", ".join(filter(None, (chart_images.title_of(spec) for spec in charts)))
+    st.sidebar.download_button(
+        tn("chart.download_page", len(charts), lang), data=functools.partial(chart_images.images_zip, charts),
+        file_name=IMAGES_FILE, mime="application/zip", key=IMAGES_KEY, on_click="ignore",
+        icon=":material/download:", help=tn("chart.download_page_help", len(charts), lang, titles=titles))

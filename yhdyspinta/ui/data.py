@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
+import time
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
@@ -42,6 +44,23 @@ def cached(*, max_entries: int) -> Callable[[F], F]:
     return st.cache_data(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS)  # type: ignore[return-value]
 
 
+def shared(*, max_entries: int) -> Callable[[F], F]:
+    """A cached function whose value every session shares as it is, never copied: for the
+    values a page reads on every run (a page's figures, its map view, chart specs). Under load
+    (bench/load.py, py-spy) unpickling `st.cache_data`'s copies of them was about a tenth of the
+    area profile's samples. Callers only read such a value; nothing may change it."""
+    return st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS)  # type: ignore[return-value]
+
+
+def replayed(*, max_entries: int) -> Callable[[F], F]:
+    """A cached function that draws: Streamlit records the elements it writes and, on a hit,
+    sends the recorded messages again without running it (the values are shared, never
+    copied). For parts that cost much to build and are the same for every viewer, e.g. the
+    map slide's SVG map, whose spec Streamlit would serialise and parse again on every run.
+    Only static elements: widgets are not allowed in it."""
+    return st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS)  # type: ignore[return-value]
+
+
 @st.cache_resource(show_spinner=False)
 def engine() -> Engine:
     """Open (create, migrate) the store once per process; fill an untouched one with
@@ -63,8 +82,21 @@ def arrow_table(frame: pd.DataFrame) -> pa.Table:
         return pa.Table.from_pandas(frame.astype(mixed), preserve_index=False)
 
 
+# The version this script thread read last, and when (monotonic clock): the live check
+# (ui/live.py) takes the page's own reading instead of asking the store again in the same run.
+_reading = threading.local()
+
+
 def data_version() -> int:
-    return repo.data_version(engine())
+    version = repo.data_version(engine())
+    _reading.version, _reading.at = version, time.monotonic()
+    return version
+
+
+def last_reading() -> tuple[int, float] | None:
+    """(version, when) of this thread's latest `data_version()`, if it read one."""
+    at = getattr(_reading, "at", None)
+    return None if at is None else (_reading.version, at)
 
 
 @cached(max_entries=64)

@@ -207,7 +207,7 @@ class MapView:
 MAP_VIEW_ENTRIES = 32
 
 
-@data.cached(max_entries=MAP_VIEW_ENTRIES)
+@data.shared(max_entries=MAP_VIEW_ENTRIES)
 def map_view(version: int, today: date, stamp: BoundaryStamp, indicator: str, level: str, statement: str | None,
              filters: Filters, height: int, projector: bool = False) -> MapView:
     lang = filters.lang
@@ -259,6 +259,42 @@ def _notes(version: int, today: date, indicator: str, lang: str, inherited: bool
             st.caption(plain.text("map.survey_wave", lang, survey=wave.survey, wave=wave.wave, n=SMALL_N_THRESHOLD))
 
 
+# Elements drawn for a slide, replayed per key: one for each area, view and language.
+PROJECTOR_ENTRIES = 128
+
+
+@data.replayed(max_entries=PROJECTOR_ENTRIES)
+def _projector_map(version: int, today: date, stamp: BoundaryStamp, indicator: str, level: str,
+                   statement: str | None, filters: Filters, height: int, key: str, legend_beside: bool) -> None:
+    """The map for a hall, recorded once per key and replayed: the SVG map (a Vega-Lite geoshape
+    chart, no deck.gl to start in the hall's browser), the legend and the table as static tables
+    in the slide's type, or the tile grid in large type. Its spec carries the geometry, which
+    Streamlit would otherwise serialise and parse again on every run (bench/load.py under py-spy:
+    about half of the map slide's samples, with the styled legend)."""
+    lang = filters.lang
+    view = map_view(version, today, stamp, indicator, level, statement, filters, height, True)
+    drawn = view.chart is not None
+    map_box, legend_box = (st.columns([3, 2], gap="medium") if legend_beside
+                           else (contextlib.nullcontext(), contextlib.nullcontext()))
+    with map_box:
+        if view.chart is None:
+            st.caption(t("banner.no_boundaries", lang))
+            _tile_grid(filters, version, today, indicator, statement, f"{key}.tiles", projector=True)
+            if level == mapping.LEVEL_MUNICIPALITIES:
+                st.caption(t("map.tiles_note", lang))
+        else:
+            title = mapping.indicator_title(indicator, level, lang)
+            charting.show(view.chart, width="stretch", key=f"{key}.svg", alt_text=t("map.alt", lang, title=title),
+                          downloads=False)
+    with legend_box:
+        _projector_legend(version, today, indicator, level if drawn else mapping.LEVEL_AREAS, lang,
+                          statement, view.legend_title)
+        _notes(version, today, indicator, lang, view.inherited)
+    with st.expander(t("map.table", lang)):
+        st.table(view.table.to_pandas().map(plain.escape), hide_index=True)
+    st.caption(data.boundary_credit(lang) if drawn else t("map.source", lang))
+
+
 def render_map(filters: Filters, version: int, *, indicator: str, level: str, key: str, height: int,
                statement: str | None = None, table: str = TABLE_EXPANDER, compact: bool = False,
                legend_beside: bool | None = None, projector: bool = False) -> None:
@@ -266,17 +302,30 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
 
     `compact` turns the missing-boundaries warning into a caption; the legend goes beside the
     map unless compact (override with `legend_beside`, e.g. on a wide, short projector).
-    `projector` draws for a hall: the map as SVG (a Vega-Lite geoshape chart, no deck.gl to
-    start), legend and table as static tables in the slide's type, the tile grid in large type."""
+    `projector` draws for a hall (`_projector_map`)."""
     mapping.check_indicator(indicator, level)
-    lang = filters.lang
     today = date.today()
     if indicator == mapping.SURVEY_VALUE and statement is None:
         statement = next(iter(survey_statements(version, today)), None)
-    view = map_view(version, today, boundary_stamp(), indicator, level, statement, filters, height, projector)
+    beside = legend_beside if legend_beside is not None else not compact
+    if projector:
+        _projector_map(version, today, boundary_stamp(), indicator, level, statement, filters, height, key, beside)
+        return
+    stamp = boundary_stamp()
+    view = map_view(version, today, stamp, indicator, level, statement, filters, height)
+    # A drawn map is the same for every viewer of the same filters: recorded once, replayed.
+    # The tile grid is not (its chart goes into the page's images download on every run).
+    draw = _page_map_replayed if view.spec is not None else _page_map
+    draw(version, today, stamp, indicator, level, statement, filters, height, key, table, compact, beside)
+
+
+def _page_map(version: int, today: date, stamp: BoundaryStamp, indicator: str, level: str, statement: str | None,
+              filters: Filters, height: int, key: str, table: str, compact: bool, beside: bool) -> None:
+    lang = filters.lang
+    view = map_view(version, today, stamp, indicator, level, statement, filters, height)
     spec = view.spec
-    drawn = spec is not None or view.chart is not None
-    if not (legend_beside if legend_beside is not None else not compact):
+    drawn = spec is not None
+    if not beside:
         # One below the other needs no containers of its own (each would be one more block).
         map_box = legend_box = contextlib.nullcontext()
     else:
@@ -287,35 +336,26 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
                 st.caption(t("banner.no_boundaries", lang))
             else:
                 st.warning(t("banner.no_boundaries", lang), icon=":material/map:")
-            _tile_grid(filters, version, today, indicator, statement, f"{key}.tiles", projector=projector)
+            _tile_grid(filters, version, today, indicator, statement, f"{key}.tiles")
             if level == mapping.LEVEL_MUNICIPALITIES:
                 st.caption(t("map.tiles_note", lang))
-        elif view.chart is not None:
-            # A slide: SVG, drawn at once; no deck.gl to start in the hall's browser.
-            title = mapping.indicator_title(indicator, level, lang)
-            charting.show(view.chart, width="stretch", key=f"{key}.svg", alt_text=t("map.alt", lang, title=title),
-                          downloads=False)
         else:
             title = mapping.indicator_title(indicator, level, lang)
             st.pydeck_chart(mapping.deck_for(spec), height=height, width="stretch",
                             alt=t("map.alt", lang, title=title), key=f"{key}.deck")
     with legend_box:
-        if projector:
-            _projector_legend(version, today, indicator, level if drawn else mapping.LEVEL_AREAS, lang,
-                              statement, view.legend_title)
-        else:
-            legend(view.legend, view.legend_title, f"{key}.legend")
+        legend(view.legend, view.legend_title, f"{key}.legend")
         _notes(version, today, indicator, lang, view.inherited)
     # A compact area map's table holds at most the 22 areas, all in view: no row count needed.
-    if projector:
-        with st.expander(t("map.table", lang)):
-            st.table(view.table.to_pandas().map(plain.escape), hide_index=True)
-    else:
-        _table(view.table, filters, table, f"{key}.table", count=not compact or level != mapping.LEVEL_AREAS)
+    _table(view.table, filters, table, f"{key}.table", count=not compact or level != mapping.LEVEL_AREAS)
     if not drawn:
         st.caption(t("map.source", lang))
     else:
         st.caption(data.boundary_credit(lang))
+
+
+# Keyed on the filters (chosen municipalities too): bounded like the map views.
+_page_map_replayed = data.replayed(max_entries=PROJECTOR_ENTRIES)(_page_map)
 
 
 def choropleth(filters: Filters, version: int, *, indicator: str, level: str, key: str, height: int = 520) -> None:

@@ -60,7 +60,7 @@ class OverviewFigures:
     next_forum: asof.ForumEvent | None = None
 
 
-@data.cached(max_entries=64)
+@data.shared(max_entries=64)
 def overview_figures(version: int, filters: Filters, today: date) -> OverviewFigures:
     """The headline indicators for the selection, each with its quarterly series."""
     states = data.states(version, today)
@@ -181,7 +181,7 @@ class ProfileView:
     flagged: bool = False  # AreaProfile.flagged
 
 
-@data.cached(max_entries=64)
+@data.shared(max_entries=64)
 def profile_view(version: int, area: int, municipalities: tuple[int, ...], lang: str, today: date) -> ProfileView:
     p = area_profile(version, area, lang, today)
     munis = p.municipalities
@@ -216,7 +216,7 @@ def profile_view(version: int, area: int, municipalities: tuple[int, ...], lang:
     )
 
 
-@data.cached(max_entries=64)
+@data.shared(max_entries=64)
 def presentation_frames(version: int, filters: Filters, today: date) -> slides.Views:
     return slides.build_views(frames(version), data.state(version, today), filters)
 

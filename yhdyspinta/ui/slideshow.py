@@ -46,6 +46,9 @@ PARAM_FORUM = share.PARAM_FORUM
 PRESENT_MAP_HEIGHT = 600  # px; with title and buttons this stays within 1080
 MAIN_COLUMNS = (5, 1)  # the view, and the rail with the area, the number and the QR code
 QR_SCALE = 6  # px per module: about 250 px for a slide's address, filling the rail
+NAV_BUTTON_WIDTH = 250  # px: the previous / next / exit buttons
+SLIDE_CARD_WIDTH = 350  # px: four cards in a row of the slide's column at 1920 px, values in full
+QR_ENTRIES = 512  # addresses: views x areas x languages x forums, a few KB each
 KEY_PREV = "present.prev"
 KEY_NEXT = "present.next"
 KEY_EXIT = "present.exit"
@@ -102,7 +105,8 @@ def view_index(raw: str | None, count: int) -> int:
 
 
 def _figures(filters: Filters, version: int) -> date | None:
-    home.figure_cards(profile_data.overview_figures(version, filters, date.today()), filters, series=False)
+    home.figure_cards(profile_data.overview_figures(version, filters, date.today()), filters, series=False,
+                      width=SLIDE_CARD_WIDTH)
     return None
 
 
@@ -242,7 +246,12 @@ def _rail(filters: Filters, index: int, page_path: str, forum: date | None) -> N
     base = _share_base(page_path)
     if base is None:
         return
-    url = share.slide_url(base, filters, index + 1, forum=forum)
+    _qr_code(share.slide_url(base, filters, index + 1, forum=forum), lang)
+
+
+@data.replayed(max_entries=QR_ENTRIES)
+def _qr_code(url: str, lang: str) -> None:
+    """The slide's address as a QR code with the address under it, drawn once per address."""
     st.image(share.qr_png(url, scale=QR_SCALE), alt=t("present.qr_alt", lang, url=url),
              caption=plain.escape(url), output_format="PNG")
 
@@ -267,13 +276,16 @@ def _render_current(page_path: str) -> None:
     with rail:
         _rail(filters, index, page_path, forum)
 
-    prev, nxt, _gap, leave = st.columns([1, 1, 4, 1], vertical_alignment="center")
-    prev.button(t("present.prev", lang), key=KEY_PREV, on_click=_go, args=(index - 1,), disabled=index == 0,
-                icon=":material/arrow_back:", shortcut="PageUp", width="stretch")
-    nxt.button(t("present.next", lang), key=KEY_NEXT, on_click=_go, args=(index + 1,),
-               disabled=index == len(VIEWS) - 1, icon=":material/arrow_forward:", shortcut="PageDown",
-               width="stretch", type="primary")
-    leave.button(t("present.exit", lang), key=KEY_EXIT, on_click=_leave, shortcut="Esc", width="stretch")
+    # One row that pushes "exit" to the right edge: a container and a spacer rather than four
+    # columns (each a block, i.e. a message on every run of a slide a hall has open).
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.button(t("present.prev", lang), key=KEY_PREV, on_click=_go, args=(index - 1,), disabled=index == 0,
+                  icon=":material/arrow_back:", shortcut="PageUp", width=NAV_BUTTON_WIDTH)
+        st.button(t("present.next", lang), key=KEY_NEXT, on_click=_go, args=(index + 1,),
+                  disabled=index == len(VIEWS) - 1, icon=":material/arrow_forward:", shortcut="PageDown",
+                  width=NAV_BUTTON_WIDTH, type="primary")
+        st.space("stretch")
+        st.button(t("present.exit", lang), key=KEY_EXIT, on_click=_leave, shortcut="Esc", width=NAV_BUTTON_WIDTH)
     keep_live(version)
 
 

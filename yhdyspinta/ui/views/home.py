@@ -20,32 +20,38 @@ from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.live import keep_live
 from yhdyspinta.ui.pages import PAGES
 
-CARDS_PER_ROW = 4
+CARD_WIDTH = 210  # px: four in a row beside the sidebar at 1440 px, more on a projector
 PROFILE_PATH = next(p.url_path for p in PAGES if p.title_key == "nav.profile")
 
 
-def figure_cards(figures: profile_data.OverviewFigures, filters: Filters, *, series: bool = True) -> None:
+def figure_cards(figures: profile_data.OverviewFigures, filters: Filters, *, series: bool = True,
+                 width: int = CARD_WIDTH) -> None:
     """The headline indicators as cards: the value today and, where it changed, the change
-    since the end of the previous quarter (the help opens the definition, source, day and N);
-    under a card what its value is made of and, with an area chosen, the whole country's value;
-    then, unless on a slide, every card's quarterly series as small charts."""
+    since the end of the previous quarter (the help opens the definition, source, day and N).
+    The cards flow in one row that wraps (one container, not a column each: every block is a
+    message on each run of the page a hall opens at once). Under them, as one caption, what a
+    card's value is made of, the whole country's values when an area is chosen, and any small
+    samples; then, unless on a slide, every card's quarterly series as small charts. `width` is a
+    card's in px."""
     lang = filters.lang
-    for start in range(0, len(figures.cards), CARDS_PER_ROW):
-        row = st.columns(CARDS_PER_ROW)
-        for column, card in zip(row, figures.cards[start:start + CARDS_PER_ROW], strict=False):
+    with st.container(horizontal=True, gap="small"):
+        for card in figures.cards:
             note = plain.escape(card.note) if card.note else None
-            column.metric(card.label, card.text, delta=card.delta,
-                          delta_color="inverse" if card.rise_is_bad else "normal",
-                          delta_description=t("indicator.since_quarter", lang) if card.delta else None,
-                          help=card.help if note is None else f"{note}\n\n{card.help}", border=True)
-            lines = [note] if note else []
-            if card.country is not None and card.country != card.text:  # a national figure is the same
-                lines.append(t("analysis.national_beside", lang, value=card.country))
-            if lines:
-                column.caption("  \n".join(lines))
+            st.metric(card.label, card.text, delta=card.delta,
+                      delta_color="inverse" if card.rise_is_bad else "normal",
+                      delta_description=t("indicator.since_quarter", lang) if card.delta else None,
+                      help=card.help if note is None else f"{note}\n\n{card.help}", border=True,
+                      width=width)
+    lines = [f"{plain.escape(card.label)}: {plain.escape(card.note)}" for card in figures.cards if card.note]
+    country = [f"{plain.escape(card.label)} {card.country}" for card in figures.cards
+               if card.country is not None and card.country != card.text]  # a national figure is the same
+    if country:
+        lines.append(t("analysis.national_beside", lang, value=" · ".join(country)))
     small = [card.label for card in figures.cards if card.small_n]
     if small:
-        st.caption(t("indicator.small_n_cards", lang, limit=SMALL_N_THRESHOLD, figures=", ".join(small)))
+        lines.append(t("indicator.small_n_cards", lang, limit=SMALL_N_THRESHOLD, figures=", ".join(small)))
+    if lines:
+        st.caption("  \n".join(lines))
     if series:
         # Streamlit's own sparklines in st.metric draw unlabelled SVG marks (axe: svg-img-alt);
         # one chart of ours carries a description and its table.
