@@ -36,6 +36,7 @@ from yhdyspinta.kinds import KINDS
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
 from yhdyspinta.store.schema import MATURITY_COLUMNS
+from yhdyspinta.ui import plain
 
 PS, LAPPI, HELSINKI = 13, 21, facts.HELSINKI_AREA_CODE
 KUOPIO, IISALMI, KAAVI, INARI, HKI = "297", "140", "204", "148", "091"
@@ -189,9 +190,11 @@ def test_overview_attention_and_cards_read_the_catalogue(edge_store: dict[str, p
         return
     country, values = catalogue(edge_store, SCOPES[0]), catalogue(edge_store, scope)
     lines = [line for c in at.caption for line in c.value.split("  \n")]
+    prefix = t("analysis.national_beside", lang, value="")
+    beside = next((line.removeprefix(prefix) for line in lines if line.startswith(prefix)), "").split(" · ")
     for key in labels.HEADLINE_IDS:
-        beside = t("analysis.national_beside", lang, value=labels.value_text(country[key], lang))
-        assert (beside in lines) == (labels.value_text(country[key], lang) != labels.value_text(values[key], lang))
+        entry = f"{plain.escape(labels.label(key, lang))} {labels.value_text(country[key], lang)}"
+        assert (entry in beside) == (labels.value_text(country[key], lang) != labels.value_text(values[key], lang))
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

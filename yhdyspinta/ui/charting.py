@@ -98,6 +98,13 @@ def begin_page() -> None:
     _page.charts = []
 
 
+def remember(specs: tuple[dict[str, Any], ...]) -> None:
+    """Charts drawn without `show` (replayed from a cache) go into the images download too."""
+    shown = getattr(_page, "charts", None)
+    if shown is not None:
+        shown.extend(specs)
+
+
 def images_button(lang: str) -> None:
     """One sidebar button that downloads every chart this page showed, each as PNG and SVG, in
     a zip. The images are made only when it is clicked (Streamlit calls the function then), and

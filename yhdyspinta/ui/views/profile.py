@@ -90,7 +90,6 @@ def render(*, front: bool = False) -> None:
     area = filters.area
     today = date.today()
     view = profile_data.profile_view(version, area, filters.municipalities, lang, today)
-    maturity = view.maturity_info
 
     if front:
         st.write(t("scorecard.intro", lang))
@@ -102,6 +101,27 @@ def render(*, front: bool = False) -> None:
     st.subheader(t("scorecard.map", lang))
     map_widget.small_map(filters, version, indicator="council_approval", level="municipalities",
                          key="profile.map")
+
+    charting.remember(_sections(version, area, filters.municipalities, lang, today))
+
+
+# One entry per area, chosen municipalities, language, version and day.
+SECTION_ENTRIES = 128
+
+
+@data.replayed(max_entries=SECTION_ENTRIES)
+def _sections(version: int, area: int, municipalities: tuple[int, ...], lang: str, today: date) -> tuple[dict, ...]:
+    """The profile's sections below the map (municipalities, agreements with their timeline,
+    structures, participation, survey, maturity): static tables and charts, the same for every
+    viewer of the same area, so drawn once and replayed (each run would otherwise convert every
+    table and chart again). Returns the charts' specs for the page's images download."""
+    view = profile_data.profile_view(version, area, municipalities, lang, today)
+    maturity = view.maturity_info
+    shown: list[dict] = []
+
+    def chart(spec: dict) -> None:
+        charting.show(spec, width="content", downloads=False)
+        shown.append(spec)
 
     st.subheader(t("profile.municipalities", lang))
     _table(view.municipalities, lang)
@@ -117,9 +137,9 @@ def render(*, front: bool = False) -> None:
     if view.events is None or view.timeline_spec is None:
         st.write(t("profile.no_events", lang))
     else:
-        charting.show(view.timeline_spec, width="content")
+        chart(view.timeline_spec)
         if view.approvals_spec is not None:
-            charting.show(view.approvals_spec, width="content")
+            chart(view.approvals_spec)
         with st.expander(t("profile.timeline_table", lang)):
             _table(view.events, lang)
 
@@ -127,7 +147,7 @@ def render(*, front: bool = False) -> None:
     _table(view.structures, lang)
 
     st.subheader(t("profile.participation", lang))
-    charting.show(view.participation_spec, width="content")
+    chart(view.participation_spec)
     with st.expander(t("profile.participation_table", lang)):
         st.dataframe(view.participation, hide_index=True, width="stretch")
 
@@ -135,7 +155,7 @@ def render(*, front: bool = False) -> None:
     if not view.has_survey or view.survey_spec is None:
         st.write(t("common.no_rows", lang))
     else:
-        charting.show(view.survey_spec, width="content")
+        chart(view.survey_spec)
         with st.expander(t("profile.survey_table", lang)):
             st.dataframe(view.survey, hide_index=True, width="stretch")
         st.write(t("profile.survey_note", lang, day=format_day(view.survey_published_on, lang)))
@@ -144,10 +164,11 @@ def render(*, front: bool = False) -> None:
     if maturity is None or not maturity.area_respondents:
         st.write(t("profile.no_maturity", lang))
     if maturity is not None and view.maturity_spec is not None:
-        charting.show(view.maturity_spec, width="content")
+        chart(view.maturity_spec)
         with st.expander(t("profile.maturity_table", lang)):
             st.dataframe(view.maturity, hide_index=True, width="stretch")
         st.write(tn("profile.maturity_note", maturity.national_areas, lang,
                     day=format_day(maturity.assessed_on, lang), areas=maturity.national_areas,
                     respondents=tn("count.respondents", maturity.area_respondents, lang),
                     people=tn("count.respondents", maturity.national_respondents, lang)))
+    return tuple(shown)
