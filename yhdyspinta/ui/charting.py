@@ -70,10 +70,11 @@ def _spec(builder: str, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ..
 
 
 def altair(builder: Callable[..., alt.TopLevelMixin], *args: Any, width: str | int = "stretch",
-           key: str | None = None, alt_text: str | None = None, **kwargs: Any) -> None:
-    """Render `builder(*args, **kwargs)`; `builder` must be a module-level function."""
+           key: str | None = None, alt_text: str | None = None, downloads: bool = True, **kwargs: Any) -> None:
+    """Render `builder(*args, **kwargs)`; `builder` must be a module-level function. `downloads`
+    as in `show`."""
     spec, digest = _spec(f"{builder.__module__}:{builder.__qualname__}", args, tuple(sorted(kwargs.items())))
-    show(spec, width=width, key=key, alt_text=alt_text, digest=digest)
+    show(spec, width=width, key=key, alt_text=alt_text, digest=digest, downloads=downloads)
 
 
 def show(spec: dict[str, Any], *, width: str | int = "stretch", key: str | None = None,

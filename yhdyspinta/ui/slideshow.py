@@ -105,8 +105,7 @@ def view_index(raw: str | None, count: int) -> int:
 
 
 def _figures(filters: Filters, version: int) -> date | None:
-    home.figure_cards(profile_data.overview_figures(version, filters, date.today()), filters, series=False,
-                      width=SLIDE_CARD_WIDTH)
+    home.figure_cards(version, filters, date.today(), series=False, width=SLIDE_CARD_WIDTH)
     return None
 
 
@@ -120,43 +119,61 @@ def _tiles(filters: Filters, version: int) -> date | None:
 def _chart_with_table(filters: Filters, chart: Callable[..., Any], table: Callable[..., pd.DataFrame],
                       frame: pd.DataFrame) -> None:
     """A slide's chart of `frame` and, folded under it, the same figures as a table."""
-    charting.altair(chart, frame, filters.lang, width="content")
+    charting.altair(chart, frame, filters.lang, width="content", downloads=False)
     with st.expander(t("present.table", filters.lang)):
         st.dataframe(table(frame, filters.lang), hide_index=True)
 
 
+# Per view, version, filters and day.
+SLIDE_ENTRIES = 256
+
+
+@data.replayed(max_entries=SLIDE_ENTRIES)
+def _chart_slide(name: str, version: int, filters: Filters, today: date) -> None:
+    """A chart slide ("status", "forums", "survey" or "maturity") with its table, drawn once per
+    version, filters and day and replayed: the same for everyone in the hall."""
+    views = profile_data.presentation_frames(version, filters, today)
+    lang = filters.lang
+    if name == "status":
+        _chart_with_table(filters, slides.status_chart, slides.status_table, views.status)
+    elif name == "forums":
+        _chart_with_table(filters, slides.forum_chart, slides.forum_table, views.forums)
+    elif name == "survey":
+        if views.survey is None:
+            st.write(t("common.no_rows", lang))
+            return
+        long = prof.survey_long(views.survey, filters.area, lang)
+        charting.altair(slides.survey_slide, long, views.survey, lang, width="content", downloads=False)
+        with st.expander(t("present.table", lang)):
+            st.dataframe(prof.survey_table(long, lang), hide_index=True)
+    elif name == "maturity":
+        if views.maturity.empty:
+            st.write(t("common.no_rows", lang))
+            return
+        charting.altair(slides.maturity_chart, views.maturity, lang, width="content", downloads=False)
+        with st.expander(t("present.table", lang)):
+            st.dataframe(slides.maturity_table(views.maturity, lang), hide_index=True)
+    else:
+        raise ValueError(f"unknown chart slide {name!r}")
+
+
 def _status(filters: Filters, version: int) -> date | None:
-    views = profile_data.presentation_frames(version, filters, date.today())
-    _chart_with_table(filters, slides.status_chart, slides.status_table, views.status)
+    _chart_slide("status", version, filters, date.today())
     return None
 
 
 def _forums(filters: Filters, version: int) -> date | None:
-    views = profile_data.presentation_frames(version, filters, date.today())
-    _chart_with_table(filters, slides.forum_chart, slides.forum_table, views.forums)
+    _chart_slide("forums", version, filters, date.today())
     return None
 
 
 def _survey(filters: Filters, version: int) -> date | None:
-    views = profile_data.presentation_frames(version, filters, date.today())
-    if views.survey is None:
-        st.write(t("common.no_rows", filters.lang))
-        return None
-    long = prof.survey_long(views.survey, filters.area, filters.lang)
-    charting.altair(slides.survey_slide, long, views.survey, filters.lang, width="content")
-    with st.expander(t("present.table", filters.lang)):
-        st.dataframe(prof.survey_table(long, filters.lang), hide_index=True)
+    _chart_slide("survey", version, filters, date.today())
     return None
 
 
 def _maturity(filters: Filters, version: int) -> date | None:
-    views = profile_data.presentation_frames(version, filters, date.today())
-    if views.maturity.empty:
-        st.write(t("common.no_rows", filters.lang))
-        return None
-    charting.altair(slides.maturity_chart, views.maturity, filters.lang, width="content")
-    with st.expander(t("present.table", filters.lang)):
-        st.dataframe(slides.maturity_table(views.maturity, filters.lang), hide_index=True)
+    _chart_slide("maturity", version, filters, date.today())
     return None
 
 

@@ -24,16 +24,28 @@ CARD_WIDTH = 210  # px: four in a row beside the sidebar at 1440 px, more on a p
 PROFILE_PATH = next(p.url_path for p in PAGES if p.title_key == "nav.profile")
 
 
-def figure_cards(figures: profile_data.OverviewFigures, filters: Filters, *, series: bool = True,
+def figure_cards(version: int, filters: Filters, today: date, *, series: bool = True,
                  width: int = CARD_WIDTH) -> None:
+    """The headline cards (`_cards`), drawn once per version, filters, day and form and
+    replayed; their series chart goes into the page's images download."""
+    charting.remember(_cards(version, filters, today, series, width))
+
+
+# Per version, filters (area, municipalities, language), day and form (page or slide).
+CARD_ENTRIES = 256
+
+
+@data.replayed(max_entries=CARD_ENTRIES)
+def _cards(version: int, filters: Filters, today: date, series: bool, width: int) -> tuple[dict, ...]:
     """The headline indicators as cards: the value today and, where it changed, the change
     since the end of the previous quarter (the help opens the definition, source, day and N).
     The cards flow in one row that wraps (one container, not a column each: every block is a
     message on each run of the page a hall opens at once). Under them, as one caption, what a
     card's value is made of, the whole country's values when an area is chosen, and any small
     samples; then, unless on a slide, every card's quarterly series as small charts. `width` is a
-    card's in px."""
+    card's in px. Returns the series chart's spec (none on a slide)."""
     lang = filters.lang
+    figures = profile_data.overview_figures(version, filters, today)
     with st.container(horizontal=True, gap="small"):
         for card in figures.cards:
             note = plain.escape(card.note) if card.note else None
@@ -56,8 +68,9 @@ def figure_cards(figures: profile_data.OverviewFigures, filters: Filters, *, ser
         # Streamlit's own sparklines in st.metric draw unlabelled SVG marks (axe: svg-img-alt);
         # one chart of ours carries a description and its table.
         charting.show(figures.series_spec, width="content", alt_text=t("indicator.series_note", lang),
-                      key="figures.series")
+                      key="figures.series", downloads=False)
     st.caption(t("indicator.series_note", lang) if series else t("indicator.delta_note", lang))
+    return (figures.series_spec,) if series else ()
 
 
 def rule_title(rule: Rule, lang: str) -> str:
@@ -151,28 +164,45 @@ def latest_changes(figures: profile_data.OverviewFigures, lang: str) -> None:
     st.markdown(f"### {t('home.latest_changes', lang)}\n\n" + "\n".join(items) + "\n\n" + note)
 
 
+@data.replayed(max_entries=CARD_ENTRIES)
+def _columns_text(version: int, filters: Filters, today: date, part: str) -> None:
+    """The overview's texts beside the map, drawn once per version, filters and day: the areas
+    that need attention (`part` "attention"), or the forums and the latest changes ("news")."""
+    figures = profile_data.overview_figures(version, filters, today)
+    if part == "attention":
+        attention_list(figures, filters)
+    else:
+        forum_summary(figures, filters.lang)
+        latest_changes(figures, filters.lang)
+
+
+@data.replayed(max_entries=CARD_ENTRIES)
+def _table(version: int, filters: Filters, today: date) -> None:
+    st.dataframe(profile_data.overview_figures(version, filters, today).table, hide_index=True, width="stretch")
+    st.write(t("overview.rule", filters.lang))
+
+
 def render() -> None:
     filters = widgets.current_filters()
     lang = filters.lang
     version = widgets.page_header("nav.home", filters)
+    today = date.today()
     st.write(t("home.intro", lang))
-    figures = profile_data.overview_figures(version, filters, date.today())
-    figure_cards(figures, filters)
+    figure_cards(version, filters, today)
     credit = data.population_credit(lang)
     if credit:
         st.caption(credit)
     with st.expander(t("overview.table", lang)):
-        st.dataframe(figures.table, hide_index=True, width="stretch")
-        st.write(t("overview.rule", lang))
-        st.download_button(t("indicator.download", lang), figures.download, file_name="tunnusluvut.csv",
-                           mime="text/csv", key="home.indicators.csv")
+        _table(version, filters, today)
+        download = profile_data.overview_figures(version, filters, today).download
+        st.download_button(t("indicator.download", lang), download, file_name="tunnusluvut.csv", mime="text/csv",
+                           key="home.indicators.csv")
 
     left, right = st.columns([3, 2])
     with left:
-        attention_list(figures, filters)
+        _columns_text(version, filters, today, "attention")
         map_widget.small_map(filters, version, indicator="agreement_status", level="areas", key="home.map",
                              height=360)
     with right:
-        forum_summary(figures, lang)
-        latest_changes(figures, lang)
+        _columns_text(version, filters, today, "news")
     keep_live(version)

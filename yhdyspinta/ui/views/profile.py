@@ -93,9 +93,8 @@ def render(*, front: bool = False) -> None:
 
     if front:
         st.write(t("scorecard.intro", lang))
-    figures = profile_data.overview_figures(version, filters, today)
-    home.figure_cards(figures, filters)
-    scorecard(view, figures.download, lang)
+    home.figure_cards(version, filters, today)
+    scorecard(view, profile_data.overview_figures(version, filters, today).download, lang)
     report_download.block(filters, version, today)
 
     st.subheader(t("scorecard.map", lang))
