@@ -57,3 +57,15 @@ def test_arrow_table_keeps_values_and_shows_mixed_columns_as_text(frame: pd.Data
 def _kind(arrow_type: pa.DataType) -> str:
     text = pa.types.is_string(arrow_type) or pa.types.is_large_string(arrow_type)
     return "text" if text else str(arrow_type)
+
+
+@pytest.mark.parametrize(("column", "expected"), [
+    ([None, None], ["", ""]),  # nothing in it at all: empty cells, never "None"
+    ([date(2024, 5, 1), None], [date(2024, 5, 1), None]),  # dates stay dates (shown in the language's form)
+    (["a", None], ["a", None]),
+])
+def test_profile_tables_show_no_none(column: list[object], expected: list[object]) -> None:
+    from yhdyspinta.ui.profile_data import table
+
+    shown = table(pd.DataFrame({"x": column}), "fi").data.column("x").to_pylist()
+    assert [v.date() if hasattr(v, "date") and v is not None else v for v in shown] == expected

@@ -145,7 +145,9 @@ def table(frame: pd.DataFrame, lang: str) -> Table:
     frame = frame.copy()
     for column in frame.columns:
         values = frame[column].dropna()
-        if len(values) and all(isinstance(v, date) for v in values):
+        if not len(values):
+            frame[column] = ""  # a column with nothing in it (e.g. no structure has ended): empty, not "None"
+        elif all(isinstance(v, date) for v in values):
             frame[column] = pd.to_datetime(frame[column])  # an empty day shows empty, not "None"
             config[column] = st.column_config.DateColumn(column, format=DATE_FORMATS.get(lang, "D.M.YYYY"))
         elif column == column_label("url", lang):
