@@ -4,6 +4,8 @@ every write, so an edit shows at once and nothing is computed twice for the same
 from __future__ import annotations
 
 import dataclasses
+import functools
+import inspect
 import os
 import threading
 import time
@@ -39,9 +41,27 @@ def _filters_key(filters: Filters) -> tuple[Any, ...]:
 HASH_FUNCS: dict[type, Callable[[Any], Any]] = {Filters: _filters_key, date: date.isoformat}
 
 
+def _by_name(decorator: Callable[[Callable[..., Any]], Any]) -> Callable[[F], F]:
+    """`decorator` (a Streamlit cache), called with every argument by name: for an argument
+    given by position Streamlit looks up its name with `inspect.signature` on every call, which
+    under load (bench/load.py, py-spy) was a few per cent of a page's samples. The names are
+    looked up here once."""
+    def wrap(func: F) -> F:
+        cached_func = decorator(func)
+        names = tuple(inspect.signature(func).parameters)
+
+        @functools.wraps(func)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return cached_func(**dict(zip(names, args, strict=False)), **kwargs)
+
+        call.clear = cached_func.clear  # type: ignore[attr-defined]
+        return call  # type: ignore[return-value]
+    return wrap
+
+
 def cached(*, max_entries: int) -> Callable[[F], F]:
     """`st.cache_data` as every cached wrapper here uses it."""
-    return st.cache_data(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS)  # type: ignore[return-value]
+    return _by_name(st.cache_data(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS))
 
 
 def shared(*, max_entries: int) -> Callable[[F], F]:
@@ -49,7 +69,7 @@ def shared(*, max_entries: int) -> Callable[[F], F]:
     values a page reads on every run (a page's figures, its map view, chart specs). Under load
     (bench/load.py, py-spy) unpickling `st.cache_data`'s copies of them was about a tenth of the
     area profile's samples. Callers only read such a value; nothing may change it."""
-    return st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS)  # type: ignore[return-value]
+    return _by_name(st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS))
 
 
 def replayed(*, max_entries: int) -> Callable[[F], F]:
@@ -58,7 +78,7 @@ def replayed(*, max_entries: int) -> Callable[[F], F]:
     copied). For parts that cost much to build and are the same for every viewer, e.g. the
     map slide's SVG map, whose spec Streamlit would serialise and parse again on every run.
     Only static elements: widgets are not allowed in it."""
-    return st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS)  # type: ignore[return-value]
+    return _by_name(st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS))
 
 
 @st.cache_resource(show_spinner=False)
