@@ -266,7 +266,7 @@ def test_root_with_an_area_is_its_scorecard(with_population: None, lang: str) ->
     # The example survey has 4–30 respondents an area: Pohjois-Savo's value is flagged, with the note.
     assert mine["survey_mean"].small_n and "⚠ N=" in table.loc[labels.label("survey_mean", lang), area]
     notes = [m.value for m in at.markdown]
-    assert t("analysis.survey.small_n_note", lang, n=30) in notes
+    assert any(t("analysis.survey.small_n_note", lang, n=30) in n for n in notes)
     names = sorted(facts.area_by_code()[a].name(lang) for a in similar.areas)
     assert any(", ".join(names) in n for n in notes), "the similar areas are named"
     subheaders = [s.value for s in at.subheader]
@@ -281,7 +281,7 @@ def test_root_without_population_says_why_there_are_no_similar_areas(fresh_cache
     at = open_app(None, {"alue": str(PS), "kieli": "sv"})
     table = _scorecard(at, "sv")
     assert t("indicator.col.similar", "sv") not in table.columns
-    assert t("scorecard.no_population", "sv") in [m.value for m in at.markdown]
+    assert any(m.value.startswith(t("scorecard.no_population", "sv")) for m in at.markdown)
 
 
 def test_old_profile_address_keeps_its_page_with_the_scorecard(fresh_caches: None) -> None:

@@ -32,8 +32,8 @@ def block(filters: Filters, version: int, today: date) -> None:
     if area is None:
         return
     engine = data.engine()
-    st.subheader(t("report.heading", lang))
-    st.caption(t("report.intro", lang))
+    # Heading and intro as one element (each element is a message on every run of the page).
+    st.markdown(f"### {t('report.heading', lang)}\n\n{t('report.intro', lang)}")
     labels = {"pdf": t("report.download_pdf", lang), "pptx": t("report.download_pptx", lang)}
     with st.container(horizontal=True, gap="small", key="report.downloads"):
         for fmt in report.FORMATS:

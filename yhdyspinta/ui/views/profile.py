@@ -72,9 +72,10 @@ def scorecard(p: profile_data.ProfileView, download: bytes, lang: str) -> None:
     st.dataframe(p.figures, hide_index=True, width="stretch")
     st.download_button(t("indicator.download", lang), download, file_name="tunnusluvut.csv", mime="text/csv",
                        key="profile.indicators.csv")
-    st.markdown(_peers_note(p.peers, lang))
+    notes = [_peers_note(p.peers, lang)]
     if p.flagged:
-        st.markdown(t("analysis.survey.small_n_note", lang, n=SMALL_N_THRESHOLD))
+        notes.append(t("analysis.survey.small_n_note", lang, n=SMALL_N_THRESHOLD))
+    st.markdown("\n\n".join(notes))  # one element: each is a message on every run
 
 
 def render(*, front: bool = False) -> None:
