@@ -150,9 +150,7 @@ def _chart_slide(name: str, version: int, filters: Filters, today: date) -> None
         if views.maturity.empty:
             st.write(t("common.no_rows", lang))
             return
-        charting.altair(slides.maturity_chart, views.maturity, lang, width="content", downloads=False)
-        with st.expander(t("present.table", lang)):
-            st.dataframe(slides.maturity_table(views.maturity, lang), hide_index=True)
+        _chart_with_table(filters, slides.maturity_chart, slides.maturity_table, views.maturity)
     else:
         raise ValueError(f"unknown chart slide {name!r}")
 
