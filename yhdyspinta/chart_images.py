@@ -9,7 +9,6 @@ instead of reaching the internet. Our specs carry their data inline.
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 import json
 import re
@@ -52,19 +51,6 @@ def spec_json(spec: dict[str, Any]) -> str:
     if isinstance(datasets, dict):
         spec = {**spec, "datasets": {name: _rows(values) for name, values in datasets.items()}}
     return json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_json_default)
-
-
-def digest(spec: dict[str, Any]) -> str:
-    """A short fingerprint of the spec, cheap enough for every run of a page: the datasets'
-    Arrow bytes are hashed as they are, not turned into JSON."""
-    h = hashlib.sha256()
-    rest = {k: v for k, v in spec.items() if k != "datasets"}
-    h.update(json.dumps(rest, sort_keys=True, separators=(",", ":"), default=_json_default).encode())
-    for name, values in sorted((spec.get("datasets") or {}).items()):
-        h.update(name.encode())
-        h.update(values if isinstance(values, bytes)
-                 else json.dumps(values, sort_keys=True, default=_json_default).encode())
-    return h.hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=IMAGE_CACHE_ENTRIES)

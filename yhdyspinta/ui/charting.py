@@ -62,25 +62,24 @@ def datasets_as_arrow(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 @data.shared(max_entries=SPEC_CACHE_ENTRIES)
-def _spec(builder: str, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> tuple[dict[str, Any], str]:
-    """The spec and its digest (which keys its download buttons), computed once."""
+def _spec(builder: str, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    """The spec, computed once."""
     module_name, name = builder.rsplit(":", 1)
-    spec = build_spec(getattr(importlib.import_module(module_name), name), *args, **dict(kwargs))
-    return spec, chart_images.digest(spec)
+    return build_spec(getattr(importlib.import_module(module_name), name), *args, **dict(kwargs))
 
 
 def altair(builder: Callable[..., alt.TopLevelMixin], *args: Any, width: str | int = "stretch",
            key: str | None = None, alt_text: str | None = None, downloads: bool = True, **kwargs: Any) -> None:
     """Render `builder(*args, **kwargs)`; `builder` must be a module-level function. `downloads`
     as in `show`."""
-    spec, digest = _spec(f"{builder.__module__}:{builder.__qualname__}", args, tuple(sorted(kwargs.items())))
-    show(spec, width=width, key=key, alt_text=alt_text, digest=digest, downloads=downloads)
+    spec = _spec(f"{builder.__module__}:{builder.__qualname__}", args, tuple(sorted(kwargs.items())))
+    show(spec, width=width, key=key, alt_text=alt_text, downloads=downloads)
 
 
 def show(spec: dict[str, Any], *, width: str | int = "stretch", key: str | None = None,
-         alt_text: str | None = None, downloads: bool = True, digest: str | None = None) -> None:
+         alt_text: str | None = None, downloads: bool = True) -> None:
     """Render a finished Vega-Lite spec; unless `downloads` is off, it goes into the page's
-    images download (`images_button`). `digest` is accepted for callers that have one."""
+    images download (`images_button`)."""
     st.vega_lite_chart(spec=spec, width=width, key=key, alt=alt_text)
     if downloads:
         shown = getattr(_page, "charts", None)
