@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from yhdyspinta.gc_tuning import PROCESS_POLICY
 from yhdyspinta.i18n import t
 from yhdyspinta.ui import auth, charting, faults, pages, respondent, slideshow, widgets
 
@@ -13,12 +14,14 @@ st.set_page_config(page_title="Yhdyspinta", page_icon=widgets.page_icon(), layou
 auth.require_valid_sign_in(widgets.current_filters().lang)
 
 
-def main() -> None:
+def main() -> str:
+    """Draw the page asked for; its name (for the process's garbage-collector tuning)."""
     if responding:
-        return respondent.run()
+        respondent.run()
+        return "arvio"
     if presenting:
         slideshow.run()
-        return
+        return "esitys"
     filters = widgets.sidebar_filters()
     auth.sign_in_widget(filters.lang)
     navigation = pages.navigation(filters, auth.current_principal())
@@ -28,7 +31,10 @@ def main() -> None:
     charting.images_button(filters.lang)
     slideshow.start_button(filters.lang)
     st.sidebar.caption(t("app.subtitle", filters.lang))
+    return navigation.url_path
 
 
 # Any exception: a message in the user's language with an id the server log has, no traceback.
-faults.guarded(main)
+shown = faults.guarded(main)
+if shown is not None:
+    PROCESS_POLICY.after_run(shown)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
+from yhdyspinta import gc_tuning as _gc_tuning
 from yhdyspinta.store.engine import open_store
 
 REPO_DIR = Path(__file__).resolve().parent.parent
@@ -30,6 +31,12 @@ os.environ["YHDYSPINTA_RAISE_ERRORS"] = "1"
 ENV_GEO_PACKAGE = "YHDYSPINTA_GEO_PACKAGE_DIR"
 NO_PACKAGE_DIR = Path(__file__).resolve().parent / "no-geo-package"  # never created
 os.environ[ENV_GEO_PACKAGE] = str(NO_PACKAGE_DIR)
+
+# The app freezes the server process's objects after a page's first run (yhdyspinta/gc_tuning.py).
+# AppTest runs pages in this process: a freeze here would keep the tests' own reference cycles
+# (engines, temporary stores) from ever being collected. The policy still decides and records;
+# only the freeze itself is left out. Servers started by the browser tests freeze for real.
+_gc_tuning.PROCESS_POLICY.freeze = lambda: None
 
 
 def reference_dir() -> Path | None:

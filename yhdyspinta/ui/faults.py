@@ -9,6 +9,7 @@ import logging
 import os
 import secrets
 from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
 
@@ -17,6 +18,7 @@ from yhdyspinta.i18n import t
 from yhdyspinta.ui import widgets
 
 logger = logging.getLogger("yhdyspinta.faults")
+T = TypeVar("T")
 
 
 def _log(exc: BaseException, what: str) -> str:
@@ -38,15 +40,17 @@ def report(exc: BaseException, lang: str, *, retry_button: bool = False) -> faul
     return fault
 
 
-def guarded(render: Callable[[], None]) -> None:
-    """Run `render` (a page, the sidebar), turning any exception into a message with an id.
+def guarded(render: Callable[[], T]) -> T | None:
+    """Run `render` (a page, the sidebar), turning any exception into a message with an id;
+    what `render` returned, or None after an exception.
 
     Streamlit's own flow control (`st.rerun`, `st.stop`, `st.switch_page`) raises
     BaseExceptions that are not caught here. With `YHDYSPINTA_RAISE_ERRORS` set (by the tests
     only) the exception is re-raised, so AppTest and the browser tests still fail on any bug."""
     try:
-        render()
+        return render()
     except Exception as exc:
         if os.environ.get(faults.ENV_RAISE):
             raise
         report(exc, widgets.language(), retry_button=True)
+        return None
