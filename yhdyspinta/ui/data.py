@@ -40,21 +40,63 @@ def _filters_key(filters: Filters) -> tuple[Any, ...]:
 # every call of a cached function); as plain tuples and strings they hash ~10x faster.
 HASH_FUNCS: dict[type, Callable[[Any], Any]] = {Filters: _filters_key, date: date.isoformat}
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _plain(value: Any) -> Any:
+    """`value` as scalars in nested tuples, tagged where a type could otherwise be mistaken;
+    TypeError for anything else. Its `repr` is then a key: `1`, `1.0`, `True` and `'1'` differ."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is date:
+        return ("date", value.isoformat())
+    if kind is Filters:
+        return ("Filters", *map(_plain, _filters_key(value)))
+    if kind is tuple or kind is list:
+        return (kind.__name__, *map(_plain, value))
+    raise TypeError(kind.__name__)
+
+
+def call_key(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str | None:
+    """One string for a cached call's arguments, or None when one of them is not plain."""
+    try:
+        return repr((*map(_plain, args), *((k, _plain(v)) for k, v in sorted(kwargs.items()))))
+    except TypeError:
+        return None
+
 
 def _by_name(decorator: Callable[[Callable[..., Any]], Any]) -> Callable[[F], F]:
-    """`decorator` (a Streamlit cache), called with every argument by name: for an argument
-    given by position Streamlit looks up its name with `inspect.signature` on every call, which
-    under load (bench/load.py, py-spy) was a few per cent of a page's samples. The names are
-    looked up here once."""
+    """`decorator` (a Streamlit cache), given one string made of the arguments (`call_key`).
+    Streamlit hashes each argument on every call of a cached function, through a hasher with
+    its own stack and type dispatch; under load (bench/load.py, py-spy, overview) that was 7 %
+    of the samples. An argument given by position it also looks up with `inspect.signature`.
+    The arguments themselves go in a parameter Streamlit leaves out of the key (a leading `_`).
+    A call with an argument `call_key` cannot write goes to a second cache keyed the usual
+    way, by name."""
     def wrap(func: F) -> F:
-        cached_func = decorator(func)
         names = tuple(inspect.signature(func).parameters)
 
         @functools.wraps(func)
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return cached_func(**dict(zip(names, args, strict=False)), **kwargs)
+        def keyed(key: str, _args: tuple[Any, ...], _kwargs: dict[str, Any]) -> Any:
+            return func(*_args, **_kwargs)
 
-        call.clear = cached_func.clear  # type: ignore[attr-defined]
+        keyed.__qualname__ += ".keyed"  # a cache of its own, apart from `named_cache`
+        keyed_cache = decorator(keyed)
+        named_cache = decorator(func)
+
+        @functools.wraps(func)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            key = call_key(args, kwargs)
+            if key is None:
+                return named_cache(**dict(zip(names, args, strict=False)), **kwargs)
+            return keyed_cache(key=key, _args=args, _kwargs=kwargs)
+
+        def clear() -> None:
+            keyed_cache.clear()
+            named_cache.clear()
+
+        call.clear = clear  # type: ignore[attr-defined]
         return call  # type: ignore[return-value]
     return wrap
 
@@ -141,7 +183,7 @@ def download(kind: str, version: int, filters: Filters, fmt: str) -> bytes:
 STATE_ENTRIES = 64
 
 
-@st.cache_resource(show_spinner=False, max_entries=STATE_ENTRIES, hash_funcs=HASH_FUNCS)
+@shared(max_entries=STATE_ENTRIES)
 def _state(version: int, day: date) -> indicators.AsOf:
     frames = {k: kind_frame(k, version) for k in (*indicators.KINDS_NEEDED, "changelog")}
     return indicators.resolve(frames, day)
