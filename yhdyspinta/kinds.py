@@ -3,8 +3,10 @@ record in its exchanged shape (codes and dates, no database ids) maps to table r
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -27,6 +29,31 @@ class ReferenceNotFound(LookupError):
 
 Resolver = Callable[[Connection, dict[str, Any]], dict[str, Any]]
 
+# Lookups of rows of other tables by their natural keys, remembered within `remembered_lookups`.
+_lookups: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("kinds_lookups", default=None)
+
+
+@contextlib.contextmanager
+def remembered_lookups() -> Iterator[None]:
+    """Within it, a record's reference to a row of another table (a participation's forum by
+    its date, an approval's agreement by area, kind and term) is looked up in the database once
+    and then remembered: an attendance list names the same forum on every row. For a write of
+    one kind, which changes its own table only. A reference not found is not remembered."""
+    token = _lookups.set({})
+    try:
+        yield
+    finally:
+        _lookups.reset(token)
+
+
+def _remembered(key: tuple[Any, ...], lookup: Callable[[], Any]) -> Any:
+    memo = _lookups.get()
+    if memo is None:
+        return lookup()
+    if key not in memo:
+        memo[key] = lookup()
+    return memo[key]
+
 
 def _identity(_conn: Connection, values: dict[str, Any]) -> dict[str, Any]:
     return dict(values)
@@ -43,6 +70,11 @@ def agreement_terms(conn: Connection, area_code: int, kind: str) -> list[date]:
 def _agreement_id(conn: Connection, area_code: int, kind: str, term_start: date | None) -> tuple[int, date]:
     """The id and term start of an area's agreement of `kind` for the term starting on
     `term_start`, or (None) of its latest one."""
+    return _remembered(("agreement", area_code, kind, term_start),
+                       lambda: _find_agreement(conn, area_code, kind, term_start))
+
+
+def _find_agreement(conn: Connection, area_code: int, kind: str, term_start: date | None) -> tuple[int, date]:
     g = s.agreements
     stmt = select(g.c.id, g.c.term_start).where(g.c.area_code == area_code, g.c.kind == kind)
     if term_start is None:
@@ -105,6 +137,10 @@ def _resolve_approval(conn: Connection, values: dict[str, Any]) -> dict[str, Any
 
 
 def _forum_id(conn: Connection, held_on: Any) -> int:
+    return _remembered(("forum", held_on), lambda: _find_forum(conn, held_on))  # type: ignore[no-any-return]
+
+
+def _find_forum(conn: Connection, held_on: Any) -> int:
     found = conn.execute(
         select(s.forums.c.id).where(s.forums.c.held_on == held_on)
     ).scalar_one_or_none()

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
 
-from yhdyspinta.kinds import KindSpec, db_key_clause, get_kind
+from yhdyspinta.kinds import KindSpec, db_key_clause, get_kind, remembered_lookups
 from yhdyspinta.store import schema
 
 META_EXAMPLE_DATA = "example_data"
@@ -259,8 +259,15 @@ def apply_in(
     names what the write was for (an undo), so the history can tell the two apart.
 
     Consecutive inserts go to the database as one batch, and the log entries as another:
-    a demo load or a large import would otherwise make thousands of round trips.
+    a demo load or a large import would otherwise make thousands of round trips. For the same
+    reason a reference to another table (a forum, an agreement) is looked up once.
     """
+    with remembered_lookups():
+        _apply_in(conn, spec, changes, actor=actor, batch_id=batch_id, note=note, log_action=log_action)
+
+
+def _apply_in(conn: Connection, spec: KindSpec, changes: Sequence[Change], *, actor: str, batch_id: str,
+              note: str | None, log_action: str | None) -> None:
     table = spec.table
     has_version = "row_version" in table.c
     pending_inserts: list[dict[str, Any]] = []
