@@ -41,7 +41,7 @@ from yhdyspinta.access import PageAccess
 from yhdyspinta.display import display_header
 from yhdyspinta.filters import PARAM_AREA, PARAM_LANGUAGE
 from yhdyspinta.geodata.package import DEFAULT_PACKAGE_DIR
-from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGES, t, tn
+from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t, tn
 from yhdyspinta.ui.pages import PAGES, PageDef
 
 if TYPE_CHECKING:
@@ -221,6 +221,28 @@ def test_page_renders(view: View, tab: Page, request: pytest.FixtureRequest) -> 
 
 
 # ------------------------------------------------------------------ single scenarios
+
+
+def test_switching_the_language_back_and_forth_keeps_the_area_and_municipality(
+    tab: Page, plain_server: StreamlitServer
+) -> None:
+    """Streamlit keeps a selectbox's choice as the name it shows; a language switch must not
+    leave the area as a name of the language before (once it failed the page: fi, sv, fi)."""
+    municipality = sorted(m.code for m in facts.municipalities() if m.area_code == AREA)[0]
+    goto(tab, plain_server.url_for("alueprofiili", alue=str(AREA), kunta=municipality))
+    _tab_state["key"] = None
+    shown = DEFAULT_LANGUAGE
+    for lang in ("sv", "fi", "en", "sv", "fi"):
+        combo = tab.locator(SIDEBAR).get_by_role("combobox", name=t("filter.language", shown), exact=True)
+        interact(tab, combo.click)
+        interact(tab, tab.get_by_role("option", name=LANGUAGE_NAMES[lang], exact=True).click)
+        shown = lang
+        assert exception_texts(tab) == [], f"after switching to {lang}"
+        assert _headings(tab) == [t("nav.profile", lang)], f"after switching to {lang}"
+        assert _area_select(tab, lang).input_value() == _area_name(AREA, lang)
+        assert _url_state(tab.url)[1] == {**_query(lang, AREA, explicit_default=False), "kunta": municipality}
+        name = facts.municipality_by_code()[municipality].name(lang)
+        assert tab.locator(SIDEBAR).get_by_text(name, exact=True).count() == 1, f"{name} chosen after {lang}"
 
 
 def test_agreements_link_with_area_shows_only_that_area(

@@ -74,7 +74,7 @@ def sidebar_filters() -> Filters:
         st.session_state[KEY_NOTICES] = [(b.param, b.value) for b in parsed.bad]
     lang = st.session_state[KEY_LANG]
     st.sidebar.selectbox(t("filter.language", lang), LANGUAGES, key=KEY_LANG,
-                         format_func=LANGUAGE_NAMES.__getitem__)
+                         format_func=LANGUAGE_NAMES.__getitem__, on_change=_keep_choices)
     lang = st.session_state[KEY_LANG]
     in_scope = facts.in_scope_areas()
     names = {a.code: a.name(lang) for a in in_scope}
@@ -96,6 +96,15 @@ def sidebar_filters() -> Filters:
                       municipalities=tuple(st.session_state.get(KEY_MUNIS) or ()) if area else ())
     _write_params(filters)
     return filters
+
+
+def _keep_choices() -> None:
+    """The language changed. Streamlit keeps a selectbox's choice as the text it shows, and the
+    area and municipality selectors show names in the language: their choices are set again
+    here, as codes, while the old language's names still read back (else the area came back
+    as an unknown name and the page failed)."""
+    st.session_state[KEY_AREA] = st.session_state.get(KEY_AREA, ALL)
+    st.session_state[KEY_MUNIS] = list(st.session_state.get(KEY_MUNIS, []))
 
 
 def _clear_municipalities() -> None:
