@@ -245,6 +245,30 @@ def test_switching_the_language_back_and_forth_keeps_the_area_and_municipality(
         assert tab.locator(SIDEBAR).get_by_text(name, exact=True).count() == 1, f"{name} chosen after {lang}"
 
 
+def test_a_pages_own_choices_follow_the_language(tab: Page, plain_server: StreamlitServer) -> None:
+    """The map's indicator (a selectbox) and level (a radio), chosen, then the language switched
+    twice: each keeps its choice, shown in the new language."""
+    from yhdyspinta import mapping
+
+    indicator, level = mapping.INDICATORS[1], mapping.LEVELS[-1]
+    goto(tab, plain_server.url_for("kartta"))
+    _tab_state["key"] = None
+    main = tab.locator(MAIN)
+    interact(tab, main.get_by_role("combobox", name=t("map.indicator", "fi"), exact=True).click)
+    interact(tab, tab.get_by_role("option", name=t(f"map.option.{indicator}", "fi"), exact=True).click)
+    interact(tab, main.get_by_text(t(f"map.level.{level}", "fi"), exact=True).click)
+    shown = DEFAULT_LANGUAGE
+    for lang in ("sv", "fi"):
+        combo = tab.locator(SIDEBAR).get_by_role("combobox", name=t("filter.language", shown), exact=True)
+        interact(tab, combo.click)
+        interact(tab, tab.get_by_role("option", name=LANGUAGE_NAMES[lang], exact=True).click)
+        shown = lang
+        assert exception_texts(tab) == [], f"after switching to {lang}"
+        chosen = main.get_by_role("combobox", name=t("map.indicator", lang), exact=True).input_value()
+        assert chosen == t(f"map.option.{indicator}", lang), f"after switching to {lang}"
+        assert main.get_by_role("radio", name=t(f"map.level.{level}", lang), exact=True).is_checked()
+
+
 def test_agreements_link_with_area_shows_only_that_area(
     tab: Page, plain_server: StreamlitServer, plain_data_dir: Path
 ) -> None:

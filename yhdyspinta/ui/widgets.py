@@ -99,12 +99,23 @@ def sidebar_filters() -> Filters:
 
 
 def _keep_choices() -> None:
-    """The language changed. Streamlit keeps a selectbox's choice as the text it shows, and the
-    area and municipality selectors show names in the language: their choices are set again
-    here, as codes, while the old language's names still read back (else the area came back
-    as an unknown name and the page failed)."""
-    st.session_state[KEY_AREA] = st.session_state.get(KEY_AREA, ALL)
-    st.session_state[KEY_MUNIS] = list(st.session_state.get(KEY_MUNIS, []))
+    """The language changed. Streamlit keeps a selectbox's (radio's, multiselect's) choice as
+    the text it shows, and our choices show names in the language (areas, municipalities,
+    indicators, kinds): once the names change, the old one reads back as an unknown text (the
+    area profile failed on it) or the choice stays in the old language. So every choice is set
+    again here, as its value, while the old language's names still read back. Widgets whose
+    state cannot be set (buttons, uploads, editors) hold no such values and are left alone."""
+    for key in list(st.session_state.keys()):
+        value = st.session_state[key]
+        if _is_choice(value):
+            st.session_state[key] = value
+
+
+def _is_choice(value: object) -> bool:
+    """A value a choice widget holds: a text or number (not a button's True/False), or a list of them."""
+    if isinstance(value, list | tuple):
+        return all(item is not None and _is_choice(item) for item in value)
+    return value is None or (isinstance(value, str | int | float) and not isinstance(value, bool))
 
 
 def _clear_municipalities() -> None:
