@@ -38,16 +38,22 @@ if TYPE_CHECKING:
 
 VIEWPORT = (1440, 900)
 BROWSER_GROUP = "browser"
+# The page matrix alone took about as long as every other browser test together, and the
+# browser tests together longer than all the rest on the other worker (876 s against 736 s,
+# 29.11.2026): the matrix is a group of its own, which may run on the other worker.
+MATRIX_FILE = "test_pages_browser.py"
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the group from the marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Keep every browser test on one xdist worker: they share two servers and one Chromium,
-    and a second set of those would only compete with the other worker for the same cores."""
+    """Keep the browser tests in two groups, each on one xdist worker: a group's tests share its
+    worker's two servers and one Chromium (a worker running both groups starts them once)."""
     here = Path(__file__).resolve().parent
     for item in items:
-        if here in Path(str(item.fspath)).resolve().parents:
-            item.add_marker(pytest.mark.xdist_group(BROWSER_GROUP))
+        path = Path(str(item.fspath)).resolve()
+        if here in path.parents:
+            group = f"{BROWSER_GROUP}-matrix" if path.name == MATRIX_FILE else BROWSER_GROUP
+            item.add_marker(pytest.mark.xdist_group(group))
 BOUNDARY_FILE = "kuntarajat_2024.geojson"
 
 
