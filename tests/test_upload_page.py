@@ -276,3 +276,19 @@ def test_a_workbook_is_opened_once_for_its_sheets_and_its_rows(monkeypatch: pyte
     assert list(at.dataframe[-1].value["message"]) == [
         "Attendance list osallistujat.xlsx has no date column: give the forum's date (on the command line "
         "--forum-date 15.12.2023)."]
+
+
+@pytest.mark.parametrize("uploaded", [False, True])
+def test_switching_the_language_on_the_upload_page_keeps_the_kind(monkeypatch: pytest.MonkeyPatch,
+                                                                    uploaded: bool) -> None:
+    """The language switch sets the page's choices again (widgets._keep_choices); an upload's
+    state is one Streamlit refuses to have set, with or without a file in it."""
+    as_principal(monkeypatch, LEAD)
+    at = render()
+    at.selectbox(key="upload.kind").select("participation").run()
+    if uploaded:
+        upload_file(at, "forums.csv", FORUMS_CSV, kind="participation")
+    at.sidebar.selectbox[0].set_value("sv").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="upload.kind").value == "participation"
+    assert at.selectbox(key="upload.kind").label == t("upload.kind", "sv")

@@ -104,7 +104,7 @@ def _keep_choices() -> None:
     indicators, kinds): once the names change, the old one reads back as an unknown text (the
     area profile failed on it) or the choice stays in the old language. So every choice is set
     again here, as its value, while the old language's names still read back. Widgets whose
-    state cannot be set (buttons, uploads, editors) hold no such values and are left alone."""
+    state cannot be set (buttons, uploads, editors) hold no such values (`_is_choice`)."""
     for key in list(st.session_state.keys()):
         value = st.session_state[key]
         if _is_choice(value):
@@ -112,10 +112,12 @@ def _keep_choices() -> None:
 
 
 def _is_choice(value: object) -> bool:
-    """A value a choice widget holds: a text or number (not a button's True/False), or a list of them."""
+    """A value a choice widget holds: a text or number, or a non-empty list of them. Not a
+    button's True/False, and not None or []: nothing chosen reads the same in every language,
+    and an upload's state is None or [] when empty, which Streamlit refuses to have set."""
     if isinstance(value, list | tuple):
-        return all(item is not None and _is_choice(item) for item in value)
-    return value is None or (isinstance(value, str | int | float) and not isinstance(value, bool))
+        return bool(value) and all(_is_choice(item) and not isinstance(item, list | tuple) for item in value)
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
 
 
 def _clear_municipalities() -> None:
