@@ -44,15 +44,15 @@ _SCALARS = (str, int, float, bool, type(None))
 
 
 def _plain(value: Any) -> Any:
-    """`value` as scalars in nested tuples, tagged where a type could otherwise be mistaken;
-    TypeError for anything else. Its `repr` is then a key: `1`, `1.0`, `True` and `'1'` differ."""
+    """`value` as scalars in nested tuples, tagged where a type could otherwise be mistaken
+    (a type in `HASH_FUNCS` by its conversion there); TypeError for anything else. Its `repr`
+    is then a key: `1`, `1.0`, `True` and `'1'` differ."""
     kind = type(value)
     if kind in _SCALARS:
         return value
-    if kind is date:
-        return ("date", value.isoformat())
-    if kind is Filters:
-        return ("Filters", *map(_plain, _filters_key(value)))
+    convert = HASH_FUNCS.get(kind)
+    if convert is not None:
+        return (kind.__name__, _plain(convert(value)))
     if kind is tuple or kind is list:
         return (kind.__name__, *map(_plain, value))
     raise TypeError(kind.__name__)
