@@ -66,7 +66,7 @@ def call_key(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str | None:
         return None
 
 
-def _by_name(decorator: Callable[[Callable[..., Any]], Any]) -> Callable[[F], F]:
+def _one_key(decorator: Callable[[Callable[..., Any]], Any]) -> Callable[[F], F]:
     """`decorator` (a Streamlit cache), given one string made of the arguments (`call_key`).
     Streamlit hashes each argument on every call of a cached function, through a hasher with
     its own stack and type dispatch; under load (bench/load.py, py-spy, overview) that was 7 %
@@ -103,7 +103,7 @@ def _by_name(decorator: Callable[[Callable[..., Any]], Any]) -> Callable[[F], F]
 
 def cached(*, max_entries: int) -> Callable[[F], F]:
     """`st.cache_data` as every cached wrapper here uses it."""
-    return _by_name(st.cache_data(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS))
+    return _one_key(st.cache_data(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS))
 
 
 def shared(*, max_entries: int) -> Callable[[F], F]:
@@ -111,7 +111,7 @@ def shared(*, max_entries: int) -> Callable[[F], F]:
     values a page reads on every run (a page's figures, its map view, chart specs). Under load
     (bench/load.py, py-spy) unpickling `st.cache_data`'s copies of them was about a tenth of the
     area profile's samples. Callers only read such a value; nothing may change it."""
-    return _by_name(st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS))
+    return _one_key(st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS))
 
 
 def replayed(*, max_entries: int) -> Callable[[F], F]:
@@ -120,7 +120,7 @@ def replayed(*, max_entries: int) -> Callable[[F], F]:
     copied). For parts that cost much to build and are the same for every viewer, e.g. the
     map slide's SVG map, whose spec Streamlit would serialise and parse again on every run.
     Only static elements: widgets are not allowed in it."""
-    return _by_name(st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS))
+    return _one_key(st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS))
 
 
 @st.cache_resource(show_spinner=False)
