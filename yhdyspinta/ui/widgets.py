@@ -115,9 +115,8 @@ def _is_choice(value: object) -> bool:
     """A value a choice widget holds: a text or number, or a non-empty list of them. Not a
     button's True/False, and not None or []: nothing chosen reads the same in every language,
     and an upload's state is None or [] when empty, which Streamlit refuses to have set."""
-    if isinstance(value, list | tuple):
-        return bool(value) and all(_is_choice(item) and not isinstance(item, list | tuple) for item in value)
-    return isinstance(value, str | int | float) and not isinstance(value, bool)
+    items = value if isinstance(value, list | tuple) else [value]
+    return bool(items) and all(isinstance(item, str | int | float) and not isinstance(item, bool) for item in items)
 
 
 def _clear_municipalities() -> None:
