@@ -87,3 +87,30 @@ def test_overview_figures_match_the_store(data_dir: Path) -> None:
     assert metrics[labels.label("agreements_in_force", "fi")] == f"{in_force} / 21"
     assert metrics[labels.label("council_approved_municipalities", "fi")] == f"{council} / 291"
     assert metrics[labels.label("forums_held", "fi")] == str(forums)
+
+
+def test_sessions_share_built_pages_but_not_their_objects(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each language's pages are built (files resolved, icons checked) once per process; every
+    session gets objects of its own, since Streamlit marks on a page object that it may run."""
+    from streamlit.navigation.page import StreamlitPage
+
+    from yhdyspinta.ui import pages
+
+    monkeypatch.setattr(pages, "_PROTOTYPES", {}, raising=False)
+    built: list[str] = []
+    original = StreamlitPage.__init__
+
+    def counting(self: StreamlitPage, page: object, **kwargs: object) -> None:
+        if isinstance(page, str):
+            built.append(page)
+        original(self, page, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(StreamlitPage, "__init__", counting)
+    first, second = open_app("map.py"), open_app("agreements.py")
+    assert len(built) == len(PAGES)  # the second session built none
+    assert [first.title[0].value, second.title[0].value] == [t("nav.map", "fi"), t("nav.agreements", "fi")]
+    ids = {id(page) for session in (first, second)
+           for kept in session.session_state[pages.KEY_PAGES].values() for page in kept}
+    assert len(ids) == 2 * len(PAGES)
+    open_app("map.py", {"kieli": "sv"})
+    assert len(built) == 2 * len(PAGES)  # Swedish names: a set of its own
