@@ -16,6 +16,12 @@ the page), the server's resident memory before and after, its CPU time per run (
 waits on a machine shared with other work), and the same figures for the one-line page measured
 just before it with the same number of sessions, with the ratios page/one-line.
 
+Beside them, the element floor (`floor`, `floor_ratio_*`): a third server's page of plain
+one-line texts, as many as the page sends messages per rerun (`rerun_messages_p50`), measured
+just after the page. Streamlit's cost per element (a message built, queued, handed to the event
+loop and sent) hardly depends on what the element shows, so page/floor near 1 says the page's
+cost is its element count, not its own work.
+
 --url measures a deployment that is already running (e.g. behind nginx; several --url values
 are used round-robin, one per session); the one-line page is then still started locally.
 --soak runs every session many times (default 50 reruns) over all the pages at once and prints
@@ -52,6 +58,13 @@ from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 ONE_LINE_PAGE = "import streamlit as st\n\nst.write('hei')\n"
+# The element floor: a page of N one-line texts, N from the address (?n=N). Streamlit's own cost
+# per element (each is a message built, queued, handed to the event loop and sent) is the same
+# whatever the element shows; measured with as many elements as the page sends, it tells how much
+# of the page's cost is Streamlit's per-element path and how much the page's own work.
+FLOOR_PAGE = ("import streamlit as st\n\n"
+              "for i in range(int(st.query_params.get('n', '1'))):\n"
+              "    st.write('hei')\n")
 DEFAULT_TIMEOUT_S = 20.0
 DEFAULT_SESSIONS = 100
 DEFAULT_RERUNS = 3
@@ -106,6 +119,7 @@ class SessionResult:
     first_load_bytes: int = 0
     rerun_s: list[float] = field(default_factory=list)
     rerun_bytes: list[int] = field(default_factory=list)
+    rerun_messages: list[int] = field(default_factory=list)
     failure: str | None = None
 
 
@@ -119,6 +133,7 @@ def summarise(results: Sequence[SessionResult]) -> dict[str, object]:
         kinds[failure] = kinds.get(failure, 0) + 1
     first_bytes = [r.first_load_bytes for r in results if r.first_load_s is not None]
     rerun_bytes = [b for r in results for b in r.rerun_bytes]
+    rerun_messages = [m for r in results for m in r.rerun_messages]
     return {
         "first_load_p50_s": _round(percentile(first, 50)),
         "first_load_p95_s": _round(percentile(first, 95)),
@@ -126,6 +141,7 @@ def summarise(results: Sequence[SessionResult]) -> dict[str, object]:
         "rerun_p95_s": _round(percentile(reruns, 95)),
         "first_load_bytes_p50": _round(percentile(first_bytes, 50), 0),
         "rerun_bytes_p50": _round(percentile(rerun_bytes, 50), 0),
+        "rerun_messages_p50": _round(percentile(rerun_messages, 50), 0),
         "bytes_received": sum(first_bytes) + sum(rerun_bytes),
         "runs": len(first) + len(reruns),
         "failures": len(failures),
@@ -133,12 +149,21 @@ def summarise(results: Sequence[SessionResult]) -> dict[str, object]:
     }
 
 
-def with_ratios(page: dict[str, object], baseline: dict[str, object]) -> dict[str, object]:
+def with_ratios(page: dict[str, object], baseline: dict[str, object], prefix: str = "ratio") -> dict[str, object]:
     keys = ("first_load_p50_s", "first_load_p95_s", "rerun_p50_s", "rerun_p95_s")
-    ratios = {f"ratio_{k.removesuffix('_s')}": ratio(page[k], baseline[k]) for k in keys}  # type: ignore[arg-type]
-    ratios["ratio_server_cpu_per_run"] = ratio(page.get("server_cpu_ms_per_run"),  # type: ignore[arg-type]
-                                               baseline.get("server_cpu_ms_per_run"))  # type: ignore[arg-type]
+    ratios = {f"{prefix}_{k.removesuffix('_s')}": ratio(page[k], baseline[k]) for k in keys}  # type: ignore[arg-type]
+    ratios[f"{prefix}_server_cpu_per_run"] = ratio(page.get("server_cpu_ms_per_run"),  # type: ignore[arg-type]
+                                                   baseline.get("server_cpu_ms_per_run"))  # type: ignore[arg-type]
     return ratios
+
+
+def floor_elements(page_messages: float | None, one_line_messages: float | None) -> int | None:
+    """How many one-line texts the element floor shows to send as many messages per run as the
+    page: the one-line page sends its one element plus the messages every run has (session
+    status, page config, script finished)."""
+    if page_messages is None or one_line_messages is None:
+        return None
+    return max(1, int(page_messages - one_line_messages) + 1)
 
 
 def parse_pages(spec: str) -> list[tuple[str, str, str]]:
@@ -258,13 +283,14 @@ class RunFailed(Exception):
     pass
 
 
-async def _one_run(ws, request: bytes, cache: set[str], timeout: float) -> tuple[int, str]:
-    """Send one rerun request; read until script_finished. Returns (bytes, page hash)."""
+async def _one_run(ws, request: bytes, cache: set[str], timeout: float) -> tuple[int, str, int]:
+    """Send one rerun request; read until script_finished. Returns (bytes, page hash, messages)."""
     from streamlit.proto.Alert_pb2 import Alert
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     await ws.send(request)
     received = 0
+    messages = 0
     page_hash = ""
     deadline = time.monotonic() + timeout
     error: str | None = None
@@ -277,6 +303,7 @@ async def _one_run(ws, request: bytes, cache: set[str], timeout: float) -> tuple
         except TimeoutError as exc:
             raise RunFailed("timeout") from exc
         received += len(raw)
+        messages += 1
         msg = ForwardMsg()
         msg.ParseFromString(raw)
         kind = msg.WhichOneof("type")
@@ -303,7 +330,7 @@ async def _one_run(ws, request: bytes, cache: set[str], timeout: float) -> tuple
                 raise RunFailed("compile_error")
             if error:
                 raise RunFailed(error)
-            return received, page_hash
+            return received, page_hash, messages
 
 
 def page_url(base_url: str, page_name: str, query: str) -> str:
@@ -345,17 +372,19 @@ async def run_session(base_url: str, page_name: str, query: str, reruns: int, ti
                                       ping_interval=None, max_size=None, open_timeout=timeout,
                                       close_timeout=2) as ws:  # offers deflate, as browsers do
             left = timeout - (time.monotonic() - start)
-            received, page_hash = await _one_run(ws, _rerun_request(query, page_name, "", cache, address), cache, left)
+            received, page_hash, _ = await _one_run(ws, _rerun_request(query, page_name, "", cache, address), cache,
+                                                    left)
             result.first_load_s = time.monotonic() - start
             result.first_load_bytes = received
             if on_run:
                 on_run()  # type: ignore[operator]
             for _ in range(reruns):
                 begin = time.monotonic()
-                received, new_hash = await _one_run(
+                received, new_hash, messages = await _one_run(
                     ws, _rerun_request(query, page_name, page_hash, cache, address), cache, timeout)
                 result.rerun_s.append(time.monotonic() - begin)
                 result.rerun_bytes.append(received)
+                result.rerun_messages.append(messages)
                 page_hash = new_hash or page_hash
                 if on_run:
                     on_run()  # type: ignore[operator]
@@ -485,7 +514,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="every session reruns many times over all pages at once; prints memory over time")
     parser.add_argument("--sample", type=float, default=SOAK_SAMPLE_S,
                         help=f"--soak: seconds between memory samples (default {SOAK_SAMPLE_S:g})")
-    parser.add_argument("--no-baseline", action="store_true", help="skip the one-line page")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the one-line page (and the element floor)")
+    parser.add_argument("--no-floor", action="store_true",
+                        help="skip the element floor (a page of as many one-line texts as the page sends messages)")
     parser.add_argument("--no-warmup", action="store_true",
                         help="measure from a server no session has visited yet (imports on the first run)")
     parser.add_argument("--reference", type=Path, default=None,
@@ -543,6 +574,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             one_line.write_text(ONE_LINE_PAGE)
             baseline_server = start_server(one_line, env, workdir, args.server_option)
             servers.append(baseline_server)
+        floor_server: Server | None = None
+        if baseline_server is not None and not args.no_floor:
+            floor_page = workdir / "floor.py"
+            floor_page.write_text(FLOOR_PAGE)
+            floor_server = start_server(floor_page, env, workdir, args.server_option)
+            servers.append(floor_server)
 
         common = {"sessions": args.sessions, "reruns": reruns, "timeout_s": args.timeout, "target": target,
                   "processes": args.cluster or len(urls), "boundaries": boundaries, "cpu_count": os.cpu_count()}
@@ -571,6 +608,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             if baseline is not None:
                 line["one_line"] = baseline
                 line.update(with_ratios(line, baseline))
+                elements = floor_elements(line["rerun_messages_p50"], baseline["rerun_messages_p50"])  # type: ignore[arg-type]
+                if floor_server is not None and elements is not None:
+                    floor_query = f"n={elements}"
+                    if not args.no_warmup:
+                        warm([floor_server.url], "", floor_query, args.timeout)
+                    floor = measure([floor_server.url], [floor_server.pid], "", floor_query,
+                                    args.sessions, reruns, args.timeout)
+                    line["floor"] = {"elements": elements, **floor}
+                    line.update(with_ratios(line, floor, prefix="floor_ratio"))
             print(json.dumps(line), flush=True)
         finished = True
         return 0
