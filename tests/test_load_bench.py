@@ -103,11 +103,31 @@ def test_with_ratios():
         "ratio_rerun_p95": None, "ratio_server_cpu_per_run": 3.0}
 
 
+@pytest.mark.parametrize(("page", "one_line", "expected"), [
+    (46.0, 5.0, 42),   # the overview: 41 messages more than the one-line page's 5, so 42 texts
+    (5.0, 5.0, 1),     # a page no bigger than the one-line page: one text
+    (3.0, 5.0, 1),     # never fewer than one
+    (None, 5.0, None),  # no rerun measured (every session failed): no floor
+    (46.0, None, None),
+])
+def test_floor_elements(page: float | None, one_line: float | None, expected: int | None) -> None:
+    assert load.floor_elements(page, one_line) == expected
+
+
+def test_ratios_to_the_floor_have_their_own_names():
+    page = {"first_load_p50_s": 2.0, "first_load_p95_s": 4.0, "rerun_p50_s": 1.0, "rerun_p95_s": 1.0,
+            "server_cpu_ms_per_run": 6.0}
+    assert load.with_ratios(page, page, prefix="floor_ratio") == {
+        "floor_ratio_first_load_p50": 1.0, "floor_ratio_first_load_p95": 1.0, "floor_ratio_rerun_p50": 1.0,
+        "floor_ratio_rerun_p95": 1.0, "floor_ratio_server_cpu_per_run": 1.0}
+
+
 EXPECTED_KEYS = {
     "page", "path", "query", "sessions", "reruns", "first_load_p50_s", "first_load_p95_s", "rerun_p50_s",
     "rerun_p95_s", "first_load_bytes_p50", "rerun_bytes_p50", "bytes_received", "failures", "rss_before_mb",
     "rss_after_mb", "server_cpu_ms_per_run", "one_line", "ratio_first_load_p50", "ratio_first_load_p95",
-    "ratio_rerun_p50", "ratio_rerun_p95", "ratio_server_cpu_per_run",
+    "ratio_rerun_p50", "ratio_rerun_p95", "ratio_server_cpu_per_run", "rerun_messages_p50", "floor",
+    "floor_ratio_first_load_p95", "floor_ratio_rerun_p95", "floor_ratio_server_cpu_per_run",
 }
 
 
@@ -138,6 +158,11 @@ def test_small_run_against_the_real_server():
         assert one_line["failures"] == 0 and one_line["runs"] == 6
         assert one_line["first_load_bytes_p50"] < line["first_load_bytes_p50"]
         assert line["ratio_first_load_p50"] > 0
+        # The floor sends as many messages per rerun as the page.
+        floor = line["floor"]
+        assert floor["failures"] == 0 and floor["runs"] == 6
+        assert floor["rerun_messages_p50"] == line["rerun_messages_p50"], (floor, line["rerun_messages_p50"])
+        assert floor["elements"] == line["rerun_messages_p50"] - one_line["rerun_messages_p50"] + 1
 
 
 def test_cluster_needs_a_shared_store(capsys: pytest.CaptureFixture[str]) -> None:
