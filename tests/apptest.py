@@ -16,10 +16,11 @@ APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
 TIMEOUT = 60  # s; the first run of a page fills its caches
 
 
-def page_hash(page: str) -> str:
-    """The script hash Streamlit gives the page of file `page` (an `st.Page` hashes its url_path)."""
+def page_hash(page: str) -> str | None:
+    """The script hash Streamlit gives the page of file `page` (an `st.Page` hashes its
+    url_path); None for the overview, the default page, which a first run shows anyway."""
     index, definition = next((i, p) for i, p in enumerate(PAGES) if p.file == page)
-    return calc_hash("" if index == 0 else definition.url_path)
+    return None if index == 0 else calc_hash(definition.url_path)
 
 
 def open_app(page: str | None = None, query: Mapping[str, str] | None = None) -> AppTest:
@@ -34,8 +35,9 @@ def open_app(page: str | None = None, query: Mapping[str, str] | None = None) ->
     page's title, so a Streamlit that stopped honouring it would fail them."""
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.query_params.update(query or {})
-    if page is not None:
-        at._page_hash = page_hash(page)  # a private field: see the docstring
+    wanted = None if page is None else page_hash(page)
+    if wanted is not None:
+        at._page_hash = wanted  # a private field: see the docstring
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
