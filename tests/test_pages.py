@@ -96,8 +96,7 @@ def test_sessions_share_built_pages_but_not_their_objects(monkeypatch: pytest.Mo
 
     from yhdyspinta.ui import pages
 
-    monkeypatch.setattr(pages, "_PROTOTYPES", {}, raising=False)
-    built: list[str] = []
+    built: list[str] = []  # the caches are empty (fresh_caches)
     original = StreamlitPage.__init__
 
     def counting(self: StreamlitPage, page: object, **kwargs: object) -> None:

@@ -13,7 +13,6 @@ overview instead of Streamlit's own "Page not found" dialog.
 from __future__ import annotations
 
 import copy
-import threading
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ import streamlit as st
 from yhdyspinta.access import PageAccess, Principal, may_open
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t
-from yhdyspinta.ui import widgets
+from yhdyspinta.ui import data, widgets
 
 
 @dataclass(frozen=True)
@@ -65,9 +64,18 @@ HOME_ALIASES = (PAGES[0].url_path,)
 MAX_SHOWN_PATH = 60  # characters of an unknown address repeated in the notice
 
 
-# Each language and set of pages shown, built once per process (see `_built`).
-_PROTOTYPES: dict[tuple[str, tuple[bool, ...]], tuple[st.Page, ...]] = {}  # type: ignore[valid-type]
-_PROTOTYPES_LOCK = threading.Lock()
+# Sets of pages kept: each language (3) with each menu a role sees (a handful).
+PAGE_SETS = 32
+
+
+@data.shared(max_entries=PAGE_SETS)
+def _prototypes(lang: str, shown: tuple[bool, ...]) -> tuple[st.Page, ...]:  # type: ignore[valid-type]
+    """Every page in `lang`, those not `shown` hidden from the menu, built once per process."""
+    # The overview is the root (""): its own url_path is left to the alias that opens it.
+    return tuple(st.Page(f"{PAGES_DIR}/{page.file}", title=t(page.title_key, lang),
+                         url_path="" if index == 0 else page.url_path, icon=page.icon, default=index == 0,
+                         visibility="visible" if visible else "hidden")
+                 for index, (page, visible) in enumerate(zip(PAGES, shown, strict=True)))
 
 
 def _built(lang: str, principal: Principal) -> list[st.Page]:  # type: ignore[valid-type]
@@ -76,24 +84,15 @@ def _built(lang: str, principal: Principal) -> list[st.Page]:  # type: ignore[va
 
     Building a page resolves and checks its file on disk and validates its icon: for a new
     session that was 14 % of the overview's first run (py-spy, 100 sessions). So each set is
-    built once per process and every session gets shallow copies: the pages' attributes are
-    texts and paths, except the flag Streamlit sets on the page chosen to run (and clears when
-    it has run), which must not be shared between sessions running at the same time."""
+    built once per process (`_prototypes`) and every session gets shallow copies: the pages'
+    attributes are texts and paths, except the flag Streamlit sets on the page chosen to run
+    (and clears when it has run), which must not be shared between sessions running at once."""
     built: dict[tuple[str, tuple[bool, ...]], list[st.Page]] = st.session_state.setdefault(  # type: ignore[valid-type]
         KEY_PAGES, {})
     shown = tuple(may_open(principal, page.access) for page in PAGES)
     key = (lang, shown)
     if key not in built:
-        with _PROTOTYPES_LOCK:
-            if key not in _PROTOTYPES:
-                # The overview is the root (""): its own url_path is left to the alias that opens it.
-                _PROTOTYPES[key] = tuple(
-                    st.Page(f"{PAGES_DIR}/{page.file}", title=t(page.title_key, lang),
-                            url_path="" if index == 0 else page.url_path, icon=page.icon, default=index == 0,
-                            visibility="visible" if visible else "hidden")
-                    for index, (page, visible) in enumerate(zip(PAGES, shown, strict=True)))
-            prototypes = _PROTOTYPES[key]
-        built[key] = [copy.copy(page) for page in prototypes]
+        built[key] = [copy.copy(page) for page in _prototypes(lang, shown)]
     return built[key]
 
 
