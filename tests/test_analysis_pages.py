@@ -4,7 +4,6 @@ without an area and a municipality in the URL."""
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -13,7 +12,7 @@ from tests.apptest import open_app
 from yhdyspinta import indicators
 from yhdyspinta.display import area_name
 from yhdyspinta.i18n import LANGUAGES, column_label, enum_label, t
-from yhdyspinta.indicators import labels
+from yhdyspinta.indicators import finnish_today, labels
 from yhdyspinta.store import repository
 from yhdyspinta.store.engine import open_store
 
@@ -54,7 +53,7 @@ def test_agreements_headline_and_national_context() -> None:
     at = render("agreements", QUERIES["area"])
     engine = open_store()
     frames = {k: repository.read_kind(engine, k) for k in (*indicators.KINDS_NEEDED, "changelog")}
-    state = indicators.resolve(frames, date.today())
+    state = indicators.resolve(frames, finnish_today())
     council = indicators.evaluate("council_approved_municipalities", state, indicators.Scope(AREA))
     metrics = {m.label: m.value for m in at.metric}
     # The catalogue's figure, not a count of its own (tests/test_indicator_consistency.py covers all three).

@@ -30,7 +30,7 @@ from yhdyspinta import profile as prof
 from yhdyspinta.cli import main
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import format_pct, t
-from yhdyspinta.indicators import attention, labels
+from yhdyspinta.indicators import attention, finnish_today, labels
 from yhdyspinta.io.export import indicator_bytes
 from yhdyspinta.kinds import KINDS
 from yhdyspinta.store import repository as repo
@@ -107,7 +107,7 @@ def edge_store(fresh_caches: None) -> dict[str, pd.DataFrame]:
 
 
 def catalogue(frames: dict[str, pd.DataFrame], scope: indicators.Scope) -> dict[str, indicators.Value]:
-    return indicators.evaluate_all(indicators.resolve(frames, date.today()), scope)
+    return indicators.evaluate_all(indicators.resolve(frames, finnish_today()), scope)
 
 
 def test_the_edge_cases_follow_the_domain_rules(edge_store: dict[str, pd.DataFrame]) -> None:
@@ -176,11 +176,11 @@ def test_overview_attention_and_cards_read_the_catalogue(edge_store: dict[str, p
     from yhdyspinta.ui.views import home
 
     at = open_app(None, {"kieli": lang, **({"alue": str(scope.area)} if scope.area else {})})
-    state = indicators.resolve(edge_store, date.today())
+    state = indicators.resolve(edge_store, finnish_today())
     expected = attention.attention(state, None if scope.area is None else [scope.area])
     if scope.area is None:  # the root with an area is the area's front page, without the list
         text = next(m.value for m in at.markdown if m.value.startswith(f"### {t('attention.title', lang)}\n"))
-        assert text == home.attention_markdown(expected, date.today(), lang)
+        assert text == home.attention_markdown(expected, finnish_today(), lang)
     expired = indicators.by_area("agreements_expired", state)
     assert sum(e.rule == attention.Rule.EXPIRED for e in expected) == \
         sum(1 for a, v in expired.items() if v.value == 1 and (scope.area is None or a == scope.area))

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from yhdyspinta import demo, facts, indicators, recent
 from yhdyspinta.filters import Filters
+from yhdyspinta.indicators import finnish_today
 from yhdyspinta.kinds import KINDS
 from yhdyspinta.store import repository as repo
 
@@ -110,7 +111,7 @@ COUNTRY, SAVO = indicators.Scope(), indicators.Scope(PS)
 
 def values(frames: dict[str, pd.DataFrame], as_of: date | None = None,
            scope: indicators.Scope = COUNTRY) -> dict[str, indicators.Value]:
-    return indicators.evaluate_all(indicators.resolve(frames, as_of or date.today()), scope)
+    return indicators.evaluate_all(indicators.resolve(frames, as_of or finnish_today()), scope)
 
 
 @pytest.mark.parametrize(

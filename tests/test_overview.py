@@ -18,7 +18,7 @@ from tests.apptest import open_app
 from yhdyspinta import facts, indicators, recent
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t, tn
-from yhdyspinta.indicators import asof, labels
+from yhdyspinta.indicators import asof, finnish_today, labels
 from yhdyspinta.indicators.attention import Attention, Rule, attention, months_before
 from yhdyspinta.kinds import KINDS
 from yhdyspinta.store import repository as repo
@@ -289,7 +289,7 @@ def links(at: Any) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_overview_lists_the_areas_that_need_attention_with_links(lang: str) -> None:
     at = open_app(None, {"kieli": lang})
-    expected = attention(indicators.resolve(_frames(), date.today()))
+    expected = attention(indicators.resolve(_frames(), finnish_today()))
     rules = list(dict.fromkeys(e.rule for e in expected))
     assert rules == [Rule.EXPIRED, Rule.NO_AGREEMENT, Rule.NO_FORUM, Rule.NO_ASSESSMENT, Rule.OLD_ASSESSMENT]
     titles = [tn("attention.group", sum(e.rule == rule for e in expected), lang, rule=home.rule_title(rule, lang))
@@ -317,7 +317,7 @@ def _frames() -> dict[str, pd.DataFrame]:
 def test_overview_of_an_area_shows_its_entries_and_the_country_beside_its_cards() -> None:
     # The root with an area is the area's front page: the overview's cards, the country beside each.
     at = open_app(None, {"kieli": "sv", "alue": str(PS)})
-    now = indicators.resolve(_frames(), date.today())
+    now = indicators.resolve(_frames(), finnish_today())
     metrics = {m.label: m for m in at.metric}
     assert metrics[labels.label("agreements_in_force", "sv")].value == "Nej"  # not "0 / 1"
     assert metrics[labels.label("agreements_expired", "sv")].value == "Ja"
@@ -343,5 +343,5 @@ def test_an_empty_store_has_no_forum_to_show(fresh_caches: None, monkeypatch: py
     forums = next(m.value for m in at.markdown if m.value.startswith(f"### {t('overview.forums', 'en')}\n"))
     assert t("overview.forum.none_held", "en") in forums and t("overview.forum.none_planned", "en") in forums
     assert not any(e.rule in (Rule.NO_FORUM, Rule.EXPIRED) for e in attention(indicators.resolve(_frames(),
-                                                                                                date.today())))
+                                                                                                finnish_today())))
     assert len(links(at)) == 22 + 21  # every area lacks an assessment; all but Helsinki an agreement

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from tests.apptest import open_app
 from yhdyspinta import facts
 from yhdyspinta.domain import APPROVED_STATUSES
 from yhdyspinta.i18n import t
-from yhdyspinta.indicators import labels
+from yhdyspinta.indicators import finnish_today, labels
 from yhdyspinta.store import schema
 from yhdyspinta.store.engine import open_store
 from yhdyspinta.ui.pages import PAGES, PAGES_DIR
@@ -61,7 +60,7 @@ def test_overview_figures_match_the_store(data_dir: Path) -> None:
     """The overview against plain SQL on the store, written from the catalogue's rules."""
     at = open_app()
     engine = open_store()
-    today = date.today()
+    today = finnish_today()
     a, g = schema.agreements.c, schema.approvals.c
     with engine.connect() as conn:
         in_force = conn.execute(

@@ -18,6 +18,7 @@ from yhdyspinta import charts, facts, indicators, mapping, share, slides
 from yhdyspinta import profile as prof
 from yhdyspinta.domain import OrgType
 from yhdyspinta.filters import Filters
+from yhdyspinta.indicators import finnish_today
 from yhdyspinta.indicators.asof import as_date, at_forum
 from yhdyspinta.kinds import KINDS
 from yhdyspinta.store import repository as repo
@@ -232,7 +233,7 @@ def test_forum_view_shows_attendance_recorded_after_it_opened(monkeypatch: pytes
     """The slide reads the data version on every run: attendance recorded while it is on the
     screen shows on the next rerun (the live check reruns it), and its QR code names the forum."""
     monkeypatch.setenv("YHDYSPINTA_PUBLIC_URL", "https://yhdyspinta.example/")
-    today = date.today()
+    today = finnish_today()
     at = open_app(None, {"esitys": "1", PARAM_VIEW: str(COVERAGE_VIEW), "alue": "13"})
     engine = open_store()
     forum = KINDS["forums"].validate({"held_on": today.isoformat(), "theme": "hyte", "title": "Tämän päivän foorumi"})

@@ -27,7 +27,7 @@ from yhdyspinta.access import ANONYMOUS, PageAccess, Principal, may_open
 from yhdyspinta.cli import main
 from yhdyspinta.domain import Role
 from yhdyspinta.i18n import LANGUAGES, enum_label, t
-from yhdyspinta.indicators import labels, peers
+from yhdyspinta.indicators import finnish_today, labels, peers
 from yhdyspinta.indicators.asof import survey_rows
 from yhdyspinta.kinds import KINDS
 from yhdyspinta.store import repository as repo
@@ -236,7 +236,7 @@ def with_population(fresh_caches: None, data_dir: Path, reference: Path) -> None
 def _store_state() -> indicators.AsOf:
     engine = open_store()
     frames = {k: repo.read_kind(engine, k) for k in (*indicators.KINDS_NEEDED, "changelog")}
-    return indicators.resolve(frames, date.today())
+    return indicators.resolve(frames, finnish_today())
 
 
 def _scorecard(at: object, lang: str) -> pd.DataFrame:

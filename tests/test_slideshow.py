@@ -3,8 +3,6 @@ URL follows, the filters apply, and there is no sidebar."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -13,7 +11,7 @@ from yhdyspinta import indicators, slides
 from yhdyspinta.display import area_name
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t
-from yhdyspinta.indicators import labels
+from yhdyspinta.indicators import finnish_today, labels
 from yhdyspinta.ui.slideshow import KEY_EXIT, KEY_NEXT, KEY_PREV, KEY_START, PARAM_VIEW, VIEWS, view_index
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -103,7 +101,7 @@ def test_pure_views_follow_the_area() -> None:
     present_at({})  # loads the example data into the test's store
     engine = open_store()
     frames = {k: repo.read_kind(engine, k) for k in KINDS}
-    state = indicators.resolve(frames, date.today())
+    state = indicators.resolve(frames, finnish_today())
     country = slides.build_views(frames, state, Filters())
     area = slides.build_views(frames, state, Filters(area=13))
     assert len(country.status) == 22 and list(area.status["code"]) == [13]

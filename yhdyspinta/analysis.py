@@ -23,7 +23,7 @@ from yhdyspinta.domain import (
     SurveyLevel,
     Theme,
 )
-from yhdyspinta.indicators.asof import AsOf, latest_approvals
+from yhdyspinta.indicators.asof import AsOf, finnish_today, latest_approvals
 from yhdyspinta.indicators.catalogue import by_area, maturity_level
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
@@ -142,7 +142,7 @@ def forum_calendar(forums: pd.DataFrame, participation: pd.DataFrame, area: int 
     (everyone), organisations (everyone), area_participants (the area's own people and its
     municipalities', or only the chosen municipalities'; None without an area).
     """
-    today = today or date.today()
+    today = today or finnish_today()
     columns = ["held_on", "theme", "title", "recording_url", "held", "participants", "organisations",
                "area_participants"]
     if forums.empty:

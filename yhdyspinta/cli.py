@@ -13,6 +13,7 @@ from yhdyspinta import demo, facts, indicators
 from yhdyspinta.access import Principal
 from yhdyspinta.domain import Role
 from yhdyspinta.i18n import LANGUAGES, t
+from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.kinds import EXPORT_KINDS, WRITABLE_KINDS
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
@@ -200,7 +201,7 @@ def _indicator_scope(raw: str | None) -> indicators.Scope:
 
 def _as_of(raw: str | None) -> date:
     if raw is None:
-        return date.today()
+        return finnish_today()
     try:
         return date.fromisoformat(raw.strip())
     except ValueError:

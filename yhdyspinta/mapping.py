@@ -34,7 +34,7 @@ from yhdyspinta.domain import (
 )
 from yhdyspinta.i18n import enum_label, format_day, format_number, format_pct, round_half_away, t, tn
 from yhdyspinta.indicators import labels
-from yhdyspinta.indicators.asof import AgreementState, AsOf, forums_of
+from yhdyspinta.indicators.asof import AgreementState, AsOf, finnish_today, forums_of
 from yhdyspinta.palette import (
     APPROVAL_COLOURS,
     EXPIRED_COLOUR,
@@ -407,7 +407,7 @@ def indicator_values(indicator: str, level: str, source: Mapping[str, pd.DataFra
     the first of the latest wave).
     """
     check_indicator(indicator, level)
-    state = source if isinstance(source, AsOf) else indicators.resolve(source, today or date.today())
+    state = source if isinstance(source, AsOf) else indicators.resolve(source, today or finnish_today())
     if indicator == SURVEY_VALUE and statement is None:
         statement = next(iter(survey_statements(state)), None)
     classes = colour_classes(indicator, level, lang)

@@ -36,7 +36,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 from yhdyspinta import facts
 from yhdyspinta.access import PermissionDenied, Principal, check
 from yhdyspinta.editing import log_denied
-from yhdyspinta.indicators.asof import local_day
+from yhdyspinta.indicators.asof import finnish_today, local_day
 from yhdyspinta.kinds import get_kind
 from yhdyspinta.records import MaturityRecord
 from yhdyspinta.store import repository as repo
@@ -245,7 +245,7 @@ def validate_answers(area_code: int, answers: Mapping[str, Any]) -> dict[str, An
     extra = set(answers) - set(ANSWER_FIELDS)
     if extra:
         raise ValueError(f"unexpected answers {sorted(extra)}")
-    record = MaturityRecord(area_code=area_code, assessed_on=date.today(), respondent_no=1,  # type: ignore[arg-type]
+    record = MaturityRecord(area_code=area_code, assessed_on=finnish_today(), respondent_no=1,  # type: ignore[arg-type]
                             **{name: answers.get(name) for name in ANSWER_FIELDS})
     return {name: getattr(record, name) for name in ANSWER_FIELDS} | {
         "respondent_role": record.respondent_role.value}

@@ -31,6 +31,7 @@ from tests.conftest import ENV_REQUIRE_PG, _pg_schema_url
 from yhdyspinta import cluster as cluster_module
 from yhdyspinta import facts
 from yhdyspinta.i18n import t
+from yhdyspinta.indicators import finnish_today
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -88,7 +89,7 @@ def _free_forum_day(url: str) -> date:
             taken = set(conn.execute(text("SELECT held_on FROM forums")).scalars())
     finally:
         engine.dispose()
-    day = date.today() - timedelta(days=1)
+    day = finnish_today() - timedelta(days=1)
     while day in taken:
         day -= timedelta(days=1)
     return day

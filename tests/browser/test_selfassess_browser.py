@@ -14,7 +14,6 @@ Screenshots (the form in fi and sv, after sending, the tracker) go to the test's
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,7 +36,7 @@ from yhdyspinta import indicators
 from yhdyspinta.display import area_name
 from yhdyspinta.domain import MaturityLevel
 from yhdyspinta.i18n import enum_label, t
-from yhdyspinta.indicators import labels
+from yhdyspinta.indicators import finnish_today, labels
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
 from yhdyspinta.store.schema import MATURITY_COLUMNS
@@ -61,7 +60,7 @@ def _area_level(store_url: str) -> indicators.Value:
         frames = {k: repo.read_kind(engine, k) for k in (*indicators.KINDS_NEEDED, "changelog")}
     finally:
         engine.dispose()
-    return indicators.evaluate("maturity_level", indicators.resolve(frames, date.today()), indicators.Scope(AREA))
+    return indicators.evaluate("maturity_level", indicators.resolve(frames, finnish_today()), indicators.Scope(AREA))
 
 
 def _phone(browser: BrowserSession) -> Page:

@@ -13,6 +13,7 @@ from yhdyspinta.indicators.asof import (
     AgreementState,
     AsOf,
     as_date,
+    finnish_today,
     local_day,
     resolve,
 )
@@ -35,5 +36,5 @@ from yhdyspinta.indicators.catalogue import (
 __all__ = [
     "APPROVED_CODES", "BY_ID", "CATALOGUE", "COUNTRY", "HEADLINE_GROUP", "KINDS_NEEDED", "AgreementState", "AsOf",
     "Indicator", "Scope", "Status", "Unit", "Value", "as_date", "by_area", "evaluate",
-    "evaluate_all", "get", "local_day", "maturity_level", "resolve",
+    "evaluate_all", "finnish_today", "get", "local_day", "maturity_level", "resolve",
 ]

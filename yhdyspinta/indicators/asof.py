@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -74,6 +74,15 @@ def local_day(at: object) -> date:
     if stamp.tzinfo is None:
         stamp = stamp.tz_localize("UTC")
     return stamp.tz_convert(LOCAL_TZ).date()
+
+
+def finnish_today(now: datetime | None = None) -> date:
+    """Today as a Finnish calendar day: the day every figure is read on and every entry is dated.
+
+    Not `date.today()`: a server keeps UTC, so between 22 and 24 UTC (21 in summer) its day is
+    still yesterday in Finland, and what was saved a moment ago (logged on the Finnish day) would
+    not yet count today."""
+    return local_day(now or datetime.now(UTC))
 
 
 def as_date(value: object) -> date | None:

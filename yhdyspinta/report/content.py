@@ -27,6 +27,7 @@ from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.geodata import registry
 from yhdyspinta.i18n import format_day, t, tn
 from yhdyspinta.indicators import labels
+from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.store import repository as repo
 
 SpecBuilder = Callable[..., dict[str, Any]]
@@ -268,7 +269,7 @@ def build(engine: Engine, area: int, lang: str, as_of: date, *, spec: SpecBuilde
     country = indicators.evaluate_all(state)
     version = repo.data_version(engine)
     updated = [v.last_updated for v in (*area_values.values(), *country.values()) if v.last_updated]
-    generated = today or date.today()
+    generated = today or finnish_today()
     name = found.name(lang)
     figures = _figures(area, frames, state, states, lang, spec)
     map_figure = _map_figure(area, state, lang, spec)

@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 from yhdyspinta import demo, display, indicators
 from yhdyspinta.filters import Filters
 from yhdyspinta.indicators import labels
+from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.io.export import export_rows
 from yhdyspinta.kinds import get_kind
 from yhdyspinta.store import repository as repo
@@ -193,7 +194,7 @@ def state(version: int, today: date | None = None) -> indicators.AsOf:
     """The picture's state on `today` (default: the real today, so cached figures follow the
     date): what every indicator reads. Resolved once per version and day, then shared between
     sessions and never copied (it is immutable)."""
-    return _state(version, today or date.today())
+    return _state(version, today or finnish_today())
 
 
 def states(version: int, today: date) -> tuple[indicators.AsOf, ...]:

@@ -36,6 +36,7 @@ from yhdyspinta.domain import (
 from yhdyspinta.filters import Filters
 from yhdyspinta.history import field_label, role_label
 from yhdyspinta.i18n import column_label, enum_label, format_day, t, tn
+from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 from yhdyspinta.ui import auth, data, plain, widgets
@@ -351,7 +352,7 @@ def maturity_form(filters: Filters, version: int, principal: Principal, key_pref
     st.caption(t("access.form.maturity.intro", lang))
     levels = [int(level) for level in MaturityLevel]
     with st.form(f"{key_prefix}.form"):
-        assessed = st.date_input(column_label("assessed_on", lang), value=date.today(), min_value=FIRST_DAY,
+        assessed = st.date_input(column_label("assessed_on", lang), value=finnish_today(), min_value=FIRST_DAY,
                                  max_value=LAST_DAY, format=DATE_FORMAT, key=_field_key(key_prefix, "assessed_on"))
         role = _choice("respondent_role", [r.value for r in RespondentRole], None, "RespondentRole", key_prefix, lang)
         scores: dict[str, int | None] = {}

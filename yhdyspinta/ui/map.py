@@ -21,6 +21,7 @@ from yhdyspinta import charts, config, indicators, mapping, slides
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t, tn
+from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.ui import charting, data, plain
 
 TABLE_INLINE = "inline"
@@ -124,7 +125,7 @@ def slide_map_spec(version: int, today: date, stamp: BoundaryStamp, indicator: s
 
 def statement_select(filters: Filters, version: int, key: str) -> str | None:
     """The survey statement to colour by (latest wave); None when there are no area results."""
-    options = survey_statements(version, date.today())
+    options = survey_statements(version, finnish_today())
     if not options:
         st.info(t("map.no_statements", filters.lang), icon="ℹ️")
         return None
@@ -304,7 +305,7 @@ def render_map(filters: Filters, version: int, *, indicator: str, level: str, ke
     map unless compact (override with `legend_beside`, e.g. on a wide, short projector).
     `projector` draws for a hall (`_projector_map`)."""
     mapping.check_indicator(indicator, level)
-    today = date.today()
+    today = finnish_today()
     if indicator == mapping.SURVEY_VALUE and statement is None:
         statement = next(iter(survey_statements(version, today)), None)
     beside = legend_beside if legend_beside is not None else not compact

@@ -36,6 +36,7 @@ from yhdyspinta import config, share, slides
 from yhdyspinta import profile as prof
 from yhdyspinta.filters import PARAM_PRESENTATION, Filters, ascii_number, parse_filters
 from yhdyspinta.i18n import t
+from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.ui import charting, data, pages, plain, profile_data
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.live import keep_live
@@ -105,7 +106,7 @@ def view_index(raw: str | None, count: int) -> int:
 
 
 def _figures(filters: Filters, version: int) -> date | None:
-    home.figure_cards(version, filters, date.today(), series=False, width=SLIDE_CARD_WIDTH)
+    home.figure_cards(version, filters, finnish_today(), series=False, width=SLIDE_CARD_WIDTH)
     return None
 
 
@@ -156,22 +157,22 @@ def _chart_slide(name: str, version: int, filters: Filters, today: date) -> None
 
 
 def _status(filters: Filters, version: int) -> date | None:
-    _chart_slide("status", version, filters, date.today())
+    _chart_slide("status", version, filters, finnish_today())
     return None
 
 
 def _forums(filters: Filters, version: int) -> date | None:
-    _chart_slide("forums", version, filters, date.today())
+    _chart_slide("forums", version, filters, finnish_today())
     return None
 
 
 def _survey(filters: Filters, version: int) -> date | None:
-    _chart_slide("survey", version, filters, date.today())
+    _chart_slide("survey", version, filters, finnish_today())
     return None
 
 
 def _maturity(filters: Filters, version: int) -> date | None:
-    _chart_slide("maturity", version, filters, date.today())
+    _chart_slide("maturity", version, filters, finnish_today())
     return None
 
 
@@ -194,7 +195,7 @@ def _pick_forum() -> None:
 
 def _coverage(filters: Filters, version: int) -> date | None:
     lang = filters.lang
-    today = date.today()
+    today = finnish_today()
     choices = profile_data.forum_choices(version)
     chosen = _chosen_forum(choices, today)
     if chosen is None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from yhdyspinta import charts_analysis as ca
@@ -11,6 +9,7 @@ from yhdyspinta.domain import AgreementKind
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, enum_label, t, tn
 from yhdyspinta.indicators import labels
+from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.ui import analysis_data, forms, profile_data, widgets
 from yhdyspinta.ui.views.analysis_common import date_columns, show_chart
 
@@ -53,7 +52,7 @@ def render() -> None:
 def _headline(filters: Filters, version: int) -> None:
     """The catalogue's agreement figures for the selection, with the whole country's beside."""
     lang = filters.lang
-    today = date.today()
+    today = finnish_today()
     values = profile_data.indicator_values(version, filters, today)
     country = profile_data.indicator_values(version, Filters(lang=lang), today) if filters.area is not None else None
     cols = st.columns(3)

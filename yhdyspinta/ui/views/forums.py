@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from yhdyspinta import charts_analysis as ca
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, format_number, format_pct, t
 from yhdyspinta.indicators import labels
+from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.ui import analysis_data, charting, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views.analysis_common import date_columns, show_chart
@@ -21,7 +20,7 @@ def render() -> None:
     filters = widgets.current_filters()
     lang = filters.lang
     version = widgets.page_header("nav.forums", filters)
-    view = analysis_data.forums(version, filters, date.today())
+    view = analysis_data.forums(version, filters, finnish_today())
     st.caption(t("analysis.forums.intro", lang))
     _headline(filters, view)
 

@@ -14,6 +14,7 @@ from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import enum_label, format_day, format_number, t, tn
 from yhdyspinta.indicators import asof
+from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.indicators.attention import ASSESSMENT_MAX_AGE_MONTHS, Attention, Rule
 from yhdyspinta.ui import charting, data, plain, profile_data, widgets
 from yhdyspinta.ui import map as map_widget
@@ -186,7 +187,7 @@ def render() -> None:
     filters = widgets.current_filters()
     lang = filters.lang
     version = widgets.page_header("nav.home", filters)
-    today = date.today()
+    today = finnish_today()
     st.write(t("home.intro", lang))
     figure_cards(version, filters, today)
     credit = data.population_credit(lang)

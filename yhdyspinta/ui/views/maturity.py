@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from yhdyspinta import charts_analysis as ca
@@ -12,6 +10,7 @@ from yhdyspinta.display import area_name
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, t, tn
 from yhdyspinta.indicators import labels
+from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.ui import analysis_data, forms, widgets
 from yhdyspinta.ui.views.analysis_common import date_columns, show_chart
 
@@ -22,7 +21,7 @@ def render() -> None:
     filters = widgets.current_filters()
     lang = filters.lang
     version = widgets.page_header("nav.maturity", filters)
-    view = analysis_data.maturity(version, filters, date.today())
+    view = analysis_data.maturity(version, filters, finnish_today())
     st.caption(t("analysis.maturity.intro", lang))
     if filters.municipalities:
         st.caption(t("analysis.municipalities_not_applicable", lang))

@@ -17,6 +17,7 @@ from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import format_day, format_number, t, tn
 from yhdyspinta.indicators import peers
+from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.ui import charting, data, profile_data, report_download, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views import home
@@ -39,7 +40,7 @@ def choose_area(filters: Filters, version: int) -> None:
                  format_func=names.__getitem__, placeholder=t("profile.area_placeholder", lang),
                  on_change=_use_chosen_area)
     st.subheader(t("profile.all_areas", lang))
-    frames = profile_data.presentation_frames(version, filters, date.today())
+    frames = profile_data.presentation_frames(version, filters, finnish_today())
     st.dataframe(slides.status_table(frames.status, lang), hide_index=True, width="stretch")
 
 
@@ -89,7 +90,7 @@ def render(*, front: bool = False) -> None:
         choose_area(filters, version)
         return
     area = filters.area
-    today = date.today()
+    today = finnish_today()
     view = profile_data.profile_view(version, area, filters.municipalities, lang, today)
 
     if front:

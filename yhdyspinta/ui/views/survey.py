@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from yhdyspinta import charts_analysis as ca
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.i18n import t
+from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.ui import analysis_data, widgets
 from yhdyspinta.ui.views.analysis_common import show_chart
 
@@ -19,7 +18,7 @@ def render() -> None:
     filters = widgets.current_filters()
     lang = filters.lang
     version = widgets.page_header("nav.survey", filters)
-    view = analysis_data.survey(version, filters, date.today())
+    view = analysis_data.survey(version, filters, finnish_today())
     st.caption(t("analysis.survey.intro", lang))
     if filters.municipalities:
         st.caption(t("analysis.municipalities_not_applicable", lang))
