@@ -36,6 +36,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "yhdyspinta"
 def test_today_is_the_finnish_calendar_day(instant: datetime, day: date) -> None:
     assert indicators.finnish_today(instant) == day
     assert indicators.local_day(instant) == day  # the log's instants fall on the same days
+    assert indicators.finnish_today(instant.replace(tzinfo=None)) == day  # a naive instant is UTC, as in the log
 
 
 def _clock_calls(tree: ast.AST) -> list[tuple[int, str]]:
