@@ -70,6 +70,8 @@ class AgreementState(StrEnum):
 
 def local_day(at: object) -> date:
     """The Finnish calendar day of a logged instant (naive instants are UTC)."""
+    if type(at) is datetime:  # a plain datetime without pandas (~50x faster): `finnish_today` on every run
+        return (at if at.tzinfo is not None else at.replace(tzinfo=UTC)).astimezone(LOCAL_TZ).date()
     stamp = pd.Timestamp(at)  # type: ignore[arg-type]
     if stamp.tzinfo is None:
         stamp = stamp.tz_localize("UTC")
@@ -82,9 +84,7 @@ def finnish_today(now: datetime | None = None) -> date:
     Not `date.today()`: a server keeps UTC, so between 22 and 24 UTC (21 in summer) its day is
     still yesterday in Finland, and what was saved a moment ago (logged on the Finnish day) would
     not yet count today."""
-    at = now or datetime.now(UTC)
-    # The same day as `local_day`, without pandas: this runs several times on every page run.
-    return (at if at.tzinfo is not None else at.replace(tzinfo=UTC)).astimezone(LOCAL_TZ).date()
+    return local_day(now or datetime.now(UTC))
 
 
 def as_date(value: object) -> date | None:
