@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -83,11 +84,13 @@ def _pg_schema_url(admin: Engine, schema: str) -> str:
     return f"{base}{separator}options=-csearch_path%3D{schema}"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path, pg_admin: Engine | None) -> Iterator[str]:
-    """A URL of a fresh, empty database on each backend; PostgreSQL gets its own schema."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
+@contextlib.contextmanager
+def fresh_database_url(backend: str, sqlite_file: Path, pg_admin: Engine | None) -> Iterator[str]:
+    """The URL of a fresh, empty database on `backend`: the SQLite file `sqlite_file`, or a
+    PostgreSQL schema of its own, dropped afterwards (skips the test when PostgreSQL is not
+    reachable)."""
+    if backend == "sqlite":
+        yield f"sqlite:///{sqlite_file}"
         return
     if pg_admin is None:
         pytest.skip(f"PostgreSQL not reachable; set {ENV_PG_URL} or start the server")
@@ -98,6 +101,13 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path, pg_admin: Engine |
     finally:
         with pg_admin.connect() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path, pg_admin: Engine | None) -> Iterator[str]:
+    """A URL of a fresh, empty database on each backend; PostgreSQL gets its own schema."""
+    with fresh_database_url(request.param, tmp_path / "store.sqlite3", pg_admin) as url:
+        yield url
 
 
 @pytest.fixture
@@ -111,18 +121,10 @@ def store(store_url: str) -> Iterator[Engine]:
 def second_store(request: pytest.FixtureRequest, tmp_path: Path, pg_admin: Engine | None) -> Iterator[Engine]:
     """Another fresh store on the same backend as `store`, for restores."""
     backend = request.node.callspec.params["store_url"]
-    if backend == "sqlite":
-        engine = open_store(f"sqlite:///{tmp_path / 'second.sqlite3'}")
+    with fresh_database_url(backend, tmp_path / "second.sqlite3", pg_admin) as url:
+        engine = open_store(url)
         yield engine
         engine.dispose()
-        return
-    assert pg_admin is not None
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    engine = open_store(_pg_schema_url(pg_admin, schema))
-    yield engine
-    engine.dispose()
-    with pg_admin.connect() as conn:
-        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
 @pytest.fixture

@@ -3,14 +3,13 @@ the same (on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
-from tests.conftest import ENV_PG_URL, _pg_schema_url
+from tests.conftest import fresh_database_url
 from tests.corpus import CASE_IDS, CASES, Case
 from yhdyspinta import demo
 from yhdyspinta.access import Principal
@@ -28,23 +27,12 @@ def demo_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     """One store with the example data per backend for the whole corpus: every case leaves it
     byte-for-byte unchanged (each test checks that), so a fresh one per case only cost time
     (a quarter of a second each, over 300 cases)."""
-    if request.param == "sqlite":
-        engine = open_store(f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'store.sqlite3'}")
+    sqlite_file = tmp_path_factory.mktemp("corpus") / "store.sqlite3"
+    with fresh_database_url(request.param, sqlite_file, pg_admin) as url:
+        engine = open_store(url)
         demo.load(engine)
         yield engine
         engine.dispose()
-        return
-    if pg_admin is None:
-        pytest.skip(f"PostgreSQL not reachable; set {ENV_PG_URL} or start the server")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    engine = open_store(_pg_schema_url(pg_admin, schema))
-    demo.load(engine)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-        with pg_admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
 def test_the_corpus_is_large_and_varied() -> None:
