@@ -55,9 +55,10 @@ def _buttons(at: Any) -> dict[str, Any]:
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_every_chart_on_the_profile_downloads_as_png_and_svg(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
     made = _record(monkeypatch)
-    at = open_app("profile.py", {"alue": "13", "kieli": lang})
+    # The part of the profile with the most charts: participation, survey and maturity.
+    at = open_app("profile.py", {"alue": "13", "kieli": lang, "osio": "osallistuminen"})
     charts = at.get("vega_lite_chart")
-    assert len(charts) >= 4
+    assert len(charts) >= 3
     button = _buttons(at)[charting.IMAGES_KEY]
     assert button.label == tn("chart.download_page", len(charts), lang)
     assert button.ignore_rerun and button.deferred_file_id, "made when clicked, without rerunning the page"

@@ -16,6 +16,8 @@ from yhdyspinta.indicators import labels
 from yhdyspinta.kinds import KINDS
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
+from yhdyspinta.ui import plain
+from yhdyspinta.ui.views import profile as views
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -204,13 +206,66 @@ def test_profile_without_an_area_asks_for_one_and_sets_the_shared_filter(lang: s
 def test_profile_of_an_area(lang: str) -> None:
     at = open_app("profile.py", {"kieli": lang, "alue": "13"})
     assert at.title[0].value == t("nav.profile", lang)
-    municipalities = next(df.value for df in at.dataframe if t("profile.col.council", lang) in df.value.columns)
-    assert sorted(municipalities[column_label("code", lang)]) == PS_MEMBERS
-    subheaders = [s.value for s in at.subheader]
-    for key in ("profile.municipalities", "profile.agreements", "profile.structures", "profile.participation",
-                "profile.survey", "profile.maturity"):
-        assert t(key, lang) in subheaders
-    assert len(at.get("vega_lite_chart")) >= 5  # map, timeline, participation, survey, maturity
-    assert len(at.dataframe) >= 8  # every chart's data as a table too
+    assert "osio" not in at.query_params, "the summary, the default part, keeps the address short"
+    summary = [s.value for s in at.subheader]
+    assert t("scorecard.heading", lang) in summary and t("profile.agreements", lang) not in summary
+    # The other parts, one at a time through the control; each is written into the address.
+    charts = dataframes = 0
+    for part, keys in ((views.AGREEMENTS, ("profile.municipalities", "profile.agreements", "profile.structures")),
+                       (views.PARTICIPATION, ("profile.participation", "profile.survey", "profile.maturity"))):
+        at.segmented_control(key=views.KEY_SECTION).set_value(part).run()
+        assert not at.exception
+        assert at.query_params["osio"] == part
+        subheaders = [s.value for s in at.subheader]
+        for key in keys:
+            assert t(key, lang) in subheaders, (part, key)
+        assert not at.metric, "the summary's cards are not drawn with another part"
+        if part == views.AGREEMENTS:
+            municipalities = next(df.value for df in at.dataframe
+                                  if t("profile.col.council", lang) in df.value.columns)
+            assert sorted(municipalities[column_label("code", lang)]) == PS_MEMBERS
+        charts += len(at.get("vega_lite_chart"))
+        dataframes += len(at.dataframe)
+    assert charts >= 5  # timeline, approvals, participation, survey, maturity
+    assert dataframes >= 7  # every chart's data as a table too
+    at.segmented_control(key=views.KEY_SECTION).set_value(views.SUMMARY).run()
+    assert "osio" not in at.query_params and at.metric
     counts = {m.label: m.value for m in at.metric}
     assert counts[labels.label("council_approved_municipalities", lang)].endswith(f"/ {len(PS_MEMBERS)}")
+
+
+@pytest.mark.parametrize(("query", "lang", "heading"), [
+    ({"osio": "sopimukset"}, "fi", "profile.agreements"),
+    ({"osio": "osallistuminen", "kieli": "sv"}, "sv", "profile.maturity"),
+    ({"osio": "sopimukset", "kieli": "en"}, "en", "profile.structures"),
+])
+def test_a_link_opens_its_part_of_the_profile_in_any_language(query: dict[str, str], lang: str,
+                                                              heading: str) -> None:
+    at = open_app("profile.py", {"alue": str(PS), **query})
+    assert t(heading, lang) in [s.value for s in at.subheader]
+    assert at.segmented_control(key=views.KEY_SECTION).value == query["osio"]
+    assert at.query_params["osio"] == query["osio"] and not at.warning
+
+
+@pytest.mark.parametrize("raw", ["kaikki", "Kunnat ja sopimukset", "[x](http://example.org)"])
+def test_an_unknown_part_is_named_and_the_summary_shown(raw: str) -> None:
+    at = open_app("profile.py", {"alue": str(PS), "osio": raw, "kieli": "sv"})
+    warnings = [w.value for w in at.warning]
+    assert warnings == [t("profile.bad_section", "sv", param="osio", value=plain.escape(raw))]
+    assert at.metric and "osio" not in at.query_params
+    at.run()
+    assert not at.warning, "said once"
+
+
+def test_the_part_stays_when_the_language_changes() -> None:
+    at = open_app("profile.py", {"alue": str(PS), "osio": "osallistuminen"})
+    at.sidebar.selectbox[0].set_value("sv").run()
+    assert not at.exception
+    assert at.segmented_control(key=views.KEY_SECTION).value == views.PARTICIPATION
+    assert t("profile.maturity", "sv") in [s.value for s in at.subheader]
+    assert at.query_params["osio"] == views.PARTICIPATION
+
+
+def test_without_an_area_there_are_no_parts() -> None:
+    at = open_app("profile.py", {"osio": "sopimukset"})
+    assert not at.segmented_control and at.selectbox(key=views.KEY_AREA)

@@ -34,6 +34,7 @@ from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
 from yhdyspinta.ui import auth
 from yhdyspinta.ui.pages import PAGES, menu_pages, unknown_path
+from yhdyspinta.ui.views import profile as profile_view
 
 PS = 13
 PS_MEMBERS = [m.code for m in facts.municipalities() if m.area_code == PS]
@@ -270,7 +271,13 @@ def test_root_with_an_area_is_its_scorecard(with_population: None, lang: str) ->
     names = sorted(facts.area_by_code()[a].name(lang) for a in similar.areas)
     assert any(", ".join(names) in n for n in notes), "the similar areas are named"
     subheaders = [s.value for s in at.subheader]
-    for key in ("scorecard.heading", "scorecard.map", "profile.agreements", "profile.municipalities"):
+    for key in ("scorecard.heading", "scorecard.map"):
+        assert t(key, lang) in subheaders
+    # The front page is the profile, in the same parts: the agreements are one step away.
+    at.segmented_control(key=profile_view.KEY_SECTION).set_value(profile_view.AGREEMENTS).run()
+    assert at.title[0].value == area and at.query_params["osio"] == profile_view.AGREEMENTS
+    subheaders = [s.value for s in at.subheader]
+    for key in ("profile.agreements", "profile.municipalities"):
         assert t(key, lang) in subheaders
     charts = [json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in at.get("vega_lite_chart")]
     assert any(t("profile.timeline", lang) in spec for spec in charts)

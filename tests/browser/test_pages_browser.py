@@ -43,6 +43,7 @@ from yhdyspinta.filters import PARAM_AREA, PARAM_LANGUAGE
 from yhdyspinta.geodata.package import DEFAULT_PACKAGE_DIR
 from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t, tn
 from yhdyspinta.ui.pages import PAGES, PageDef
+from yhdyspinta.ui.views import profile as profile_view
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -245,6 +246,35 @@ def test_switching_the_language_back_and_forth_keeps_the_area_and_municipality(
         assert tab.locator(SIDEBAR).get_by_text(name, exact=True).count() == 1, f"{name} chosen after {lang}"
 
 
+def test_the_profiles_parts_are_in_the_address_and_follow_the_language(
+    tab: Page, plain_server: StreamlitServer
+) -> None:
+    """A click on a part of the area profile writes it into the address by its code; the
+    address opens the same part again (a bookmark), and a language switch keeps it."""
+    goto(tab, plain_server.url_for("alueprofiili", alue=str(AREA), kieli="sv"))
+    _tab_state["key"] = None
+    main = tab.locator(MAIN)
+    label = t(f"profile.section.{profile_view.AGREEMENTS}", "sv")
+    interact(tab, main.get_by_role("radio", name=label, exact=True).click)
+    assert exception_texts(tab) == []
+    tab.wait_for_url(lambda url: _url_state(url)[1].get("osio") == profile_view.AGREEMENTS, timeout=10_000)
+    assert _url_state(tab.url)[1] == {"alue": str(AREA), "kieli": "sv", "osio": profile_view.AGREEMENTS}
+    assert main.get_by_role("heading", name=t("profile.agreements", "sv")).count() == 1
+    assert main.locator('[data-testid="stMetric"]').count() == 0
+    goto(tab, tab.url)  # a bookmark: a new session from the address alone
+    assert main.get_by_role("heading", name=t("profile.structures", "sv")).count() == 1
+    combo = tab.locator(SIDEBAR).get_by_role("combobox", name=t("filter.language", "sv"), exact=True)
+    interact(tab, combo.click)
+    interact(tab, tab.get_by_role("option", name=LANGUAGE_NAMES["fi"], exact=True).click)
+    assert exception_texts(tab) == []
+    assert main.get_by_role("heading", name=t("profile.agreements", "fi")).count() == 1
+    assert _url_state(tab.url)[1].get("osio") == profile_view.AGREEMENTS
+    interact(tab, main.get_by_role("radio", name=t(f"profile.section.{profile_view.SUMMARY}", "fi"),
+                                   exact=True).click)
+    tab.wait_for_url(lambda url: "osio" not in _url_state(url)[1], timeout=10_000)
+    assert main.locator('[data-testid="stMetric"]').count() > 0
+
+
 def test_a_pages_own_choices_follow_the_language(tab: Page, plain_server: StreamlitServer) -> None:
     """The map's indicator (a selectbox) and level (a radio), chosen, then the language switched
     twice: each keeps its choice, shown in the new language."""
@@ -357,6 +387,10 @@ def test_an_address_naming_no_page_opens_the_overview(tab: Page, plain_server: S
 # Every page once, half of them for the whole country in Finnish and half for one area in
 # Swedish (the page matrix above already shows every page in every combination renders).
 AXE_CASES = [(page, {} if i % 2 == 0 else {"alue": str(AREA), "kieli": "sv"}) for i, page in enumerate(PAGES)]
+# The area profile's other parts (its summary is in the cases above or in the matrix).
+PROFILE = next(p for p in PAGES if p.url_path == "alueprofiili")
+AXE_CASES += [(PROFILE, {"alue": str(AREA), "osio": profile_view.AGREEMENTS}),
+              (PROFILE, {"alue": str(AREA), "kieli": "sv", "osio": profile_view.PARTICIPATION})]
 
 
 @pytest.mark.skipif(not axe_available(), reason="axe-playwright-python is not installed")

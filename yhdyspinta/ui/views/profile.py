@@ -1,4 +1,5 @@
-"""Alueprofiili: one area against the national picture.
+"""Alueprofiili: one area against the national picture, in three parts shown one at a time
+(summary, agreements, participation; `?osio=` in the URL).
 
 The area is the shared area filter. Without one, the page asks for an area with its own
 selectbox, whose choice is written into the shared filter (so the sidebar, every other page
@@ -7,6 +8,7 @@ and the URL, `?alue=N`, follow) rather than kept as a second, page-local area.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
@@ -14,11 +16,11 @@ import streamlit as st
 from yhdyspinta import facts, slides
 from yhdyspinta.display import area_name
 from yhdyspinta.domain import SMALL_N_THRESHOLD
-from yhdyspinta.filters import Filters
+from yhdyspinta.filters import Filters, shown_value
 from yhdyspinta.i18n import format_day, format_number, t, tn
 from yhdyspinta.indicators import peers
 from yhdyspinta.indicators.asof import finnish_today
-from yhdyspinta.ui import charting, data, profile_data, report_download, widgets
+from yhdyspinta.ui import charting, data, plain, profile_data, report_download, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views import home
 
@@ -91,38 +93,78 @@ def render(*, front: bool = False) -> None:
         return
     area = filters.area
     today = finnish_today()
-    view = profile_data.profile_view(version, area, filters.municipalities, lang, today)
-
     if front:
         st.write(t("scorecard.intro", lang))
-    home.figure_cards(version, filters, today)
-    scorecard(view, profile_data.overview_figures(version, filters, today).download, lang)
-    report_download.block(filters, version, today)
+    part = section_choice(lang)
+    if part == SUMMARY:
+        view = profile_data.profile_view(version, area, filters.municipalities, lang, today)
+        home.figure_cards(version, filters, today)
+        scorecard(view, profile_data.overview_figures(version, filters, today).download, lang)
+        report_download.block(filters, version, today)
+        st.subheader(t("scorecard.map", lang))
+        map_widget.small_map(filters, version, indicator="council_approval", level="municipalities",
+                             key="profile.map")
+    else:
+        charting.remember(_sections(version, area, filters.municipalities, lang, today, part))
 
-    st.subheader(t("scorecard.map", lang))
-    map_widget.small_map(filters, version, indicator="council_approval", level="municipalities",
-                         key="profile.map")
 
-    charting.remember(_sections(version, area, filters.municipalities, lang, today))
+# The profile's parts, one shown at a time: the summary (figures, scorecard, report, map), the
+# municipalities with the agreements and structures, and participation with the survey and
+# maturity. A part other than the summary is in the URL (`?osio=sopimukset`) by its code, not by
+# its label as Streamlit's own binding would write it, so a link or a bookmark opens the same
+# part in every language. One part at a time, not the whole profile on one long page: every
+# element is a message on each run (bench/load.py: 69 of them, the most of any page; a part
+# sends at most about 45).
+PARAM_SECTION = "osio"
+KEY_SECTION = "profile.section"
+SUMMARY, AGREEMENTS, PARTICIPATION = "yhteenveto", "sopimukset", "osallistuminen"
+SECTIONS = (SUMMARY, AGREEMENTS, PARTICIPATION)
 
 
-# One entry per area, chosen municipalities, language, version and day.
+def section_choice(lang: str) -> str:
+    """The part of the profile to show, as buttons in a row, kept in the URL. The URL's part is
+    read when the control is new (a page opened or the area chosen); an unknown one is named in
+    a notice and the summary shown."""
+    if KEY_SECTION not in st.session_state:
+        raw = st.query_params.get(PARAM_SECTION)
+        st.session_state[KEY_SECTION] = raw if raw in SECTIONS else SUMMARY
+        if raw is not None and raw not in SECTIONS:
+            st.warning(plain.text("profile.bad_section", lang, param=PARAM_SECTION, value=shown_value(raw)),
+                       icon="⚠️")
+    chosen = st.segmented_control(
+        t("profile.section", lang), SECTIONS, format_func=lambda part: t(f"profile.section.{part}", lang),
+        required=True, key=KEY_SECTION, label_visibility="collapsed")
+    part = chosen if chosen in SECTIONS else SUMMARY
+    if part != SUMMARY:
+        if st.query_params.get(PARAM_SECTION) != part:
+            st.query_params[PARAM_SECTION] = part
+    elif PARAM_SECTION in st.query_params:
+        del st.query_params[PARAM_SECTION]
+    return part
+
+
+# One entry per area, chosen municipalities, language, version, day and part.
 SECTION_ENTRIES = 128
 
 
 @data.replayed(max_entries=SECTION_ENTRIES)
-def _sections(version: int, area: int, municipalities: tuple[int, ...], lang: str, today: date) -> tuple[dict, ...]:
-    """The profile's sections below the map (municipalities, agreements with their timeline,
-    structures, participation, survey, maturity): static tables and charts, the same for every
-    viewer of the same area, so drawn once and replayed (each run would otherwise convert every
-    table and chart again). Returns the charts' specs for the page's images download."""
+def _sections(version: int, area: int, municipalities: tuple[int, ...], lang: str, today: date,
+              part: str) -> tuple[dict, ...]:
+    """A part of the profile other than the summary: the municipalities, agreements with their
+    timeline and structures (`AGREEMENTS`), or participation, survey and maturity
+    (`PARTICIPATION`). Static tables and charts, the same for every viewer of the same area, so
+    drawn once and replayed (each run would otherwise convert every table and chart again).
+    Returns the charts' specs for the page's images download."""
     view = profile_data.profile_view(version, area, municipalities, lang, today)
-    maturity = view.maturity_info
     shown: list[dict] = []
 
     def chart(spec: dict) -> None:
         charting.show(spec, width="content", downloads=False)
         shown.append(spec)
+
+    if part == PARTICIPATION:
+        _participation(view, lang, chart)
+        return tuple(shown)
 
     st.subheader(t("profile.municipalities", lang))
     _table(view.municipalities, lang)
@@ -146,7 +188,11 @@ def _sections(version: int, area: int, municipalities: tuple[int, ...], lang: st
 
     st.subheader(t("profile.structures", lang))
     _table(view.structures, lang)
+    return tuple(shown)
 
+
+def _participation(view: profile_data.ProfileView, lang: str, chart: Callable[[dict], None]) -> None:
+    maturity = view.maturity_info
     st.subheader(t("profile.participation", lang))
     chart(view.participation_spec)
     with st.expander(t("profile.participation_table", lang)):
@@ -172,4 +218,3 @@ def _sections(version: int, area: int, municipalities: tuple[int, ...], lang: st
                     day=format_day(maturity.assessed_on, lang), areas=maturity.national_areas,
                     respondents=tn("count.respondents", maturity.area_respondents, lang),
                     people=tn("count.respondents", maturity.national_respondents, lang)))
-    return tuple(shown)
