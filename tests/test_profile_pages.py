@@ -208,10 +208,13 @@ def test_profile_of_an_area(lang: str) -> None:
     assert at.title[0].value == t("nav.profile", lang)
     assert "osio" not in at.query_params, "the summary, the default part, keeps the address short"
     summary = [s.value for s in at.subheader]
-    assert t("scorecard.heading", lang) in summary and t("profile.agreements", lang) not in summary
+    assert t("scorecard.heading", lang) in summary and t("profile.agreements", lang) in summary
+    assert t("profile.municipalities", lang) not in summary
+    charts = len(at.get("vega_lite_chart"))  # the cards' series, the timeline and the approvals
+    assert charts >= 3
     # The other parts, one at a time through the control; each is written into the address.
-    charts = dataframes = 0
-    for part, keys in ((views.AGREEMENTS, ("profile.municipalities", "profile.agreements", "profile.structures")),
+    dataframes = 0
+    for part, keys in ((views.AGREEMENTS, ("profile.municipalities", "profile.agreement_rows", "profile.structures")),
                        (views.PARTICIPATION, ("profile.participation", "profile.survey", "profile.maturity"))):
         at.segmented_control(key=views.KEY_SECTION).set_value(part).run()
         assert not at.exception
@@ -226,8 +229,8 @@ def test_profile_of_an_area(lang: str) -> None:
             assert sorted(municipalities[column_label("code", lang)]) == PS_MEMBERS
         charts += len(at.get("vega_lite_chart"))
         dataframes += len(at.dataframe)
-    assert charts >= 5  # timeline, approvals, participation, survey, maturity
-    assert dataframes >= 7  # every chart's data as a table too
+    assert charts >= 6  # series, timeline, approvals, participation, survey, maturity
+    assert dataframes >= 6  # municipalities, agreements, structures; every chart's data as a table too
     at.segmented_control(key=views.KEY_SECTION).set_value(views.SUMMARY).run()
     assert "osio" not in at.query_params and at.metric
     counts = {m.label: m.value for m in at.metric}
@@ -235,7 +238,7 @@ def test_profile_of_an_area(lang: str) -> None:
 
 
 @pytest.mark.parametrize(("query", "lang", "heading"), [
-    ({"osio": "sopimukset"}, "fi", "profile.agreements"),
+    ({"osio": "sopimukset"}, "fi", "profile.agreement_rows"),
     ({"osio": "osallistuminen", "kieli": "sv"}, "sv", "profile.maturity"),
     ({"osio": "sopimukset", "kieli": "en"}, "en", "profile.structures"),
 ])

@@ -271,17 +271,18 @@ def test_root_with_an_area_is_its_scorecard(with_population: None, lang: str) ->
     names = sorted(facts.area_by_code()[a].name(lang) for a in similar.areas)
     assert any(", ".join(names) in n for n in notes), "the similar areas are named"
     subheaders = [s.value for s in at.subheader]
-    for key in ("scorecard.heading", "scorecard.map"):
-        assert t(key, lang) in subheaders
-    # The front page is the profile, in the same parts: the agreements are one step away.
-    at.segmented_control(key=profile_view.KEY_SECTION).set_value(profile_view.AGREEMENTS).run()
-    assert at.title[0].value == area and at.query_params["osio"] == profile_view.AGREEMENTS
-    subheaders = [s.value for s in at.subheader]
-    for key in ("profile.agreements", "profile.municipalities"):
+    for key in ("scorecard.heading", "scorecard.map", "profile.agreements"):
         assert t(key, lang) in subheaders
     charts = [json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in at.get("vega_lite_chart")]
     assert any(t("profile.timeline", lang) in spec for spec in charts)
     assert any(t("scorecard.approvals_title", lang, members=len(PS_MEMBERS)) in spec for spec in charts)
+    # The front page is the profile, in the same parts: the municipalities' and the agreements'
+    # tables are one step away.
+    at.segmented_control(key=profile_view.KEY_SECTION).set_value(profile_view.AGREEMENTS).run()
+    assert at.title[0].value == area and at.query_params["osio"] == profile_view.AGREEMENTS
+    subheaders = [s.value for s in at.subheader]
+    for key in ("profile.municipalities", "profile.agreement_rows", "profile.structures"):
+        assert t(key, lang) in subheaders
 
 
 def test_root_without_population_says_why_there_are_no_similar_areas(fresh_caches: None) -> None:

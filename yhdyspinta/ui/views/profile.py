@@ -104,21 +104,23 @@ def render(*, front: bool = False) -> None:
         st.subheader(t("scorecard.map", lang))
         map_widget.small_map(filters, version, indicator="council_approval", level="municipalities",
                              key="profile.map")
-    else:
-        charting.remember(_sections(version, area, filters.municipalities, lang, today, part))
+        part = TIMELINE
+    charting.remember(_sections(version, area, filters.municipalities, lang, today, part))
 
 
-# The profile's parts, one shown at a time: the summary (figures, scorecard, report, map), the
-# municipalities with the agreements and structures, and participation with the survey and
-# maturity. A part other than the summary is in the URL (`?osio=sopimukset`) by its code, not by
-# its label as Streamlit's own binding would write it, so a link or a bookmark opens the same
-# part in every language. One part at a time, not the whole profile on one long page: every
-# element is a message on each run (bench/load.py: 69 of them, the most of any page; a part
-# sends at most about 45).
+# The profile's parts, one shown at a time: the summary (figures, scorecard, report, map and the
+# agreement and approval timeline: the area's front page as issue 10 asks), the municipalities
+# with the agreements and structures, and participation with the survey and maturity. A part
+# other than the summary is in the URL (`?osio=sopimukset`) by its code, not by its label as
+# Streamlit's own binding would write it, so a link or a bookmark opens the same part in every
+# language. One part at a time, not the whole profile on one long page: every element is a
+# message on each run (bench/load.py: 69 of them, the most of any page; the summary sends about
+# 50, the other parts about 30).
 PARAM_SECTION = "osio"
 KEY_SECTION = "profile.section"
 SUMMARY, AGREEMENTS, PARTICIPATION = "yhteenveto", "sopimukset", "osallistuminen"
 SECTIONS = (SUMMARY, AGREEMENTS, PARTICIPATION)
+TIMELINE = "aikajana"  # the summary's static end, drawn by `_sections`
 
 
 def section_choice(lang: str) -> str:
@@ -150,11 +152,11 @@ SECTION_ENTRIES = 128
 @data.replayed(max_entries=SECTION_ENTRIES)
 def _sections(version: int, area: int, municipalities: tuple[int, ...], lang: str, today: date,
               part: str) -> tuple[dict, ...]:
-    """A part of the profile other than the summary: the municipalities, agreements with their
-    timeline and structures (`AGREEMENTS`), or participation, survey and maturity
-    (`PARTICIPATION`). Static tables and charts, the same for every viewer of the same area, so
-    drawn once and replayed (each run would otherwise convert every table and chart again).
-    Returns the charts' specs for the page's images download."""
+    """The static tables and charts of a part of the profile: the agreement and approval
+    timeline that ends the summary (`TIMELINE`); the municipalities, agreements and structures
+    (`AGREEMENTS`); or participation, survey and maturity (`PARTICIPATION`). The same for every
+    viewer of the same area, so drawn once and replayed (each run would otherwise convert every
+    table and chart again). Returns the charts' specs for the page's images download."""
     view = profile_data.profile_view(version, area, municipalities, lang, today)
     shown: list[dict] = []
 
@@ -164,30 +166,29 @@ def _sections(version: int, area: int, municipalities: tuple[int, ...], lang: st
 
     if part == PARTICIPATION:
         _participation(view, lang, chart)
-        return tuple(shown)
-
-    st.subheader(t("profile.municipalities", lang))
-    _table(view.municipalities, lang)
-    if view.population_missing:
-        st.write(t("overview.help.population_missing", lang))
+    elif part == TIMELINE:
+        st.subheader(t("profile.agreements", lang))
+        if view.events is None or view.timeline_spec is None:
+            st.write(t("profile.no_events", lang))
+        else:
+            chart(view.timeline_spec)
+            if view.approvals_spec is not None:
+                chart(view.approvals_spec)
+            with st.expander(t("profile.timeline_table", lang)):
+                _table(view.events, lang)
     else:
-        credit = data.population_credit(lang)
-        if credit:
-            st.caption(credit)
-
-    st.subheader(t("profile.agreements", lang))
-    _table(view.agreements, lang)
-    if view.events is None or view.timeline_spec is None:
-        st.write(t("profile.no_events", lang))
-    else:
-        chart(view.timeline_spec)
-        if view.approvals_spec is not None:
-            chart(view.approvals_spec)
-        with st.expander(t("profile.timeline_table", lang)):
-            _table(view.events, lang)
-
-    st.subheader(t("profile.structures", lang))
-    _table(view.structures, lang)
+        st.subheader(t("profile.municipalities", lang))
+        _table(view.municipalities, lang)
+        if view.population_missing:
+            st.write(t("overview.help.population_missing", lang))
+        else:
+            credit = data.population_credit(lang)
+            if credit:
+                st.caption(credit)
+        st.subheader(t("profile.agreement_rows", lang))
+        _table(view.agreements, lang)
+        st.subheader(t("profile.structures", lang))
+        _table(view.structures, lang)
     return tuple(shown)
 
 
