@@ -272,3 +272,9 @@ def test_the_part_stays_when_the_language_changes() -> None:
 def test_without_an_area_there_are_no_parts() -> None:
     at = open_app("profile.py", {"osio": "sopimukset"})
     assert not at.segmented_control and at.selectbox(key=views.KEY_AREA)
+
+
+@pytest.mark.parametrize("raw", ["", "  "])
+def test_an_empty_part_is_the_summary_without_a_notice(raw: str) -> None:
+    at = open_app("profile.py", {"alue": str(PS), "osio": raw})
+    assert not at.warning and at.metric

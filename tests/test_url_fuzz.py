@@ -1,6 +1,7 @@
 """Whatever the address bar holds, no page shows an exception (AppTest through the entry file).
 
-Values for `alue`, `kunta`, `kieli`, `esitys` (and `nakyma` in presentation mode) are generated:
+Values for `alue`, `kunta`, `kieli`, `osio` (the area profile's part), `esitys` (and `nakyma` in
+presentation mode) are generated:
 codes that exist, digits that are digits to `str.isdigit` but not to `int()`, numbers thousands
 of digits long, Markdown and HTML, arbitrary text, and parameters repeated. A value known to be
 invalid gives a notice in the reader's language and the whole country; an unknown language
@@ -23,13 +24,14 @@ from yhdyspinta.filters import PARAM_AREA, PARAM_LANGUAGE, PARAM_MUNICIPALITIES,
 from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGES, MESSAGES, t
 from yhdyspinta.ui.pages import PAGES, PAGES_DIR
 from yhdyspinta.ui.slideshow import PARAM_VIEW
+from yhdyspinta.ui.views.profile import PARAM_SECTION, SECTIONS
 
 FRONT_FILE = "home.py"  # the root: the overview, or with an area chosen that area's front page
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 VALID, INVALID, UNKNOWN = "valid", "invalid", "unknown"
-NOTICE_KEYS = ("filter.bad_param", "filter.bad_language")
+NOTICE_KEYS = ("filter.bad_param", "filter.bad_language", "profile.bad_section")
 AREA_CODES = sorted(a.code for a in facts.in_scope_areas())
 MARKUP = ["[click](https://evil.example)", "![x](https://evil.example/a.png)", "<b>13</b>", "**13**",
           "`13`", "13\n\n# otsikko", ":red[13]", "$13$", "https://evil.example", "javascript:alert(1)",
@@ -79,6 +81,8 @@ languages = maybe_repeated(single(st.sampled_from(LANGUAGES),
                                   st.one_of(known_bad, st.sampled_from(["de", "FI", "se"]))))
 presenting = st.one_of(st.none(), st.just(Value("1", VALID)), st.one_of(anything, unicode_digits).map(
     lambda v: Value(v, UNKNOWN)))
+sections = maybe_repeated(single(st.sampled_from(SECTIONS),
+                                 st.one_of(known_bad, st.sampled_from(["Yhteenveto", "SOPIMUKSET", " "]))))
 views = st.one_of(st.none(), st.sampled_from(["1", "2", "6"]), unicode_digits, huge_numbers, markup, anything)
 
 
@@ -123,9 +127,11 @@ def test_no_page_fails_whatever_the_address_holds(data: st.DataObject) -> None:
     munis = _municipalities(data, area)
     lang = data.draw(languages, label=PARAM_LANGUAGE)
     present = data.draw(presenting, label=PARAM_PRESENTATION)
+    section = data.draw(sections, label=PARAM_SECTION)
     page = data.draw(st.sampled_from(PAGES), label="page")
     query = {name: value.url_value for name, value in
-             ((PARAM_AREA, area), (PARAM_MUNICIPALITIES, munis), (PARAM_LANGUAGE, lang), (PARAM_PRESENTATION, present))
+             ((PARAM_AREA, area), (PARAM_MUNICIPALITIES, munis), (PARAM_LANGUAGE, lang), (PARAM_PRESENTATION, present),
+              (PARAM_SECTION, section))
              if value is not None}
     presentation = present is not None and present.last == "1"
     if presentation:
@@ -139,8 +145,12 @@ def test_no_page_fails_whatever_the_address_holds(data: st.DataObject) -> None:
     bad_area = area is not None and area.verdict == INVALID
     bad_munis = not bad_area and area is not None and area.verdict == VALID and munis is not None \
         and munis.verdict == INVALID
+    # The root with an area is the area's profile, which reads its part from the address.
+    front = not presentation and not bad_area and not bad_munis and area is not None and area.verdict == VALID
+    bad_section = front and section is not None and section.last.strip() != "" and section.last not in SECTIONS
     named = {p for p, bad in ((PARAM_AREA, bad_area), (PARAM_MUNICIPALITIES, bad_munis),
-                              (PARAM_LANGUAGE, lang is not None and lang.verdict == INVALID)) if bad}
+                              (PARAM_LANGUAGE, lang is not None and lang.verdict == INVALID),
+                              (PARAM_SECTION, bad_section)) if bad}
     _check_notices(at, expected_lang, named)
     if presentation:
         if bad_area or bad_munis:

@@ -128,9 +128,9 @@ def section_choice(lang: str) -> str:
     read when the control is new (a page opened or the area chosen); an unknown one is named in
     a notice and the summary shown."""
     if KEY_SECTION not in st.session_state:
-        raw = st.query_params.get(PARAM_SECTION)
+        raw = st.query_params.get(PARAM_SECTION) or ""
         st.session_state[KEY_SECTION] = raw if raw in SECTIONS else SUMMARY
-        if raw is not None and raw not in SECTIONS:
+        if raw.strip() and raw not in SECTIONS:  # an empty `?osio=` is no part asked for
             st.warning(plain.text("profile.bad_section", lang, param=PARAM_SECTION, value=shown_value(raw)),
                        icon="⚠️")
     chosen = st.segmented_control(
