@@ -237,6 +237,22 @@ def test_profile_of_an_area(lang: str) -> None:
     assert counts[labels.label("council_approved_municipalities", lang)].endswith(f"/ {len(PS_MEMBERS)}")
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    (None, (views.SUMMARY, False)),
+    ("", (views.SUMMARY, False)),
+    ("   ", (views.SUMMARY, False)),
+    ("yhteenveto", (views.SUMMARY, False)),
+    ("sopimukset", (views.AGREEMENTS, False)),
+    ("osallistuminen", (views.PARTICIPATION, False)),
+    ("aikajana", (views.SUMMARY, True)),  # the summary's own end is not a part of its own
+    ("Sopimukset", (views.SUMMARY, True)),
+    ("Kunnat ja sopimukset", (views.SUMMARY, True)),  # a label, as Streamlit's binding writes it
+    (" sopimukset", (views.SUMMARY, True)),
+])
+def test_the_part_a_url_asks_for(raw: str | None, expected: tuple[str, bool]) -> None:
+    assert views.section_from_url(raw) == expected
+
+
 @pytest.mark.parametrize(("query", "lang", "heading"), [
     ({"osio": "sopimukset"}, "fi", "profile.agreement_rows"),
     ({"osio": "osallistuminen", "kieli": "sv"}, "sv", "profile.maturity"),

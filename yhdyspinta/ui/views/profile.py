@@ -111,11 +111,11 @@ def render(*, front: bool = False) -> None:
 # The profile's parts, one shown at a time: the summary (figures, scorecard, report, map and the
 # agreement and approval timeline: the area's front page as issue 10 asks), the municipalities
 # with the agreements and structures, and participation with the survey and maturity. A part
-# other than the summary is in the URL (`?osio=sopimukset`) by its code, not by its label as
-# Streamlit's own binding would write it, so a link or a bookmark opens the same part in every
-# language. One part at a time, not the whole profile on one long page: every element is a
-# message on each run (bench/load.py: 69 of them, the most of any page; the summary sends about
-# 50, the other parts about 30).
+# fits on a screen or a projector, and a part other than the summary is in the URL
+# (`?osio=sopimukset`) by its code, not by its label as Streamlit's own binding would write it,
+# so a link or a bookmark opens the same part in every language. Each run draws one part: 50
+# messages for the summary, 23 and 31 for the others, instead of 69 for the whole profile
+# (bench/load.py: about 8 % less CPU per run; README, "Load benchmark").
 PARAM_SECTION = "osio"
 KEY_SECTION = "profile.section"
 SUMMARY, AGREEMENTS, PARTICIPATION = "yhteenveto", "sopimukset", "osallistuminen"
@@ -123,15 +123,24 @@ SECTIONS = (SUMMARY, AGREEMENTS, PARTICIPATION)
 TIMELINE = "aikajana"  # the summary's static end, drawn by `_sections`
 
 
+def section_from_url(raw: str | None) -> tuple[str, bool]:
+    """The part the URL's `osio` asks for, and whether the value was one we do not know (to be
+    named in a notice). Nothing, an empty or a blank value is the summary without a notice."""
+    value = raw or ""
+    if value in SECTIONS:
+        return value, False
+    return SUMMARY, bool(value.strip())
+
+
 def section_choice(lang: str) -> str:
     """The part of the profile to show, as buttons in a row, kept in the URL. The URL's part is
     read when the control is new (a page opened or the area chosen); an unknown one is named in
     a notice and the summary shown."""
     if KEY_SECTION not in st.session_state:
-        raw = st.query_params.get(PARAM_SECTION) or ""
-        st.session_state[KEY_SECTION] = raw if raw in SECTIONS else SUMMARY
-        if raw.strip() and raw not in SECTIONS:  # an empty `?osio=` is no part asked for
-            st.warning(plain.text("profile.bad_section", lang, param=PARAM_SECTION, value=shown_value(raw)),
+        raw = st.query_params.get(PARAM_SECTION)
+        st.session_state[KEY_SECTION], unknown = section_from_url(raw)
+        if unknown:
+            st.warning(plain.text("profile.bad_section", lang, param=PARAM_SECTION, value=shown_value(raw or "")),
                        icon="⚠️")
     chosen = st.segmented_control(
         t("profile.section", lang), SECTIONS, format_func=lambda part: t(f"profile.section.{part}", lang),
