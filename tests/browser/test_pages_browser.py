@@ -259,7 +259,7 @@ def test_the_profiles_parts_are_in_the_address_and_follow_the_language(
     assert exception_texts(tab) == []
     tab.wait_for_url(lambda url: _url_state(url)[1].get("osio") == profile_view.AGREEMENTS, timeout=10_000)
     assert _url_state(tab.url)[1] == {"alue": str(AREA), "kieli": "sv", "osio": profile_view.AGREEMENTS}
-    assert main.get_by_role("heading", name=t("profile.agreements", "sv")).count() == 1
+    assert main.get_by_role("heading", name=t("profile.agreement_rows", "sv")).count() == 1
     assert main.locator('[data-testid="stMetric"]').count() == 0
     goto(tab, tab.url)  # a bookmark: a new session from the address alone
     assert main.get_by_role("heading", name=t("profile.structures", "sv")).count() == 1
@@ -267,12 +267,13 @@ def test_the_profiles_parts_are_in_the_address_and_follow_the_language(
     interact(tab, combo.click)
     interact(tab, tab.get_by_role("option", name=LANGUAGE_NAMES["fi"], exact=True).click)
     assert exception_texts(tab) == []
-    assert main.get_by_role("heading", name=t("profile.agreements", "fi")).count() == 1
+    assert main.get_by_role("heading", name=t("profile.agreement_rows", "fi")).count() == 1
     assert _url_state(tab.url)[1].get("osio") == profile_view.AGREEMENTS
     interact(tab, main.get_by_role("radio", name=t(f"profile.section.{profile_view.SUMMARY}", "fi"),
                                    exact=True).click)
     tab.wait_for_url(lambda url: "osio" not in _url_state(url)[1], timeout=10_000)
     assert main.locator('[data-testid="stMetric"]').count() > 0
+    assert main.get_by_role("heading", name=t("profile.agreements", "fi")).count() == 1  # the timeline
 
 
 def test_a_pages_own_choices_follow_the_language(tab: Page, plain_server: StreamlitServer) -> None:
