@@ -22,7 +22,7 @@ from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t, tn
 from yhdyspinta.indicators.asof import finnish_today
-from yhdyspinta.ui import charting, data, plain
+from yhdyspinta.ui import charting, data, plain, tables
 
 TABLE_INLINE = "inline"
 TABLE_EXPANDER = "expander"
@@ -148,7 +148,7 @@ def legend_frame(version: int, today: date, indicator: str, level: str, lang: st
 def legend(frame: pa.Table, title: str, key: str) -> None:
     st.markdown(f"**{title}**")
     colour_col, _, count_col = frame.column_names
-    st.dataframe(frame, hide_index=True, width="stretch", key=key,
+    tables.dataframe(frame, hide_index=True, width="stretch", key=key,
                  column_config={colour_col: st.column_config.ImageColumn(colour_col, width=LEGEND_SWATCH_WIDTH),
                                 count_col: st.column_config.NumberColumn(count_col, width=LEGEND_COUNT_WIDTH)})
 
@@ -229,12 +229,12 @@ def map_view(version: int, today: date, stamp: BoundaryStamp, indicator: str, le
 def _table(frame: pa.Table, filters: Filters, placement: str, key: str, *, count: bool = True) -> None:
     if placement == TABLE_EXPANDER:
         with st.expander(t("map.table", filters.lang)):
-            st.dataframe(frame, hide_index=True, width="stretch", key=key)
+            tables.dataframe(frame, hide_index=True, width="stretch", key=key)
             if count:
                 st.caption(tn("common.rows", len(frame), filters.lang))
         return
     st.subheader(t("map.table", filters.lang))
-    st.dataframe(frame, hide_index=True, width="stretch", key=key)
+    tables.dataframe(frame, hide_index=True, width="stretch", key=key)
     st.caption(tn("common.rows", len(frame), filters.lang))
 
 

@@ -148,7 +148,7 @@ def table(frame: pd.DataFrame, lang: str) -> Table:
         if not len(values):
             frame[column] = ""  # a column with nothing in it (e.g. no structure has ended): empty, not "None"
         elif all(isinstance(v, date) for v in values):
-            frame[column] = pd.to_datetime(frame[column])  # an empty day shows empty, not "None"
+            frame[column] = pd.to_datetime(frame[column])  # an empty day is NaT: an empty cell (ui/tables.py)
             config[column] = st.column_config.DateColumn(column, format=DATE_FORMATS.get(lang, "D.M.YYYY"))
         elif column == column_label("url", lang):
             config[column] = st.column_config.LinkColumn(column)

@@ -37,7 +37,7 @@ from yhdyspinta import profile as prof
 from yhdyspinta.filters import PARAM_PRESENTATION, Filters, ascii_number, parse_filters
 from yhdyspinta.i18n import t
 from yhdyspinta.indicators.asof import finnish_today
-from yhdyspinta.ui import charting, data, pages, plain, profile_data
+from yhdyspinta.ui import charting, data, pages, plain, profile_data, tables
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.live import keep_live
 from yhdyspinta.ui.views import home
@@ -122,7 +122,7 @@ def _chart_with_table(filters: Filters, chart: Callable[..., Any], table: Callab
     """A slide's chart of `frame` and, folded under it, the same figures as a table."""
     charting.altair(chart, frame, filters.lang, width="content", downloads=False)
     with st.expander(t("present.table", filters.lang)):
-        st.dataframe(table(frame, filters.lang), hide_index=True)
+        tables.dataframe(table(frame, filters.lang), hide_index=True)
 
 
 # Per view, version, filters and day.
@@ -146,7 +146,7 @@ def _chart_slide(name: str, version: int, filters: Filters, today: date) -> None
         long = prof.survey_long(views.survey, filters.area, lang)
         charting.altair(slides.survey_slide, long, views.survey, lang, width="content", downloads=False)
         with st.expander(t("present.table", lang)):
-            st.dataframe(prof.survey_table(long, lang), hide_index=True)
+            tables.dataframe(prof.survey_table(long, lang), hide_index=True)
     elif name == "maturity":
         if views.maturity.empty:
             st.write(t("common.no_rows", lang))
@@ -212,7 +212,7 @@ def _coverage(filters: Filters, version: int) -> date | None:
     frame = profile_data.forum_coverage(version, filters, today, chosen.day)
     charting.altair(slides.coverage_chart, frame, slides.coverage_title(chosen, frame, lang), lang, width="content")
     with st.expander(t("present.table", lang)):
-        st.dataframe(slides.coverage_table(frame, lang), hide_index=True)
+        tables.dataframe(slides.coverage_table(frame, lang), hide_index=True)
     return chosen.day
 
 

@@ -19,7 +19,7 @@ from yhdyspinta.filters import (
     parse_filters,
 )
 from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t, tn
-from yhdyspinta.ui import charting, data, plain
+from yhdyspinta.ui import charting, data, plain, tables
 
 KEY_LANG = "flt.lang"
 KEY_AREA = "flt.area"
@@ -164,7 +164,7 @@ def data_table(kind: str, filters: Filters, version: int, page: str) -> None:
     if frame.empty:
         st.write(t("common.no_rows", filters.lang))
     else:
-        st.dataframe(frame, hide_index=True, width="stretch")
+        tables.dataframe(frame, hide_index=True, width="stretch")
     st.caption(tn("common.rows", len(frame), filters.lang))
     left, right, _ = st.columns([1, 1, 4])
     stem = f"yhdyspinta_{kind}"
@@ -192,7 +192,7 @@ def tile_grid(filters: Filters, version: int) -> None:
     charting.altair(tile_map, frame, filters.lang, t("home.tile_map", filters.lang),
                     width="content")
     with st.expander(t("home.tile_map", filters.lang)):
-        st.dataframe(frame[["name", "status"]], hide_index=True)
+        tables.dataframe(frame[["name", "status"]], hide_index=True)
 
 
 def language() -> str:

@@ -12,7 +12,7 @@ from yhdyspinta.display import area_name
 from yhdyspinta.domain import Role
 from yhdyspinta.history import role_label
 from yhdyspinta.i18n import t, tn
-from yhdyspinta.ui import auth, data, forms, plain, widgets
+from yhdyspinta.ui import auth, data, forms, plain, tables, widgets
 
 PAGE = "admin"
 
@@ -49,7 +49,7 @@ def render() -> None:
     version = widgets.page_header("nav.admin", filters, example_figures=False)
     principal = auth.current_principal()
     st.caption(t("access.admin.intro", lang))
-    st.dataframe(_role_summary(version, lang, access.configured_first_lead()), hide_index=True, width="stretch")
+    tables.dataframe(_role_summary(version, lang, access.configured_first_lead()), hide_index=True, width="stretch")
     if principal.role != Role.PROJECT_LEAD:
         st.info(t("access.admin.leads_only", lang))
         auth.read_only_note(lang)
@@ -60,7 +60,7 @@ def render() -> None:
     if first:  # a lead by configuration, whatever the table says
         st.caption(plain.text("access.admin.first_lead", lang, subject=first, env=access.ENV_FIRST_LEAD))
     assignments = _assignments(version, lang)
-    st.dataframe(assignments, hide_index=True, width="stretch")
+    tables.dataframe(assignments, hide_index=True, width="stretch")
     st.caption(tn("common.rows", len(assignments), lang))
     st.caption(t("access.admin.subject_help", lang))
     forms.role_form(filters, version, principal, f"{PAGE}.role")

@@ -10,7 +10,7 @@ from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, enum_label, t, tn
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import finnish_today
-from yhdyspinta.ui import analysis_data, forms, profile_data, widgets
+from yhdyspinta.ui import analysis_data, forms, profile_data, tables, widgets
 from yhdyspinta.ui.views.analysis_common import date_columns, show_chart
 
 PAGE = "agreements"
@@ -30,7 +30,7 @@ def render() -> None:
     show_chart(ca.agreement_grid_chart, (view.grid, lang, filters.area), view.grid_table, lang,
                alt_text=t("analysis.agreements.grid_title", lang), key=f"{PAGE}.grid")
     with st.expander(t("analysis.agreements.lifecycle_table", lang)):
-        st.dataframe(view.lifecycle_table, hide_index=True)
+        tables.dataframe(view.lifecycle_table, hide_index=True)
 
     st.subheader(t("agreements.approvals", lang))
     kinds = view.kinds or (AgreementKind.COLLABORATION.value,)
@@ -41,7 +41,7 @@ def render() -> None:
                alt_text=t("analysis.agreements.approval_title", lang, kind=enum_label("AgreementKind", kind, lang)),
                key=f"{PAGE}.approvals")
     st.markdown(f"**{t('analysis.agreements.municipality_table', lang)}**")
-    st.dataframe(view.municipality_table, hide_index=True, width="stretch",
+    tables.dataframe(view.municipality_table, hide_index=True, width="stretch",
                  column_config=date_columns([column_label("decided_on", lang)], lang))
     st.caption(tn("common.rows", len(view.municipality_table), lang))
     with st.expander(t("analysis.agreements.raw_approvals", lang)):

@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from yhdyspinta.ui import charting, plain
+from yhdyspinta.ui import charting, plain, tables
 
 # momentjs patterns of st.column_config, matching i18n.format_day in each language.
 DATE_FORMATS = {"fi": "D.M.YYYY", "sv": "D.M.YYYY", "en": "DD/MM/YYYY"}
@@ -22,7 +22,7 @@ def show_chart(builder: Callable[..., alt.TopLevelMixin], args: tuple[Any, ...],
     expander for screen readers and copying."""
     charting.altair(builder, *args, width="stretch" if stretch else "content", alt_text=alt_text, key=key)
     with st.expander(plain.text("analysis.as_table", lang, title=alt_text)):
-        st.dataframe(table, hide_index=True, width="stretch", column_config=column_config)
+        tables.dataframe(table, hide_index=True, width="stretch", column_config=column_config)
 
 
 def date_columns(columns: Iterable[str], lang: str) -> dict[str, object]:

@@ -9,7 +9,7 @@ from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, format_number, format_pct, t
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import finnish_today
-from yhdyspinta.ui import analysis_data, charting, widgets
+from yhdyspinta.ui import analysis_data, charting, tables, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views.analysis_common import date_columns, show_chart
 
@@ -28,7 +28,7 @@ def render() -> None:
     charting.altair(ca.forum_timeline_chart, view.calendar, lang, filters.area, filters.municipalities,
                     width="stretch", alt_text=t("analysis.forums.timeline_title", lang), key=f"{PAGE}.timeline")
     link = column_label("recording_url", lang)
-    st.dataframe(view.calendar_table, hide_index=True, width="stretch",
+    tables.dataframe(view.calendar_table, hide_index=True, width="stretch",
                  column_config={link: st.column_config.LinkColumn(link, display_text=t("analysis.forums.recording",
                                                                                        lang)),
                                 **date_columns([column_label("held_on", lang)], lang)})
@@ -49,7 +49,7 @@ def render() -> None:
                         width="stretch", alt_text=t("analysis.forums.by_area_organisations", lang),
                         key=f"{PAGE}.by_area_organisations")
     with st.expander(t("analysis.as_table", lang, title=t("analysis.forums.participation_heading", lang))):
-        st.dataframe(view.by_area_table, hide_index=True, width="stretch")
+        tables.dataframe(view.by_area_table, hide_index=True, width="stretch")
     show_chart(ca.org_type_chart, (view.by_org_type, lang), view.by_org_type_table, lang,
                alt_text=t("analysis.forums.by_org_type", lang), key=f"{PAGE}.org_type")
 

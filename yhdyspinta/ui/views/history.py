@@ -14,7 +14,7 @@ from yhdyspinta.domain import Role
 from yhdyspinta.i18n import format_number, t, tn
 from yhdyspinta.io.export import export_frame
 from yhdyspinta.store import repository as repo
-from yhdyspinta.ui import auth, data, plain, widgets
+from yhdyspinta.ui import auth, data, plain, tables, widgets
 from yhdyspinta.ui import faults as fault_messages
 
 PAGE = "history"
@@ -64,7 +64,7 @@ def render() -> None:
     table, total = _table(version, lang, full, filters.area, tuple(sorted(kinds)), actors)
     if table.empty:
         st.write(t("common.no_rows", lang))
-    st.dataframe(table, hide_index=True, width="stretch")
+    tables.dataframe(table, hide_index=True, width="stretch")
     if total > MAX_ROWS:
         st.caption(tn("access.history.shown", total, lang, shown=format_number(MAX_ROWS, lang),
                        n=format_number(total, lang)))

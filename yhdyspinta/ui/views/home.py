@@ -16,7 +16,7 @@ from yhdyspinta.i18n import enum_label, format_day, format_number, t, tn
 from yhdyspinta.indicators import asof
 from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.indicators.attention import ASSESSMENT_MAX_AGE_MONTHS, Attention, Rule
-from yhdyspinta.ui import charting, data, plain, profile_data, widgets
+from yhdyspinta.ui import charting, data, plain, profile_data, tables, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.live import keep_live
 from yhdyspinta.ui.pages import PAGES
@@ -179,7 +179,7 @@ def _columns_text(version: int, filters: Filters, today: date, part: str) -> Non
 
 @data.replayed(max_entries=CARD_ENTRIES)
 def _table(version: int, filters: Filters, today: date) -> None:
-    st.dataframe(profile_data.overview_figures(version, filters, today).table, hide_index=True, width="stretch")
+    tables.dataframe(profile_data.overview_figures(version, filters, today).table, hide_index=True, width="stretch")
     st.write(t("overview.rule", filters.lang))
 
 

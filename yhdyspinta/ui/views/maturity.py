@@ -11,7 +11,7 @@ from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, t, tn
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import finnish_today
-from yhdyspinta.ui import analysis_data, forms, widgets
+from yhdyspinta.ui import analysis_data, forms, tables, widgets
 from yhdyspinta.ui.views.analysis_common import date_columns, show_chart
 
 PAGE = "maturity"
@@ -64,7 +64,7 @@ def render() -> None:
 
     st.subheader(t("analysis.maturity.continuum_heading", lang))
     st.caption(t("analysis.maturity.continuum_source", lang))
-    st.dataframe(view.continuum, hide_index=True, width="stretch")
+    tables.dataframe(view.continuum, hide_index=True, width="stretch")
     st.subheader(t("analysis.rows_heading", lang))
     widgets.data_table("maturity", filters, version, PAGE)
     forms.edit_section(PAGE, forms.maturity_form)

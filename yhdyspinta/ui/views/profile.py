@@ -20,7 +20,7 @@ from yhdyspinta.filters import Filters, shown_value
 from yhdyspinta.i18n import format_day, format_number, t, tn
 from yhdyspinta.indicators import peers
 from yhdyspinta.indicators.asof import finnish_today
-from yhdyspinta.ui import charting, data, plain, profile_data, report_download, widgets
+from yhdyspinta.ui import charting, data, plain, profile_data, report_download, tables, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views import home
 
@@ -43,7 +43,7 @@ def choose_area(filters: Filters, version: int) -> None:
                  on_change=_use_chosen_area)
     st.subheader(t("profile.all_areas", lang))
     frames = profile_data.presentation_frames(version, filters, finnish_today())
-    st.dataframe(slides.status_table(frames.status, lang), hide_index=True, width="stretch")
+    tables.dataframe(slides.status_table(frames.status, lang), hide_index=True, width="stretch")
 
 
 def _table(table: profile_data.Table, lang: str) -> None:
@@ -51,7 +51,7 @@ def _table(table: profile_data.Table, lang: str) -> None:
     if table.empty:
         st.write(t("common.no_rows", lang))
         return
-    st.dataframe(table.data, hide_index=True, width="stretch", column_config=table.column_config)
+    tables.dataframe(table.data, hide_index=True, width="stretch", column_config=table.column_config)
 
 
 def _peers_note(similar: peers.Peers | None, lang: str) -> str:
@@ -72,7 +72,7 @@ def scorecard(p: profile_data.ProfileView, download: bytes, lang: str) -> None:
     """Every indicator of the catalogue for the area beside its similar areas and the country;
     the area's values (every indicator, as the overview offers them) as CSV."""
     st.subheader(t("scorecard.heading", lang))
-    st.dataframe(p.figures, hide_index=True, width="stretch")
+    tables.dataframe(p.figures, hide_index=True, width="stretch")
     st.download_button(t("indicator.download", lang), download, file_name="tunnusluvut.csv", mime="text/csv",
                        key="profile.indicators.csv")
     notes = [_peers_note(p.peers, lang)]
@@ -206,7 +206,7 @@ def _participation(view: profile_data.ProfileView, lang: str, chart: Callable[[d
     st.subheader(t("profile.participation", lang))
     chart(view.participation_spec)
     with st.expander(t("profile.participation_table", lang)):
-        st.dataframe(view.participation, hide_index=True, width="stretch")
+        tables.dataframe(view.participation, hide_index=True, width="stretch")
 
     st.subheader(t("profile.survey", lang))
     if not view.has_survey or view.survey_spec is None:
@@ -214,7 +214,7 @@ def _participation(view: profile_data.ProfileView, lang: str, chart: Callable[[d
     else:
         chart(view.survey_spec)
         with st.expander(t("profile.survey_table", lang)):
-            st.dataframe(view.survey, hide_index=True, width="stretch")
+            tables.dataframe(view.survey, hide_index=True, width="stretch")
         st.write(t("profile.survey_note", lang, day=format_day(view.survey_published_on, lang)))
 
     st.subheader(t("profile.maturity", lang))
@@ -223,7 +223,7 @@ def _participation(view: profile_data.ProfileView, lang: str, chart: Callable[[d
     if maturity is not None and view.maturity_spec is not None:
         chart(view.maturity_spec)
         with st.expander(t("profile.maturity_table", lang)):
-            st.dataframe(view.maturity, hide_index=True, width="stretch")
+            tables.dataframe(view.maturity, hide_index=True, width="stretch")
         st.write(tn("profile.maturity_note", maturity.national_areas, lang,
                     day=format_day(maturity.assessed_on, lang), areas=maturity.national_areas,
                     respondents=tn("count.respondents", maturity.area_respondents, lang),

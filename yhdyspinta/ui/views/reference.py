@@ -6,7 +6,7 @@ import streamlit as st
 
 from yhdyspinta.display import reference_rows
 from yhdyspinta.i18n import t
-from yhdyspinta.ui import data, widgets
+from yhdyspinta.ui import data, tables, widgets
 
 
 def render() -> None:
@@ -18,7 +18,7 @@ def render() -> None:
     status = data.reference_status()
     assert isinstance(status, ReferenceStatus)
     st.subheader(t("reference.status", lang))
-    st.dataframe(reference_rows(list(status.datasets()), lang), hide_index=True, width="stretch")
+    tables.dataframe(reference_rows(list(status.datasets()), lang), hide_index=True, width="stretch")
     if not status.boundaries_ready:
         st.warning(t("banner.no_boundaries", lang))
     if any(d.origin == "package" for d in status.datasets()):

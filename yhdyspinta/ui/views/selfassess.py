@@ -20,7 +20,7 @@ from yhdyspinta.access import PermissionDenied, Principal, editable_areas, refus
 from yhdyspinta.display import area_name
 from yhdyspinta.i18n import LANGUAGE_NAMES, LANGUAGES, format_day, t, tn
 from yhdyspinta.selfassess import RoundState, RoundSummary
-from yhdyspinta.ui import auth, data, plain, widgets
+from yhdyspinta.ui import auth, data, plain, tables, widgets
 from yhdyspinta.ui import faults as fault_messages
 
 PAGE = "selfassess"
@@ -171,7 +171,7 @@ def _tracker(summaries: list[RoundSummary], version: int, area: int | None, now:
     table = tracker_table(frame, lang)
     # Days take their own width: a column of mostly "–" under a short header would cut them.
     days = {name: st.column_config.TextColumn(name, width=DAY_COLUMN_WIDTH) for name in table.columns[3:]}
-    st.dataframe(table, hide_index=True, width="stretch", key=f"{PAGE}.tracker", column_config=days)
+    tables.dataframe(table, hide_index=True, width="stretch", key=f"{PAGE}.tracker", column_config=days)
     answering = frame[frame["state"] == RoundState.OPEN.value]
     st.caption(tn("selfassess.page.tracker_note", len(answering), lang))
 

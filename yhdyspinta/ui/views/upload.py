@@ -21,7 +21,7 @@ from yhdyspinta.i18n import format_number, t, tn
 from yhdyspinta.io import importer, limits
 from yhdyspinta.io.export import template
 from yhdyspinta.kinds import WRITABLE_KINDS
-from yhdyspinta.ui import auth, data, plain, widgets
+from yhdyspinta.ui import auth, data, plain, tables, widgets
 from yhdyspinta.ui import faults as fault_messages
 
 PAGE = "upload"
@@ -129,7 +129,7 @@ def render() -> None:
     st.download_button(t("upload.template", lang), _template(kind), file_name=f"yhdyspinta_{kind}_pohja.xlsx",
                        mime=XLSX_MIME, key=KEY_TEMPLATE)
     with st.expander(t("upload.columns", lang)):
-        st.dataframe(importer.expected_columns(kind, lang), hide_index=True, width="stretch")
+        tables.dataframe(importer.expected_columns(kind, lang), hide_index=True, width="stretch")
     refusal = import_refusal(principal, kind, lang)
     if refusal is not None:
         # The refusal in the uploader's place. With no uploader on the page Streamlit hands the
@@ -178,10 +178,10 @@ def _show_report(report: importer.ImportReport, lang: str) -> None:
         st.info(plain.text(note.text_key, lang, **note.values(lang)), icon="ℹ️")
     if report.problems:
         st.error(t("upload.problems", lang, n=len(report.problems)), icon="⛔")
-        st.dataframe(importer.problem_rows(report.problems, lang), hide_index=True, width="stretch")
+        tables.dataframe(importer.problem_rows(report.problems, lang), hide_index=True, width="stretch")
     if report.warnings:
         st.subheader(t("upload.warnings", lang))
-        st.dataframe(importer.problem_rows(report.warnings, lang), hide_index=True, width="stretch")
+        tables.dataframe(importer.problem_rows(report.warnings, lang), hide_index=True, width="stretch")
 
 
 def _show_preview_and_confirm(report: importer.ImportReport, request: UploadRequest, content: bytes,
@@ -195,10 +195,10 @@ def _show_preview_and_confirm(report: importer.ImportReport, request: UploadRequ
     cols[2].metric(t("upload.unchanged", lang), format_number(shown.unchanged, lang))
     if shown.added:
         st.markdown(f"**{t('upload.added_rows', lang)}**")
-        st.dataframe(shown.added, hide_index=True, width="stretch")
+        tables.dataframe(shown.added, hide_index=True, width="stretch")
     if shown.changed:
         st.markdown(f"**{t('upload.changed_rows', lang)}**")
-        st.dataframe(shown.changed, hide_index=True, width="stretch")
+        tables.dataframe(shown.changed, hide_index=True, width="stretch")
     assert report.plan is not None
     if not report.plan.changes:
         st.info(t("upload.nothing_to_do", lang), icon="ℹ️")

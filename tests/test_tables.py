@@ -1,0 +1,51 @@
+"""Every table goes through `yhdyspinta.ui.tables.dataframe`, which shows a missing value as an
+empty cell instead of Streamlit's "None"."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.apptest import open_app
+from yhdyspinta.i18n import t
+from yhdyspinta.ui import tables
+
+PACKAGE = Path(__file__).resolve().parents[1] / "yhdyspinta"
+HELPER = PACKAGE / "ui" / "tables.py"
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+
+
+def dataframe_calls(source: str) -> list[int]:
+    """Lines of `st.dataframe(...)` calls (Streamlit's table, bypassing our helper)."""
+    return [node.lineno for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "dataframe" and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "st"]
+
+
+@pytest.mark.parametrize(("source", "lines"), [
+    ("import streamlit as st\nst.dataframe(frame)\n", [2]),
+    ("x = 1\nst.dataframe(\n    frame, hide_index=True)\n", [2]),
+    ("tables.dataframe(frame)\n", []),
+    ("st.data_editor(frame)\nst.table(frame)\n", []),
+])
+def test_the_guard_finds_direct_calls(source: str, lines: list[int]) -> None:
+    assert dataframe_calls(source) == lines
+
+
+def test_no_table_bypasses_the_helper() -> None:
+    found = {str(path.relative_to(PACKAGE)): calls for path in sorted(PACKAGE.rglob("*.py"))
+             if path != HELPER and (calls := dataframe_calls(path.read_text(encoding="utf-8")))}
+    assert found == {}
+
+
+def test_a_council_without_a_decision_has_an_empty_day() -> None:
+    """Kaavi's council has not decided (example data): its decision day is missing, and the
+    table tells the browser to show such a cell empty."""
+    at = open_app("profile.py", {"alue": "13", "osio": "sopimukset"})
+    table = next(df for df in at.dataframe if t("profile.col.council", "fi") in df.value.columns)
+    assert table.value.isna().any().any(), "the example data has a missing value here"
+    assert table.proto.HasField("placeholder") and table.proto.placeholder == tables.MISSING

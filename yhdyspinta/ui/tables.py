@@ -1,0 +1,17 @@
+"""Every table of the app as one call: Streamlit's interactive table with our settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+# A missing value (a council with no decision yet, a structure that has not ended) shows as an
+# empty cell. Streamlit's default writes "None" into the cell, an English word in a Finnish or
+# Swedish table and a value where there is none.
+MISSING = ""
+
+
+def dataframe(data: Any, **kwargs: Any) -> None:
+    """`st.dataframe(data, **kwargs)` with missing values shown as empty cells."""
+    st.dataframe(data, placeholder=MISSING, **kwargs)
