@@ -216,7 +216,7 @@ def test_profile_of_an_area(lang: str) -> None:
     dataframes = 0
     for part, keys in ((views.AGREEMENTS, ("profile.municipalities", "profile.agreement_rows", "profile.structures")),
                        (views.PARTICIPATION, ("profile.participation", "profile.survey", "profile.maturity"))):
-        at.segmented_control(key=views.KEY_SECTION).set_value(part).run()
+        at.radio(key=views.KEY_SECTION).set_value(part).run()
         assert not at.exception
         assert at.query_params["osio"] == part
         subheaders = [s.value for s in at.subheader]
@@ -231,7 +231,7 @@ def test_profile_of_an_area(lang: str) -> None:
         dataframes += len(at.dataframe)
     assert charts >= 6  # series, timeline, approvals, participation, survey, maturity
     assert dataframes >= 6  # municipalities, agreements, structures; every chart's data as a table too
-    at.segmented_control(key=views.KEY_SECTION).set_value(views.SUMMARY).run()
+    at.radio(key=views.KEY_SECTION).set_value(views.SUMMARY).run()
     assert "osio" not in at.query_params and at.metric
     counts = {m.label: m.value for m in at.metric}
     assert counts[labels.label("council_approved_municipalities", lang)].endswith(f"/ {len(PS_MEMBERS)}")
@@ -262,7 +262,7 @@ def test_a_link_opens_its_part_of_the_profile_in_any_language(query: dict[str, s
                                                               heading: str) -> None:
     at = open_app("profile.py", {"alue": str(PS), **query})
     assert t(heading, lang) in [s.value for s in at.subheader]
-    assert at.segmented_control(key=views.KEY_SECTION).value == query["osio"]
+    assert at.radio(key=views.KEY_SECTION).value == query["osio"]
     assert at.query_params["osio"] == query["osio"] and not at.warning
 
 
@@ -280,14 +280,14 @@ def test_the_part_stays_when_the_language_changes() -> None:
     at = open_app("profile.py", {"alue": str(PS), "osio": "osallistuminen"})
     at.sidebar.selectbox[0].set_value("sv").run()
     assert not at.exception
-    assert at.segmented_control(key=views.KEY_SECTION).value == views.PARTICIPATION
+    assert at.radio(key=views.KEY_SECTION).value == views.PARTICIPATION
     assert t("profile.maturity", "sv") in [s.value for s in at.subheader]
     assert at.query_params["osio"] == views.PARTICIPATION
 
 
 def test_without_an_area_there_are_no_parts() -> None:
     at = open_app("profile.py", {"osio": "sopimukset"})
-    assert not at.segmented_control and at.selectbox(key=views.KEY_AREA)
+    assert not at.radio and at.selectbox(key=views.KEY_AREA)
 
 
 @pytest.mark.parametrize("raw", ["", "  "])

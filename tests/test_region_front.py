@@ -278,7 +278,7 @@ def test_root_with_an_area_is_its_scorecard(with_population: None, lang: str) ->
     assert any(t("scorecard.approvals_title", lang, members=len(PS_MEMBERS)) in spec for spec in charts)
     # The front page is the profile, in the same parts: the municipalities' and the agreements'
     # tables are one step away.
-    at.segmented_control(key=profile_view.KEY_SECTION).set_value(profile_view.AGREEMENTS).run()
+    at.radio(key=profile_view.KEY_SECTION).set_value(profile_view.AGREEMENTS).run()
     assert at.title[0].value == area and at.query_params["osio"] == profile_view.AGREEMENTS
     subheaders = [s.value for s in at.subheader]
     for key in ("profile.municipalities", "profile.agreement_rows", "profile.structures"):

@@ -145,8 +145,9 @@ def test_no_page_fails_whatever_the_address_holds(data: st.DataObject) -> None:
     bad_area = area is not None and area.verdict == INVALID
     bad_munis = not bad_area and area is not None and area.verdict == VALID and munis is not None \
         and munis.verdict == INVALID
-    # The root with an area is the area's profile, which reads its part from the address.
-    front = not presentation and not bad_area and not bad_munis and area is not None and area.verdict == VALID
+    # The root with an area is the area's profile, which reads its part from the address. Whether
+    # an area is chosen is read from the app: a value drawn as "anything" may or may not be valid.
+    front = not presentation and at.sidebar.selectbox[1].value != 0
     bad_section = front and section is not None and section.last.strip() != "" and section.last not in SECTIONS
     named = {p for p, bad in ((PARAM_AREA, bad_area), (PARAM_MUNICIPALITIES, bad_munis),
                               (PARAM_LANGUAGE, lang is not None and lang.verdict == INVALID),
@@ -165,11 +166,11 @@ def test_no_page_fails_whatever_the_address_holds(data: st.DataObject) -> None:
         assert area_box.value == int(area.last)
         if munis is not None:
             assert at.sidebar.multiselect[0].value == list(dict.fromkeys(munis.last.split(",")))
+    chosen = area_box.value != 0  # an area in the sidebar (a value drawn as "anything" may be valid)
     at.switch_page(f"{PAGES_DIR}/{page.file}").run()
     assert not at.exception, [e.value for e in at.exception]
-    chosen = not country and area is not None and area.verdict == VALID
     if page.file == FRONT_FILE and chosen:  # the root with an area is the area's front page
-        assert at.title[0].value == area_name(int(area.last), expected_lang)
+        assert at.title[0].value == area_name(at.sidebar.selectbox[1].value, expected_lang)
     else:
         assert at.title[0].value == t(page.title_key, expected_lang)
     if country:
@@ -208,3 +209,19 @@ def test_unknown_language_keeps_area_and_municipalities() -> None:
 @pytest.mark.parametrize("view", ["²", "9" * 5000], ids=["superscript", "5000-digits"])
 def test_presentation_view_number_in_unicode_or_huge(view: str) -> None:
     _open({PARAM_PRESENTATION: "1", PARAM_VIEW: view})
+
+
+def test_a_bad_municipality_list_with_a_part_gives_the_country_overview() -> None:
+    """Found by the test above: a municipality list that is not the area's turns the root into
+    the whole country's overview, so the profile's part (`osio`) is not read and not named."""
+    at = _open({PARAM_AREA: "1", PARAM_MUNICIPALITIES: "0", PARAM_SECTION: "9" * 20})
+    _check_notices(at, "fi", {PARAM_MUNICIPALITIES})
+    assert len(at.warning) == 1
+    assert at.sidebar.selectbox[1].value == 0
+    assert at.title[0].value == t("nav.home", "fi")
+
+
+def test_an_area_with_an_unknown_part_names_it_on_the_front_page() -> None:
+    at = _open({PARAM_AREA: "1", PARAM_SECTION: "9" * 20})
+    _check_notices(at, "fi", {PARAM_SECTION})
+    assert at.title[0].value == area_name(1, "fi")

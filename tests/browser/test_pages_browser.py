@@ -255,7 +255,8 @@ def test_the_profiles_parts_are_in_the_address_and_follow_the_language(
     _tab_state["key"] = None
     main = tab.locator(MAIN)
     label = t(f"profile.section.{profile_view.AGREEMENTS}", "sv")
-    interact(tab, main.get_by_role("radio", name=label, exact=True).click)
+    parts = main.locator('[data-testid="stRadio"]')
+    interact(tab, parts.get_by_text(label, exact=True).click)
     assert exception_texts(tab) == []
     tab.wait_for_url(lambda url: _url_state(url)[1].get("osio") == profile_view.AGREEMENTS, timeout=10_000)
     assert _url_state(tab.url)[1] == {"alue": str(AREA), "kieli": "sv", "osio": profile_view.AGREEMENTS}
@@ -269,8 +270,9 @@ def test_the_profiles_parts_are_in_the_address_and_follow_the_language(
     assert exception_texts(tab) == []
     assert main.get_by_role("heading", name=t("profile.agreement_rows", "fi")).count() == 1
     assert _url_state(tab.url)[1].get("osio") == profile_view.AGREEMENTS
-    interact(tab, main.get_by_role("radio", name=t(f"profile.section.{profile_view.SUMMARY}", "fi"),
-                                   exact=True).click)
+    assert main.get_by_role("radio", name=t(f"profile.section.{profile_view.AGREEMENTS}", "fi"),
+                            exact=True).is_checked()
+    interact(tab, parts.get_by_text(t(f"profile.section.{profile_view.SUMMARY}", "fi"), exact=True).click)
     tab.wait_for_url(lambda url: "osio" not in _url_state(url)[1], timeout=10_000)
     assert main.locator('[data-testid="stMetric"]').count() > 0
     assert main.get_by_role("heading", name=t("profile.agreements", "fi")).count() == 1  # the timeline
