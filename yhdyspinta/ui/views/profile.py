@@ -156,8 +156,9 @@ def section_choice(lang: str) -> str:
     return part
 
 
-# One entry per area, chosen municipalities, language, version, day and part.
-SECTION_ENTRIES = 128
+# One entry per area, chosen municipalities, language, version, day and part: three parts (the
+# summary's timeline and the two others) for each of the 128 views the whole profile had before.
+SECTION_ENTRIES = 3 * 128
 
 
 @data.replayed(max_entries=SECTION_ENTRIES)
