@@ -52,11 +52,13 @@ def _buttons(at: Any) -> dict[str, Any]:
     return {b.proto.id.rsplit("-", 1)[-1]: b.proto for b in at.get("download_button")}
 
 
-@pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_every_chart_on_the_profile_downloads_as_png_and_svg(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("lang", "part"), [("fi", "yhteenveto"), ("sv", "osallistuminen")])
+def test_every_chart_on_the_profile_downloads_as_png_and_svg(lang: str, part: str,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each part of the profile with charts: the summary (the cards' series, the timeline, the
+    approvals) and participation (participation, survey, maturity)."""
     made = _record(monkeypatch)
-    # The part of the profile with the most charts: participation, survey and maturity.
-    at = open_app("profile.py", {"alue": "13", "kieli": lang, "osio": "osallistuminen"})
+    at = open_app("profile.py", {"alue": "13", "kieli": lang, "osio": part})
     charts = at.get("vega_lite_chart")
     assert len(charts) >= 3
     button = _buttons(at)[charting.IMAGES_KEY]

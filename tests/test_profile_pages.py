@@ -246,7 +246,7 @@ def test_profile_of_an_area(lang: str) -> None:
     ("osallistuminen", (views.PARTICIPATION, False)),
     ("aikajana", (views.SUMMARY, True)),  # the summary's own end is not a part of its own
     ("Sopimukset", (views.SUMMARY, True)),
-    ("Kunnat ja sopimukset", (views.SUMMARY, True)),  # a label, as Streamlit's binding writes it
+    ("Kunnat, sopimukset ja rakenteet", (views.SUMMARY, True)),  # a label, as Streamlit's binding writes it
     (" sopimukset", (views.SUMMARY, True)),
 ])
 def test_the_part_a_url_asks_for(raw: str | None, expected: tuple[str, bool]) -> None:
@@ -266,7 +266,7 @@ def test_a_link_opens_its_part_of_the_profile_in_any_language(query: dict[str, s
     assert at.query_params["osio"] == query["osio"] and not at.warning
 
 
-@pytest.mark.parametrize("raw", ["kaikki", "Kunnat ja sopimukset", "[x](http://example.org)"])
+@pytest.mark.parametrize("raw", ["kaikki", "Kommuner, avtal och strukturer", "[x](http://example.org)"])
 def test_an_unknown_part_is_named_and_the_summary_shown(raw: str) -> None:
     at = open_app("profile.py", {"alue": str(PS), "osio": raw, "kieli": "sv"})
     warnings = [w.value for w in at.warning]
@@ -288,6 +288,35 @@ def test_the_part_stays_when_the_language_changes() -> None:
 def test_without_an_area_there_are_no_parts() -> None:
     at = open_app("profile.py", {"osio": "sopimukset"})
     assert not at.radio and at.selectbox(key=views.KEY_AREA)
+    assert "osio" not in at.query_params, "not kept to be read, or named, once an area is chosen"
+
+
+def test_the_root_overview_leaves_no_part_in_the_address() -> None:
+    at = open_app(None, {"osio": "sopimukset"})
+    assert at.title[0].value == t("nav.home", "fi") and "osio" not in at.query_params
+
+
+def test_the_part_follows_the_address_back_and_forward() -> None:
+    """The browser's back and forward buttons rerun the page with an earlier address: the part
+    follows it, where a click on the control is not undone by the address it came with."""
+    at = open_app("profile.py", {"alue": str(PS)})
+    at.radio(key=views.KEY_SECTION).set_value(views.AGREEMENTS).run()
+    at.radio(key=views.KEY_SECTION).set_value(views.PARTICIPATION).run()
+    assert at.query_params["osio"] == views.PARTICIPATION
+    at.query_params["osio"] = views.AGREEMENTS  # back
+    at.run()
+    assert at.radio(key=views.KEY_SECTION).value == views.AGREEMENTS
+    assert t("profile.structures", "fi") in [s.value for s in at.subheader]
+    del at.query_params["osio"]  # back again, to the summary
+    at.run()
+    assert at.radio(key=views.KEY_SECTION).value == views.SUMMARY and at.metric
+    at.query_params["osio"] = views.AGREEMENTS  # forward
+    at.run()
+    assert at.radio(key=views.KEY_SECTION).value == views.AGREEMENTS
+    at.query_params["osio"] = "tuntematon"  # an unknown part mid-session keeps the one shown
+    at.run()
+    assert at.radio(key=views.KEY_SECTION).value == views.AGREEMENTS
+    assert at.query_params["osio"] == views.AGREEMENTS and not at.warning
 
 
 @pytest.mark.parametrize("raw", ["", "  "])

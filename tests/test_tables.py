@@ -19,17 +19,29 @@ pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def dataframe_calls(source: str) -> list[int]:
-    """Lines of `st.dataframe(...)` calls (Streamlit's table, bypassing our helper)."""
-    return [node.lineno for node in ast.walk(ast.parse(source))
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "dataframe" and isinstance(node.func.value, ast.Name)
-            and node.func.value.id == "st"]
+    """Lines that draw Streamlit's table without our helper: any `<something>.dataframe(...)` but
+    `tables.dataframe(...)` (`st.dataframe`, `st.sidebar.dataframe`, a column's), and a
+    `dataframe` imported from streamlit."""
+    tree = ast.parse(source)
+    imported = any(isinstance(node, ast.ImportFrom) and (node.module or "").startswith("streamlit")
+                   and any(alias.name == "dataframe" for alias in node.names) for node in ast.walk(tree))
+
+    def bypasses(func: ast.expr) -> bool:
+        if isinstance(func, ast.Attribute):
+            ours = isinstance(func.value, ast.Name) and func.value.id == "tables"
+            return func.attr == "dataframe" and not ours
+        return isinstance(func, ast.Name) and func.id == "dataframe" and imported
+
+    return sorted(node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call) and bypasses(node.func))
 
 
 @pytest.mark.parametrize(("source", "lines"), [
     ("import streamlit as st\nst.dataframe(frame)\n", [2]),
     ("x = 1\nst.dataframe(\n    frame, hide_index=True)\n", [2]),
+    ("st.sidebar.dataframe(frame)\nleft, right = st.columns(2)\nleft.dataframe(frame)\n", [1, 3]),
+    ("from streamlit import dataframe\ndataframe(frame)\n", [2]),
     ("tables.dataframe(frame)\n", []),
+    ("def dataframe(x): ...\ndataframe(frame)\n", []),
     ("st.data_editor(frame)\nst.table(frame)\n", []),
 ])
 def test_the_guard_finds_direct_calls(source: str, lines: list[int]) -> None:

@@ -153,6 +153,8 @@ def test_no_page_fails_whatever_the_address_holds(data: st.DataObject) -> None:
                               (PARAM_LANGUAGE, lang is not None and lang.verdict == INVALID),
                               (PARAM_SECTION, bad_section)) if bad}
     _check_notices(at, expected_lang, named)
+    if not bad_section:
+        assert not any(f"{PARAM_SECTION}=" in w.value for w in at.warning), [w.value for w in at.warning]
     if presentation:
         if bad_area or bad_munis:
             assert any(m.value.startswith(f"**{t('filter.area.all', expected_lang)}**") for m in at.markdown)

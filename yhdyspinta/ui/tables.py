@@ -1,4 +1,5 @@
-"""Every table of the app as one call: Streamlit's interactive table with our settings."""
+"""Every interactive table of the app (`st.dataframe`) as one call, with our settings. (The two
+static `st.table`s of the map slide hold only filled-in text.)"""
 
 from __future__ import annotations
 
@@ -13,5 +14,7 @@ MISSING = ""
 
 
 def dataframe(data: Any, **kwargs: Any) -> None:
-    """`st.dataframe(data, **kwargs)` with missing values shown as empty cells."""
-    st.dataframe(data, placeholder=MISSING, **kwargs)
+    """`st.dataframe(data, **kwargs)` with missing values shown as empty cells unless the caller
+    says otherwise (`placeholder=`)."""
+    kwargs.setdefault("placeholder", MISSING)
+    st.dataframe(data, **kwargs)

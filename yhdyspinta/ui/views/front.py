@@ -9,6 +9,7 @@ from yhdyspinta.ui.views import home, profile
 
 def render() -> None:
     if widgets.current_filters().area is None:
+        profile.forget_section()
         home.render()
     else:
         profile.render(front=True)

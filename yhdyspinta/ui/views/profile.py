@@ -89,14 +89,15 @@ def render(*, front: bool = False) -> None:
     title = area_name(filters.area, lang) if front and filters.area is not None else None
     version = widgets.page_header("nav.profile", filters, title=title)
     if filters.area is None:
+        forget_section()
         choose_area(filters, version)
         return
     area = filters.area
     today = finnish_today()
-    if front:
-        st.write(t("scorecard.intro", lang))
     part = section_choice(lang)
     if part == SUMMARY:
+        if front:
+            st.write(t("scorecard.intro", lang))
         view = profile_data.profile_view(version, area, filters.municipalities, lang, today)
         home.figure_cards(version, filters, today)
         scorecard(view, profile_data.overview_figures(version, filters, today).download, lang)
@@ -118,6 +119,7 @@ def render(*, front: bool = False) -> None:
 # (bench/load.py: about 8 % less CPU per run; README, "Load benchmark").
 PARAM_SECTION = "osio"
 KEY_SECTION = "profile.section"
+KEY_SECTION_WRITTEN = "profile.section.written"  # the part this session last wrote to the URL
 SUMMARY, AGREEMENTS, PARTICIPATION = "yhteenveto", "sopimukset", "osallistuminen"
 SECTIONS = (SUMMARY, AGREEMENTS, PARTICIPATION)
 TIMELINE = "aikajana"  # the summary's static end, drawn by `_sections`
@@ -133,15 +135,19 @@ def section_from_url(raw: str | None) -> tuple[str, bool]:
 
 
 def section_choice(lang: str) -> str:
-    """The part of the profile to show, as radio buttons in a row, kept in the URL. The URL's part is
-    read when the control is new (a page opened or the area chosen); an unknown one is named in
-    a notice and the summary shown."""
+    """The part of the profile to show, as radio buttons in a row, kept in the URL. The URL's part
+    is read when the control is new (a page opened or the area chosen), an unknown one named in a
+    notice and the summary shown; and when the URL holds a part other than the one this session
+    wrote there (the browser's back and forward buttons), the control follows it."""
+    from_url, unknown = section_from_url(st.query_params.get(PARAM_SECTION))
     if KEY_SECTION not in st.session_state:
-        raw = st.query_params.get(PARAM_SECTION)
-        st.session_state[KEY_SECTION], unknown = section_from_url(raw)
+        st.session_state[KEY_SECTION] = from_url
         if unknown:
-            st.warning(plain.text("profile.bad_section", lang, param=PARAM_SECTION, value=shown_value(raw or "")),
+            raw = st.query_params.get(PARAM_SECTION) or ""
+            st.warning(plain.text("profile.bad_section", lang, param=PARAM_SECTION, value=shown_value(raw)),
                        icon="⚠️")
+    elif not unknown and from_url != st.session_state.get(KEY_SECTION_WRITTEN, from_url):
+        st.session_state[KEY_SECTION] = from_url
     # A row of radio buttons: a segmented control looks more like tabs, but draws the chosen
     # part's label in the theme's red on a pale red, 4.48:1 (WCAG 2.1 AA asks 4.5:1; axe-core),
     # and a darker theme colour turned inline code elsewhere too pale.
@@ -153,7 +159,16 @@ def section_choice(lang: str) -> str:
             st.query_params[PARAM_SECTION] = part
     elif PARAM_SECTION in st.query_params:
         del st.query_params[PARAM_SECTION]
+    st.session_state[KEY_SECTION_WRITTEN] = part
     return part
+
+
+def forget_section() -> None:
+    """No area, no parts: a part left in the URL (e.g. the area set back to the whole country)
+    would otherwise be read, or named as unknown, once an area is chosen again."""
+    if PARAM_SECTION in st.query_params:
+        del st.query_params[PARAM_SECTION]
+    st.session_state.pop(KEY_SECTION_WRITTEN, None)
 
 
 # One entry per area, chosen municipalities, language, version, day and part: three parts (the
@@ -188,7 +203,7 @@ def _sections(version: int, area: int, municipalities: tuple[int, ...], lang: st
                 chart(view.approvals_spec)
             with st.expander(t("profile.timeline_table", lang)):
                 _table(view.events, lang)
-    else:
+    elif part == AGREEMENTS:
         st.subheader(t("profile.municipalities", lang))
         _table(view.municipalities, lang)
         if view.population_missing:
@@ -201,6 +216,8 @@ def _sections(version: int, area: int, municipalities: tuple[int, ...], lang: st
         _table(view.agreements, lang)
         st.subheader(t("profile.structures", lang))
         _table(view.structures, lang)
+    else:
+        raise ValueError(f"no such part of the profile: {part!r}")
     return tuple(shown)
 
 
