@@ -276,6 +276,11 @@ def test_the_profiles_parts_are_in_the_address_and_follow_the_language(
     tab.wait_for_url(lambda url: "osio" not in _url_state(url)[1], timeout=10_000)
     assert main.locator('[data-testid="stMetric"]').count() > 0
     assert main.get_by_role("heading", name=t("profile.agreements", "fi")).count() == 1  # the timeline
+    interact(tab, tab.go_back)  # the browser's back button returns to the part before
+    tab.wait_for_url(lambda url: _url_state(url)[1].get("osio") == profile_view.AGREEMENTS, timeout=10_000)
+    wait_for_streamlit(tab)
+    assert main.get_by_role("heading", name=t("profile.agreement_rows", "fi")).count() == 1
+    assert main.locator('[data-testid="stMetric"]').count() == 0
 
 
 def test_a_pages_own_choices_follow_the_language(tab: Page, plain_server: StreamlitServer) -> None:
