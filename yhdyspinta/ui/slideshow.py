@@ -37,7 +37,7 @@ from yhdyspinta import profile as prof
 from yhdyspinta.filters import PARAM_PRESENTATION, Filters, ascii_number, parse_filters
 from yhdyspinta.i18n import t
 from yhdyspinta.indicators.asof import finnish_today
-from yhdyspinta.ui import charting, data, pages, plain, profile_data, tables
+from yhdyspinta.ui import charting, data, pages, plain, profile_data, tables, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.live import keep_live
 from yhdyspinta.ui.views import home
@@ -233,8 +233,7 @@ def _go(index: int) -> None:
 
 def _leave() -> None:
     for param in (PARAM_PRESENTATION, PARAM_VIEW, PARAM_FORUM):
-        if param in st.query_params:
-            del st.query_params[param]
+        widgets.write_param(param, None)
 
 
 def _enter() -> None:

@@ -123,14 +123,20 @@ def _clear_municipalities() -> None:
     st.session_state[KEY_MUNIS] = []
 
 
+def write_param(param: str, value: str | None) -> None:
+    """Put `value` into the URL as `param`, or take `param` out when `value` is None; only when
+    it differs (each change is a message to the browser and an entry in its history)."""
+    if value is not None:
+        if st.query_params.get(param) != value:
+            st.query_params[param] = value
+    elif param in st.query_params:
+        del st.query_params[param]
+
+
 def _write_params(filters: Filters) -> None:
     wanted = filters.to_params()
     for param in (PARAM_LANGUAGE, PARAM_AREA, PARAM_MUNICIPALITIES):
-        if param in wanted:
-            if st.query_params.get(param) != wanted[param]:
-                st.query_params[param] = wanted[param]
-        elif param in st.query_params:
-            del st.query_params[param]
+        write_param(param, wanted.get(param))
     st.session_state[KEY_WRITTEN] = wanted
 
 

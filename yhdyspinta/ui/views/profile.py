@@ -139,12 +139,12 @@ def section_choice(lang: str) -> str:
     is read when the control is new (a page opened or the area chosen), an unknown one named in a
     notice and the summary shown; and when the URL holds a part other than the one this session
     wrote there (the browser's back and forward buttons), the control follows it."""
-    from_url, unknown = section_from_url(st.query_params.get(PARAM_SECTION))
+    raw = st.query_params.get(PARAM_SECTION)
+    from_url, unknown = section_from_url(raw)
     if KEY_SECTION not in st.session_state:
         st.session_state[KEY_SECTION] = from_url
         if unknown:
-            raw = st.query_params.get(PARAM_SECTION) or ""
-            st.warning(plain.text("profile.bad_section", lang, param=PARAM_SECTION, value=shown_value(raw)),
+            st.warning(plain.text("profile.bad_section", lang, param=PARAM_SECTION, value=shown_value(raw or "")),
                        icon="⚠️")
     elif not unknown and from_url != st.session_state.get(KEY_SECTION_WRITTEN, from_url):
         st.session_state[KEY_SECTION] = from_url
@@ -154,11 +154,7 @@ def section_choice(lang: str) -> str:
     chosen = st.radio(t("profile.section", lang), SECTIONS, format_func=lambda part: t(f"profile.section.{part}", lang),
                       key=KEY_SECTION, horizontal=True)
     part = chosen if chosen in SECTIONS else SUMMARY
-    if part != SUMMARY:
-        if st.query_params.get(PARAM_SECTION) != part:
-            st.query_params[PARAM_SECTION] = part
-    elif PARAM_SECTION in st.query_params:
-        del st.query_params[PARAM_SECTION]
+    widgets.write_param(PARAM_SECTION, None if part == SUMMARY else part)
     st.session_state[KEY_SECTION_WRITTEN] = part
     return part
 
@@ -166,8 +162,7 @@ def section_choice(lang: str) -> str:
 def forget_section() -> None:
     """No area, no parts: a part left in the URL (e.g. the area set back to the whole country)
     would otherwise be read, or named as unknown, once an area is chosen again."""
-    if PARAM_SECTION in st.query_params:
-        del st.query_params[PARAM_SECTION]
+    widgets.write_param(PARAM_SECTION, None)
     st.session_state.pop(KEY_SECTION_WRITTEN, None)
 
 
