@@ -68,15 +68,21 @@ def _peers_note(similar: peers.Peers | None, lang: str) -> str:
              names=", ".join(names))
 
 
-def scorecard(p: profile_data.ProfileView, download: bytes, lang: str) -> None:
-    """Every indicator of the catalogue for the area beside its similar areas and the country;
-    the area's values (every indicator, as the overview offers them) as CSV."""
+def scorecard(version: int, area: int, filters: Filters, today: date) -> None:
+    """Every indicator of the catalogue for the area beside its similar areas and the country
+    (drawn once and replayed, `_sections`); the area's values (every indicator, as the
+    overview offers them) as CSV."""
+    lang = filters.lang
+    _sections(version, area, filters.municipalities, lang, today, SCORECARD)
+    st.download_button(t("indicator.download", lang), profile_data.overview_figures(version, filters, today).download,
+                       file_name="tunnusluvut.csv", mime="text/csv", key="profile.indicators.csv")
+
+
+def _scorecard_table(view: profile_data.ProfileView, lang: str) -> None:
     st.subheader(t("scorecard.heading", lang))
-    tables.dataframe(p.figures, hide_index=True, width="stretch")
-    st.download_button(t("indicator.download", lang), download, file_name="tunnusluvut.csv", mime="text/csv",
-                       key="profile.indicators.csv")
-    notes = [_peers_note(p.peers, lang)]
-    if p.flagged:
+    tables.dataframe(view.figures, hide_index=True, width="stretch")
+    notes = [_peers_note(view.peers, lang)]
+    if view.flagged:
         notes.append(t("analysis.survey.small_n_note", lang, n=SMALL_N_THRESHOLD))
     st.markdown("\n\n".join(notes))  # one element: each is a message on every run
 
@@ -98,9 +104,8 @@ def render(*, front: bool = False) -> None:
     if part == SUMMARY:
         if front:
             st.write(t("scorecard.intro", lang))
-        view = profile_data.profile_view(version, area, filters.municipalities, lang, today)
         home.figure_cards(version, filters, today)
-        scorecard(view, profile_data.overview_figures(version, filters, today).download, lang)
+        scorecard(version, area, filters, today)
         report_download.block(filters, version, today)
         st.subheader(t("scorecard.map", lang))
         map_widget.small_map(filters, version, indicator="council_approval", level="municipalities",
@@ -123,6 +128,7 @@ KEY_SECTION_WRITTEN = "profile.section.written"  # the part this session last wr
 SUMMARY, AGREEMENTS, PARTICIPATION = "yhteenveto", "sopimukset", "osallistuminen"
 SECTIONS = (SUMMARY, AGREEMENTS, PARTICIPATION)
 TIMELINE = "aikajana"  # the summary's static end, drawn by `_sections`
+SCORECARD = "tunnusluvut"  # the summary's scorecard table and its notes, drawn by `_sections`
 
 
 def section_from_url(raw: str | None) -> tuple[str, bool]:
@@ -166,17 +172,19 @@ def forget_section() -> None:
     st.session_state.pop(KEY_SECTION_WRITTEN, None)
 
 
-# One entry per area, chosen municipalities, language, version, day and part: three parts (the
-# summary's timeline and the two others) for each of the 128 views the whole profile had before.
-SECTION_ENTRIES = 3 * 128
+# One entry per area, chosen municipalities, language, version, day and part: four parts (the
+# summary's scorecard and timeline, and the two other parts) for each of the 128 views the whole
+# profile had before.
+SECTION_ENTRIES = 4 * 128
 
 
 @data.replayed(max_entries=SECTION_ENTRIES)
 def _sections(version: int, area: int, municipalities: tuple[int, ...], lang: str, today: date,
               part: str) -> tuple[dict, ...]:
-    """The static tables and charts of a part of the profile: the agreement and approval
-    timeline that ends the summary (`TIMELINE`); the municipalities, agreements and structures
-    (`AGREEMENTS`); or participation, survey and maturity (`PARTICIPATION`). The same for every
+    """The static tables and charts of a part of the profile: the summary's scorecard
+    (`SCORECARD`) and the agreement and approval timeline that ends it (`TIMELINE`); the
+    municipalities, agreements and structures (`AGREEMENTS`); or participation, survey and
+    maturity (`PARTICIPATION`). The same for every
     viewer of the same area, so drawn once and replayed (each run would otherwise convert every
     table and chart again). Returns the charts' specs for the page's images download."""
     view = profile_data.profile_view(version, area, municipalities, lang, today)
@@ -188,6 +196,8 @@ def _sections(version: int, area: int, municipalities: tuple[int, ...], lang: st
 
     if part == PARTICIPATION:
         _participation(view, lang, chart)
+    elif part == SCORECARD:
+        _scorecard_table(view, lang)
     elif part == TIMELINE:
         st.subheader(t("profile.agreements", lang))
         if view.events is None or view.timeline_spec is None:
