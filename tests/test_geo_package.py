@@ -23,6 +23,7 @@ from yhdyspinta.indicators import labels
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store import schema
 from yhdyspinta.store.engine import open_store
+from yhdyspinta.ui import plain
 
 MANTYHARJU, PERTUNMAA = "507", "588"
 
@@ -213,8 +214,12 @@ def test_first_start_shows_the_population_share_and_credits_it(lang: str) -> Non
     share = metrics[labels.label("council_approved_population_share", lang)]
     assert re.fullmatch(r"\d{1,3},\d %", share.replace("\xa0", " ")), share
     captions = [c.value for c in at.caption]
-    assert any("THL Sotkanet" in c and "CC BY 4" in c for c in captions), captions
-    assert any("National Land Survey" in c for c in captions), "the small map credits its boundaries"
+    population = plain.escape(t("source.credit.thl_sotkanet_population", lang))  # captions are plain text
+    assert any(population in c for c in captions), captions
+    boundaries = plain.escape(t("source.credit.nls_municipalities", lang))
+    assert any(boundaries in c for c in captions), "the small map credits its boundaries"
+    # The credits in the reader's language, not the registry's English titles.
+    assert not any("National Land Survey" in c or "population by municipality" in c for c in captions), captions
     assert not any(t("banner.no_boundaries", lang) in c for c in captions)
     assert at.get("deck_gl_json_chart"), "the overview's small map is drawn, not the tile grid"
 
@@ -231,7 +236,9 @@ def test_first_start_map_draws_the_real_boundaries(level: str) -> None:
     assert len(features) == (23 if level == mapping.LEVEL_AREAS else 308)
     assert not at.get("vega_lite_chart"), "no tile grid"
     assert not at.warning
-    assert any("National Land Survey of Finland" in c.value and "2025" in c.value for c in at.caption)
+    credit = t("source.credit.nls_municipalities", "sv")
+    assert credit.startswith("Lantmäteriverket")
+    assert any(plain.escape(credit) in c.value and "2025" in c.value for c in at.caption)
 
 
 @pytest.mark.usefixtures("fresh_caches", "with_package")

@@ -502,6 +502,30 @@ def test_import_rejects_unknown_file_type(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- registry and fetch
 
 
+@pytest.mark.parametrize("source", list(SOURCES.values()), ids=list(SOURCES))
+def test_each_source_is_credited_in_each_language(source: object) -> None:
+    from yhdyspinta.display import source_credit
+    from yhdyspinta.geodata.registry import by_attribution
+
+    assert by_attribution(source.attribution) is source  # type: ignore[attr-defined]
+    assert source_credit(source.attribution, "en") == source.attribution  # type: ignore[attr-defined]
+    fi, sv = (source_credit(source.attribution, lang) for lang in ("fi", "sv"))  # type: ignore[attr-defined]
+    assert len({fi, sv, source.attribution}) == 3, "Finnish and Swedish credits of their own"  # type: ignore[attr-defined]
+    for credit in (fi, sv):
+        assert credit and credit.endswith(f"({source.licence})")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("attribution", "expected"), [
+    ("Oma kunta, rajat 2024", "Oma kunta, rajat 2024"),  # a file credited otherwise: as stored
+    (None, None),
+    ("", ""),
+])
+def test_an_unknown_credit_is_shown_as_stored(attribution: str | None, expected: str | None) -> None:
+    from yhdyspinta.display import source_credit
+
+    assert source_credit(attribution, "fi") == expected
+
+
 def test_registry_declares_licence_and_layers(monkeypatch: pytest.MonkeyPatch) -> None:
     for source in SOURCES.values():
         assert source.licence == "CC BY 4.0"

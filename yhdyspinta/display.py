@@ -207,6 +207,15 @@ def _source_text(dataset: object, lang: str) -> str:
     return source
 
 
+def source_credit(attribution: str | None, lang: str) -> str | None:
+    """How to credit a data set in `lang`: a registry source's credit from the catalogs
+    (`source.credit.<name>`), else the attribution stored with the data as it is."""
+    from yhdyspinta.geodata import registry
+
+    source = registry.by_attribution(attribution)
+    return t(f"source.credit.{source.name}", lang) if source else attribution
+
+
 def reference_rows(datasets: list[object], lang: str) -> pd.DataFrame:
     """What the reference cache holds, one row per data set, in the chosen language."""
     yes, no = YES_NO.get(lang, YES_NO["fi"])
@@ -221,6 +230,6 @@ def reference_rows(datasets: list[object], lang: str) -> pd.DataFrame:
             t("reference.col.source", lang): _source_text(d, lang),
             t("reference.col.updated", lang): format_day(updated, lang) if updated else "",
             t("reference.col.licence", lang): d.licence or "",  # type: ignore[attr-defined]
-            t("reference.col.attribution", lang): getattr(d, "attribution", None) or "",
+            t("reference.col.attribution", lang): source_credit(getattr(d, "attribution", None), lang) or "",
         })
     return pd.DataFrame(rows)

@@ -23,6 +23,7 @@ from sqlalchemy import Engine
 
 from yhdyspinta import charts, facts, indicators, mapping
 from yhdyspinta import profile as prof
+from yhdyspinta.display import source_credit
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.geodata import registry
 from yhdyspinta.i18n import format_day, t, tn
@@ -226,10 +227,6 @@ def _figures(area: int, frames: dict[str, pd.DataFrame], state: indicators.AsOf,
     return out
 
 
-def _registry_source(attribution: str | None) -> registry.DataSource | None:
-    return next((s for s in registry.SOURCES.values() if s.attribution == attribution), None)
-
-
 def source_lines(lang: str, version: int, with_map: bool) -> tuple[str, ...]:
     """Where the figures, the boundaries and the population come from (the registry's credit
     for what is loaded), and what drew the charts."""
@@ -241,8 +238,8 @@ def source_lines(lang: str, version: int, with_map: bool) -> tuple[str, ...]:
                          (status.population, "report.source.population")):
         if not dataset.available or (dataset is status.municipalities and not with_map):
             continue
-        known = _registry_source(dataset.attribution)
-        credit = dataset.attribution or t("report.source.unknown", lang)
+        known = registry.by_attribution(dataset.attribution)
+        credit = source_credit(dataset.attribution, lang) or t("report.source.unknown", lang)
         if dataset.licence and dataset.licence not in credit:
             credit += f", {dataset.licence}"
         year = str(dataset.year) if dataset.year else "–"

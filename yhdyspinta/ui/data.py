@@ -245,7 +245,7 @@ def boundary_credit(lang: str) -> str:
     status = reference_status()
     assert isinstance(status, ReferenceStatus)
     municipalities = status.municipalities
-    attribution = municipalities.attribution or municipalities.licence or "?"
+    attribution = display.source_credit(municipalities.attribution, lang) or municipalities.licence or "?"
     if municipalities.year is None:
         return plain.text("map.credit.no_year", lang, attribution=attribution)
     return plain.text("map.credit", lang, attribution=attribution, year=municipalities.year)
@@ -260,7 +260,7 @@ def population_credit(lang: str) -> str | None:
     population = status.population
     if not population.available:
         return None
-    attribution = population.attribution or population.licence or "?"
+    attribution = display.source_credit(population.attribution, lang) or population.licence or "?"
     if population.year is None:
         return plain.text("population.credit.no_year", lang, attribution=attribution)
     return plain.text("population.credit", lang, attribution=attribution, year=population.year)
