@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -18,10 +19,17 @@ DB_FILE_NAME = "yhdyspinta.sqlite3"
 GEO_CACHE_SUBDIR = "geo"
 
 
+@functools.lru_cache(maxsize=16)
+def _resolved(raw: str, cwd: str) -> Path:
+    """`raw` made absolute once per value and working folder: resolving walks the path on disk,
+    and the data folder is asked for several times in every page run (map and credit stamps)."""
+    return (Path(cwd) / Path(raw).expanduser()).resolve()
+
+
 def data_dir() -> Path:
     """The user's data folder: the embedded database and cached downloads."""
     raw = os.environ.get(ENV_DATA_DIR)
-    return Path(raw).expanduser().resolve() if raw else PROJECT_DIR / "data"
+    return _resolved(raw, os.getcwd()) if raw else PROJECT_DIR / "data"
 
 
 def database_url() -> str:
@@ -39,7 +47,7 @@ def geo_cache_dir() -> Path:
 def reference_dir() -> Path | None:
     """Optional folder of local copies of official data (used by CI and developers)."""
     raw = os.environ.get(ENV_REFERENCE_DIR)
-    return Path(raw).expanduser().resolve() if raw else None
+    return _resolved(raw, os.getcwd()) if raw else None
 
 
 def public_url() -> str | None:
