@@ -256,8 +256,9 @@ def _share_base(page_path: str) -> str | None:
 
 def _rail(filters: Filters, index: int, page_path: str, forum: date | None) -> None:
     lang = filters.lang
-    st.markdown(f"**{slides.area_title(filters)}**")
-    st.markdown(f"{index + 1} / {len(VIEWS)}")
+    # The selection and the slide's number on two lines of one element (each element is a message
+    # on every run of a slide a hall has open).
+    st.markdown(f"**{slides.area_title(filters)}**  \n{index + 1} / {len(VIEWS)}")
     base = _share_base(page_path)
     if base is None:
         return
