@@ -41,3 +41,12 @@ def test_without_the_variable_the_project_folder(monkeypatch: pytest.MonkeyPatch
     assert config.data_dir() == config.PROJECT_DIR / "data"
     monkeypatch.delenv(config.ENV_REFERENCE_DIR, raising=False)
     assert config.reference_dir() is None
+
+
+def test_an_absolute_data_dir_needs_no_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gone = tmp_path / "release"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()  # a deploy removed the folder the server was started in
+    monkeypatch.setenv(config.ENV_DATA_DIR, str(tmp_path / "store"))
+    assert config.data_dir() == (tmp_path / "store").resolve()

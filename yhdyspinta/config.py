@@ -19,17 +19,24 @@ DB_FILE_NAME = "yhdyspinta.sqlite3"
 GEO_CACHE_SUBDIR = "geo"
 
 
+def _absolute(raw: str) -> Path:
+    """`raw` expanded and made absolute. The working folder is read only for a relative path
+    (a server may run on in a folder a later deploy has removed)."""
+    path = Path(raw).expanduser()
+    return _resolved(str(path), "" if path.is_absolute() else os.getcwd())
+
+
 @functools.lru_cache(maxsize=16)
-def _resolved(raw: str, cwd: str) -> Path:
-    """`raw` made absolute once per value and working folder: resolving walks the path on disk,
-    and the data folder is asked for several times in every page run (map and credit stamps)."""
-    return (Path(cwd) / Path(raw).expanduser()).resolve()
+def _resolved(path: str, cwd: str) -> Path:
+    """Resolved once per path and working folder: resolving walks the path on disk, and the data
+    folder is asked for several times in every page run (map and credit stamps)."""
+    return (Path(cwd) / path).resolve()
 
 
 def data_dir() -> Path:
     """The user's data folder: the embedded database and cached downloads."""
     raw = os.environ.get(ENV_DATA_DIR)
-    return _resolved(raw, os.getcwd()) if raw else PROJECT_DIR / "data"
+    return _absolute(raw) if raw else PROJECT_DIR / "data"
 
 
 def database_url() -> str:
@@ -47,7 +54,7 @@ def geo_cache_dir() -> Path:
 def reference_dir() -> Path | None:
     """Optional folder of local copies of official data (used by CI and developers)."""
     raw = os.environ.get(ENV_REFERENCE_DIR)
-    return _resolved(raw, os.getcwd()) if raw else None
+    return _absolute(raw) if raw else None
 
 
 def public_url() -> str | None:
