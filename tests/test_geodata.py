@@ -45,6 +45,7 @@ from yhdyspinta.geodata import (
     reference_status,
     to_geojson,
 )
+from yhdyspinta.i18n import t
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BOUNDARY_FILE = "kuntarajat_2024.geojson"
@@ -505,25 +506,29 @@ def test_import_rejects_unknown_file_type(tmp_path: Path) -> None:
 @pytest.mark.parametrize("source", list(SOURCES.values()), ids=list(SOURCES))
 def test_each_source_is_credited_in_each_language(source: object) -> None:
     from yhdyspinta.display import source_credit
-    from yhdyspinta.geodata.registry import by_attribution
 
-    assert by_attribution(source.attribution) is source  # type: ignore[attr-defined]
-    assert source_credit(source.attribution, "en") == source.attribution  # type: ignore[attr-defined]
-    fi, sv = (source_credit(source.attribution, lang) for lang in ("fi", "sv"))  # type: ignore[attr-defined]
+    name = source.name  # type: ignore[attr-defined]
+    assert source_credit(name, "en") == source.attribution  # type: ignore[attr-defined]
+    fi, sv = (source_credit(name, lang) for lang in ("fi", "sv"))
     assert len({fi, sv, source.attribution}) == 3, "Finnish and Swedish credits of their own"  # type: ignore[attr-defined]
     for credit in (fi, sv):
-        assert credit and credit.endswith(f"({source.licence})")  # type: ignore[attr-defined]
+        assert credit.endswith(f"({source.licence})")  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize(("attribution", "expected"), [
-    ("Oma kunta, rajat 2024", "Oma kunta, rajat 2024"),  # a file credited otherwise: as stored
-    (None, None),
-    ("", ""),
-])
-def test_an_unknown_credit_is_shown_as_stored(attribution: str | None, expected: str | None) -> None:
-    from yhdyspinta.display import source_credit
+def test_a_users_own_file_is_credited_as_such_in_each_language(boundary_path: Path, population_path: Path) -> None:
+    from yhdyspinta.display import licence_text, source_credit
 
-    assert source_credit(attribution, "fi") == expected
+    import_reference(boundary_path, year=2024)
+    import_reference(population_path)  # its code column (municipality_code) names no registry source
+    status = reference_status()
+    assert status.municipalities.data_source == "nls_municipalities"
+    assert status.population.data_source is None
+    for lang in ("fi", "sv", "en"):
+        assert source_credit(status.population.data_source, lang) == t("source.credit.unknown", lang)
+        assert licence_text(status.population.licence, lang) == t("source.licence.unknown", lang)
+        assert licence_text(status.municipalities.licence, lang) == "CC BY 4.0"
+    assert "User-supplied" not in source_credit(None, "fi") + licence_text(status.population.licence, "fi")
+    assert source_credit("no_such_source", "sv") == t("source.credit.unknown", "sv")
 
 
 def test_registry_declares_licence_and_layers(monkeypatch: pytest.MonkeyPatch) -> None:

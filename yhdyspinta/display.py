@@ -207,13 +207,22 @@ def _source_text(dataset: object, lang: str) -> str:
     return source
 
 
-def source_credit(attribution: str | None, lang: str) -> str | None:
-    """How to credit a data set in `lang`: a registry source's credit from the catalogs
-    (`source.credit.<name>`), else the attribution stored with the data as it is."""
+def source_credit(data_source: str | None, lang: str) -> str:
+    """How to credit a reference data set in `lang`: its registry source's credit from the
+    catalogs (`source.credit.<name>`), or, for a file the registry does not know (the loader
+    records no source for it), that a user supplied it and its licence is to be checked."""
     from yhdyspinta.geodata import registry
 
-    source = registry.by_attribution(attribution)
-    return t(f"source.credit.{source.name}", lang) if source else attribution
+    key = f"source.credit.{data_source}" if data_source in registry.SOURCES else "source.credit.unknown"
+    return t(key, lang)
+
+
+def licence_text(licence: str | None, lang: str) -> str:
+    """A data set's licence as recorded (a registry licence such as CC BY 4.0 reads the same in
+    every language), or, for a user's file of unknown licence, that it is to be checked."""
+    from yhdyspinta.geodata.loader import UNKNOWN_LICENCE
+
+    return t("source.licence.unknown", lang) if licence == UNKNOWN_LICENCE else licence or ""
 
 
 def reference_rows(datasets: list[object], lang: str) -> pd.DataFrame:
@@ -229,7 +238,7 @@ def reference_rows(datasets: list[object], lang: str) -> pd.DataFrame:
             t("reference.col.year", lang): "" if d.year is None else str(d.year),  # type: ignore[attr-defined]
             t("reference.col.source", lang): _source_text(d, lang),
             t("reference.col.updated", lang): format_day(updated, lang) if updated else "",
-            t("reference.col.licence", lang): d.licence or "",  # type: ignore[attr-defined]
-            t("reference.col.attribution", lang): source_credit(getattr(d, "attribution", None), lang) or "",
+            t("reference.col.licence", lang): licence_text(d.licence, lang),  # type: ignore[attr-defined]
+            t("reference.col.attribution", lang): source_credit(d.data_source, lang) if d.available else "",  # type: ignore[attr-defined]
         })
     return pd.DataFrame(rows)

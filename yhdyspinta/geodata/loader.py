@@ -120,6 +120,8 @@ class CachedDataset:
     problem: str | None = None
     # "cache": the user's data/geo/ (fetch or import); "package": shipped with the dashboard.
     origin: str = "cache"
+    # The registry source it came from (its name), None for a file the registry does not know.
+    data_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -885,6 +887,7 @@ def _dataset_status(
         licence=entry.get("licence") if isinstance(entry.get("licence"), str) else None,
         attribution=entry.get("attribution") if isinstance(entry.get("attribution"), str) else None,
         problem=problem,
+        data_source=entry.get("data_source") if isinstance(entry.get("data_source"), str) else None,
     )
 
 

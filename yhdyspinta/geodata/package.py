@@ -355,4 +355,5 @@ def _packaged(current: Any, path: Path, count: int, section: Mapping[str, Any], 
     return replace(current, path=path, available=True, count=count, year=year if isinstance(year, int) else None,
                    source=str(section.get("input")) if section.get("input") else None, updated_at=None,
                    licence=source.licence if source else None,
-                   attribution=source.attribution if source else None, problem=None, origin=ORIGIN_PACKAGE)
+                   attribution=source.attribution if source else None, problem=None, origin=ORIGIN_PACKAGE,
+                   data_source=source.name if source else None)

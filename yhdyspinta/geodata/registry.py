@@ -181,12 +181,6 @@ def get_source(name: str) -> DataSource:
         raise KeyError(f"Unknown data source {name!r}; known: {', '.join(SOURCES)}") from None
 
 
-def by_attribution(attribution: str | None) -> DataSource | None:
-    """The source whose credit a manifest stored (manifests keep the registry's English
-    attribution), or None for a file credited otherwise."""
-    return next((s for s in SOURCES.values() if s.attribution == attribution), None)
-
-
 def _unique(names: tuple[str, ...]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for n in names:

@@ -230,18 +230,16 @@ def _figures(area: int, frames: dict[str, pd.DataFrame], state: indicators.AsOf,
 def source_lines(lang: str, version: int, with_map: bool) -> tuple[str, ...]:
     """Where the figures, the boundaries and the population come from (the registry's credit
     for what is loaded), and what drew the charts."""
-    from yhdyspinta.geodata import reference_status
+    from yhdyspinta.geodata import status_in_use
 
     lines = [t("report.source.data", lang, version=version)]
-    status = reference_status()
+    status = status_in_use()  # the user's cache, else the data shipped with the dashboard, as the app
     for dataset, key in ((status.municipalities, "report.source.boundaries"),
                          (status.population, "report.source.population")):
         if not dataset.available or (dataset is status.municipalities and not with_map):
             continue
-        known = registry.by_attribution(dataset.attribution)
-        credit = source_credit(dataset.attribution, lang) or t("report.source.unknown", lang)
-        if dataset.licence and dataset.licence not in credit:
-            credit += f", {dataset.licence}"
+        known = registry.SOURCES.get(dataset.data_source or "")
+        credit = source_credit(dataset.data_source, lang)  # a registry credit names its licence
         year = str(dataset.year) if dataset.year else "–"
         if key == "report.source.boundaries":
             line = t("report.source.boundaries", lang, credit=credit, year=year)

@@ -245,7 +245,7 @@ def boundary_credit(lang: str) -> str:
     status = reference_status()
     assert isinstance(status, ReferenceStatus)
     municipalities = status.municipalities
-    attribution = display.source_credit(municipalities.attribution, lang) or municipalities.licence or "?"
+    attribution = display.source_credit(municipalities.data_source, lang)
     if municipalities.year is None:
         return plain.text("map.credit.no_year", lang, attribution=attribution)
     return plain.text("map.credit", lang, attribution=attribution, year=municipalities.year)
@@ -260,7 +260,7 @@ def population_credit(lang: str) -> str | None:
     population = status.population
     if not population.available:
         return None
-    attribution = display.source_credit(population.attribution, lang) or population.licence or "?"
+    attribution = display.source_credit(population.data_source, lang)
     if population.year is None:
         return plain.text("population.credit.no_year", lang, attribution=attribution)
     return plain.text("population.credit", lang, attribution=attribution, year=population.year)
