@@ -80,7 +80,8 @@ def scorecard(version: int, area: int, filters: Filters, today: date) -> None:
 
 def _scorecard_table(view: profile_data.ProfileView, lang: str) -> None:
     st.subheader(t("scorecard.heading", lang))
-    tables.dataframe(view.figures, hide_index=True, width="stretch")
+    # Every indicator in view at once (the default height scrolls after ten rows inside the table).
+    tables.dataframe(view.figures, hide_index=True, width="stretch", height="content")
     notes = [_peers_note(view.peers, lang)]
     if view.flagged:
         notes.append(t("analysis.survey.small_n_note", lang, n=SMALL_N_THRESHOLD))
