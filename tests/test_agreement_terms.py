@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from yhdyspinta import analysis, demo, editing, facts, indicators, profile
 from yhdyspinta.access import Principal
 from yhdyspinta.domain import Role
-from yhdyspinta.i18n import column_label
+from yhdyspinta.i18n import column_label, t
 from yhdyspinta.io.export import export_kind
 from yhdyspinta.io.importer import commit_import, prepare_import
 from yhdyspinta.kinds import KINDS, get_kind
@@ -325,8 +325,8 @@ def _frames(agreements: list[dict[str, Any]], approvals: list[dict[str, Any]]) -
     frames = {k: pd.DataFrame(columns=list(get_kind(k).export_fields)) for k in indicators.KINDS_NEEDED}
     frames["agreements"] = pd.DataFrame(agreements, columns=list(get_kind("agreements").export_fields))
     frames["approvals"] = pd.DataFrame(approvals, columns=list(get_kind("approvals").export_fields))
-    frames["municipalities"] = pd.DataFrame([{"code": m.code, "area_code": m.area_code, "population": None}
-                                             for m in facts.municipalities()])
+    frames["municipalities"] = pd.DataFrame([{"code": m.code, "area_code": m.area_code, "population": None,
+                                              "language": m.language} for m in facts.municipalities()])
     return frames
 
 
@@ -361,17 +361,42 @@ def test_a_renewal_still_in_decision_leaves_the_area_expired() -> None:
     assert KUOPIO not in resolved.council_approved
 
 
-def test_the_agreements_page_counts_the_councils_of_each_areas_latest_agreement() -> None:
+@pytest.mark.parametrize(("day", "approved", "pending"), [
+    (date(2025, 6, 1), 2, 0),  # the first term: Kuopio and Iisalmi approved it
+    (date(2026, 2, 1), 0, 2),  # the renewal's term has begun: Kuopio undecided, Kaavi's decision not yet made
+    (date(2026, 11, 29), 1, 1),  # Kaavi approved the renewal, Kuopio has not decided
+])
+def test_the_agreements_page_counts_the_councils_as_the_catalogue_does(day: date, approved: int, pending: int) -> None:
     frames = _frames([dict(FIRST_AGREEMENT), dict(RENEWAL)],
                      [_approval(KUOPIO, "hyvaksytty", date(2023, 8, 28), FIRST),
                       _approval(IISALMI, "hyvaksytty", date(2023, 9, 11), FIRST),
                       _approval(KUOPIO, "kasittelematta", None, SECOND),
                       _approval(KAAVI, "hyvaksytty", date(2026, 3, 2), SECOND)])
-    per_municipality = analysis.municipality_approvals(frames["agreements"], frames["approvals"])
+    per_municipality = analysis.municipality_approvals(frames["agreements"], frames["approvals"], day)
     members = [m.code for m in facts.municipalities() if m.area_code == PS]
     assert len(per_municipality[per_municipality["area_code"] == PS]) == len(members)  # one row each
     row = analysis.approval_counts(per_municipality).set_index("area_code").loc[PS]
-    assert (row["hyvaksytty"], row["kasittelematta"], row["total"]) == (1, 1, len(members))
+    assert (row["hyvaksytty"], row["kasittelematta"], row["total"]) == (approved, pending, len(members))
+    state = indicators.resolve(frames, day)
+    assert row["hyvaksytty"] == sum(m in state.council_approved for m in members), "the catalogue's count"
+
+
+def test_a_begun_renewal_without_decisions_counts_no_council_anywhere() -> None:
+    """The example data's Pohjanmaa: the 2023–2025 agreement expired, the 2026–2029 one in
+    preparation with no council decisions yet. The overview's card, the agreements page and the
+    profile's municipality table all say that no council has approved the agreement of the day."""
+    frames = _frames([dict(FIRST_AGREEMENT), dict(RENEWAL, status="valmistelussa")],
+                     [_approval(KUOPIO, "hyvaksytty", date(2023, 8, 28), FIRST),
+                      _approval(IISALMI, "hyvaksytty", date(2023, 9, 11), FIRST)])
+    day = date(2026, 11, 29)
+    state = indicators.resolve(frames, day)
+    assert not state.council_approved
+    row = analysis.approval_counts(analysis.municipality_approvals(frames["agreements"], frames["approvals"], day)
+                                   ).set_index("area_code").loc[PS]
+    assert row["hyvaksytty"] == 0 and row[analysis.NOT_SUBMITTED] == row["total"]
+    table = profile.municipality_table(PS, frames, state, "en")
+    assert set(table[t("profile.col.council", "en")]) == {t("profile.no_decision", "en")}
+    assert table[column_label("decided_on", "en")].isna().all(), "no day of a decision on an expired agreement"
 
 
 def test_the_area_timeline_shows_each_councils_decision_once_under_its_own_agreement() -> None:

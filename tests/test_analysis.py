@@ -65,6 +65,7 @@ def test_lifecycle_counts(rows: list[dict[str, Any]], expected: dict[str | None,
     assert counts["areas"].sum() == IN_SCOPE
 
 
+AS_OF = date(2026, 11, 29)
 KAINUU_APPROVALS = [approval("105", "hyvaksytty"), approval("205", "hyvaksytty"),
                     approval("290", "hylatty"), approval("578", "kasittelematta")]
 
@@ -80,7 +81,7 @@ KAINUU_APPROVALS = [approval("105", "hyvaksytty"), approval("205", "hyvaksytty")
 ])
 def test_approval_counts(area: int, municipalities: tuple[str, ...], expected: tuple[Any, ...]) -> None:
     per_muni = analysis.municipality_approvals(frame("agreements", [agreement(KAINUU)]),
-                                               frame("approvals", KAINUU_APPROVALS))
+                                               frame("approvals", KAINUU_APPROVALS), AS_OF)
     counts = analysis.approval_counts(per_muni, "yhteistyosopimus", municipalities)
     assert len(counts) == IN_SCOPE
     row = counts[counts["area_code"] == area].iloc[0]
@@ -91,7 +92,7 @@ def test_approval_counts(area: int, municipalities: tuple[str, ...], expected: t
 
 def test_municipality_approvals_lists_every_municipality_once_per_agreement() -> None:
     agreements = frame("agreements", [agreement(KAINUU), agreement(KAINUU, kind="aiesopimus")])
-    per_muni = analysis.municipality_approvals(agreements, frame("approvals", KAINUU_APPROVALS))
+    per_muni = analysis.municipality_approvals(agreements, frame("approvals", KAINUU_APPROVALS), AS_OF)
     in_scope_munis = sum(1 for m in facts.municipalities() if facts.area_by_code()[m.area_code].in_scope)
     assert len(per_muni) == in_scope_munis + len(KAINUU_MUNIS)  # Kainuu's twice
     kainuu = per_muni[per_muni["area_code"] == KAINUU]
@@ -102,7 +103,7 @@ def test_municipality_approvals_lists_every_municipality_once_per_agreement() ->
 
 
 def test_agreement_pages_tables_take_empty_frames() -> None:
-    per_muni = analysis.municipality_approvals(frame("agreements", []), frame("approvals", []))
+    per_muni = analysis.municipality_approvals(frame("agreements", []), frame("approvals", []), AS_OF)
     counts = analysis.approval_counts(per_muni)
     assert counts["hyvaksytty"].sum() == 0 and counts[analysis.NOT_SUBMITTED].sum() == len(per_muni)
     for lang in LANGUAGES:

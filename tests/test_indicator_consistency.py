@@ -25,11 +25,11 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import capture_downloads, open_app
-from yhdyspinta import facts, indicators, mapping, slides
+from yhdyspinta import analysis, facts, indicators, mapping, slides
 from yhdyspinta import profile as prof
 from yhdyspinta.cli import main
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import format_pct, t
+from yhdyspinta.i18n import enum_label, format_pct, t
 from yhdyspinta.indicators import attention, finnish_today, labels
 from yhdyspinta.io.export import indicator_bytes
 from yhdyspinta.kinds import KINDS
@@ -323,6 +323,16 @@ def test_every_pure_surface_agrees_with_the_catalogue(frames: dict[str, pd.DataF
     for area in AREAS:
         assert slide.loc[area, "approved"] == labels.value_text(per_area["council_approved_municipalities"][area],
                                                                 "en")
+    # The agreements page's chart of the councils' decisions and the area profile's municipality
+    # table, for each area with an agreement (an approval always names one).
+    counts = analysis.approval_counts(
+        analysis.municipality_approvals(frames["agreements"], frames["approvals"], as_of)).set_index("area_code")
+    approved_label = enum_label("ApprovalStatus", "hyvaksytty", "en")
+    for area in set(frames["agreements"]["area_code"]) - {HELSINKI}:
+        approved = per_area["council_approved_municipalities"][area]
+        assert counts.loc[area, "hyvaksytty"] == approved.numerator, area
+        table = prof.municipality_table(area, frames, state, "en")
+        assert (table[t("profile.col.council", "en")] == approved_label).sum() == approved.numerator, area
     # The overview's list of areas that need attention.
     found = attention.attention(state, AREAS)
     for rule, key in ((attention.Rule.EXPIRED, "agreements_expired"), (attention.Rule.NO_FORUM, None),

@@ -23,7 +23,7 @@ from yhdyspinta.domain import (
     SurveyLevel,
     Theme,
 )
-from yhdyspinta.indicators.asof import AsOf, finnish_today, latest_approvals
+from yhdyspinta.indicators.asof import AsOf, approvals_of_the_day, council_decisions, finnish_today
 from yhdyspinta.indicators.catalogue import by_area, maturity_level
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
@@ -76,32 +76,36 @@ def lifecycle_counts(agreements: pd.DataFrame, kind: str = AgreementKind.COLLABO
     return pd.DataFrame(rows)
 
 
-def municipality_approvals(agreements: pd.DataFrame, approvals: pd.DataFrame) -> pd.DataFrame:
-    """Every in-scope municipality × each agreement of its area, with the council's decision.
+def municipality_approvals(agreements: pd.DataFrame, approvals: pd.DataFrame, as_of: date,
+                           log: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every in-scope municipality × each agreement kind of its area, with the council's decision
+    on the area's agreement of that kind of the day, as the catalogue counts it
+    (`asof.council_decisions`: a renewal from its term on, a decision once known by the day).
 
-    A municipality whose area has the agreement but no approval row gets NOT_SUBMITTED; one
+    A municipality whose area has the agreement but no decision on it gets NOT_SUBMITTED; one
     whose area has no agreement at all gets one row with kind None and status NOT_SUBMITTED,
     so every municipality appears. Columns: area_code, municipality_code, kind, status, decided_on.
-    An area with several agreements of a kind (a renewal for a new term) counts its latest one.
     """
-    approvals = latest_approvals(approvals)
-    decisions = {(int(r.area_code), str(r.agreement_kind), str(r.municipality_code)): r
-                 for r in approvals.itertuples()}
     kinds_by_area: dict[int, list[str]] = {}
     for r in agreements.itertuples():
         kinds = kinds_by_area.setdefault(int(r.area_code), [])
         if str(r.kind) not in kinds:
             kinds.append(str(r.kind))
     kind_order = [k.value for k in AgreementKind]
+    present = {k for kinds in kinds_by_area.values() for k in kinds}
+    status = {kind: council_decisions(approvals, agreements, log, as_of, kind) for kind in present}
+    decided_on = {kind: {str(r.municipality_code): r.decided_on
+                         for r in approvals_of_the_day(approvals, agreements, kind, as_of).itertuples()}
+                  for kind in present}
     rows = []
     for code in _in_scope_codes():
         kinds = sorted(kinds_by_area.get(code, []), key=kind_order.index) or [None]
         for muni in _members(code):
             for kind in kinds:
-                found = decisions.get((code, kind, muni)) if kind else None
+                found = status[kind].get(muni) if kind else None
                 rows.append({"area_code": code, "municipality_code": muni, "kind": kind,
-                             "status": str(found.status) if found is not None else NOT_SUBMITTED,
-                             "decided_on": found.decided_on if found is not None else None})
+                             "status": found or NOT_SUBMITTED,
+                             "decided_on": decided_on[kind].get(muni) if found else None})
     return pd.DataFrame(rows, columns=["area_code", "municipality_code", "kind", "status", "decided_on"])
 
 

@@ -32,7 +32,7 @@ from yhdyspinta.domain import (
 )
 from yhdyspinta.i18n import column_label, enum_label, format_number, t
 from yhdyspinta.indicators import labels
-from yhdyspinta.indicators.asof import AsOf, as_date, current_terms, forums_of, survey_rows
+from yhdyspinta.indicators.asof import AsOf, approvals_of_the_day, as_date, current_terms, forums_of, survey_rows
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
 # Okabe–Ito: the area against the country; every mark also carries a text label or shape.
@@ -64,10 +64,11 @@ def municipality_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, 
     """One row per member municipality: name, language status, population, its council's
     decision on the area's strategic agreement, and the forums it attended."""
     munis = members(area, frames["municipalities"], lang)
-    approvals = frames["approvals"]
-    approvals = approvals[(approvals["area_code"] == area)
-                          & (approvals["agreement_kind"] == AgreementKind.COLLABORATION)]
-    by_code = {r.municipality_code: r for r in approvals.itertuples()}
+    # The decisions on the area's agreement of the day, as the council figures count them (a
+    # renewal's from its term on): not a decision on an expired predecessor.
+    approvals = approvals_of_the_day(frames["approvals"], frames["agreements"], AgreementKind.COLLABORATION,
+                                     state.as_of)
+    by_code = {r.municipality_code: r for r in approvals[approvals["area_code"] == area].itertuples()}
     has_agreement = _strategic(area, frames["agreements"]) is not None
     rows = []
     for m in munis.itertuples():

@@ -264,25 +264,24 @@ def current_terms(agreements: pd.DataFrame, kind: str, as_of: date) -> dict[int,
     return out
 
 
-def latest_approvals(approvals: pd.DataFrame) -> pd.DataFrame:
-    """The councils' decisions on each area's latest agreement of each kind."""
-    return _latest(approvals, "agreement_kind", "agreement_term_start")
+def approvals_of_the_day(approvals: pd.DataFrame, agreements: pd.DataFrame, kind: str, as_of: date) -> pd.DataFrame:
+    """The councils' decisions on each area's agreement of `kind` of the day (`current_terms`):
+    on a renewal from its term on, on its predecessor before. An area whose agreement of the day
+    has no decisions yet has no rows, whatever its councils decided on an earlier term."""
+    rows = approvals[approvals["agreement_kind"] == kind]
+    if "agreement_term_start" not in rows:
+        return rows
+    terms = current_terms(agreements, kind, as_of)
+    return _keep(rows, [int(a) not in terms or as_date(t) in (None, terms[int(a)])
+                        for a, t in zip(rows["area_code"], rows["agreement_term_start"], strict=True)])
 
 
-def _latest(frame: pd.DataFrame, kind: str, term: str) -> pd.DataFrame:
-    if frame.empty or term not in frame:
-        return frame
-    latest = frame.groupby(["area_code", kind])[term].transform("max")
-    return frame[frame[term].isna() | (frame[term] == latest)]
-
-
-def _council(approvals: pd.DataFrame, agreements: pd.DataFrame, log: pd.DataFrame | None,
-             as_of: date) -> dict[str, str]:
-    rows = approvals[approvals["agreement_kind"] == AgreementKind.COLLABORATION]
-    if "agreement_term_start" in rows:  # only the decisions on each area's agreement of the day
-        terms = current_terms(agreements, AgreementKind.COLLABORATION, as_of)
-        rows = _keep(rows, [int(a) not in terms or as_date(t) in (None, terms[int(a)])
-                     for a, t in zip(rows["area_code"], rows["agreement_term_start"], strict=True)])
+def council_decisions(approvals: pd.DataFrame, agreements: pd.DataFrame, log: pd.DataFrame | None, as_of: date,
+                      kind: str = AgreementKind.COLLABORATION) -> dict[str, str]:
+    """Per municipality with a decision row on its area's agreement of `kind` of the day: the
+    council's decision known by the day (ApprovalStatus value), else pending. The one rule every
+    count of councils reads (the catalogue's council figures, the agreements page, the profile)."""
+    rows = approvals_of_the_day(approvals, agreements, kind, as_of)
     decided = rows[rows["status"] != ApprovalStatus.PENDING]
     days = event_days("approvals", decided, "decided_on", log,
                       lambda r: r.get("status") in (ApprovalStatus.APPROVED, ApprovalStatus.REJECTED))
@@ -386,7 +385,7 @@ def resolve(frames: Mapping[str, pd.DataFrame], as_of: date) -> AsOf:
     log = frames.get("changelog")
     forums = frames["forums"]
     held = frozenset(d for d in (as_date(v) for v in forums["held_on"]) if d is not None and d <= as_of)
-    council = _council(frames["approvals"], frames["agreements"], log, as_of)
+    council = council_decisions(frames["approvals"], frames["agreements"], log, as_of)
     wave, survey_rows = _latest_wave(frames["survey"], log, as_of)
     pilots = frames["pilots"]
     pilot_days = event_days("pilots", pilots, "started_on", log, lambda _r: True)

@@ -33,9 +33,11 @@ class AgreementsData:
 
 
 @data.cached(max_entries=64)
-def agreements(version: int, filters: Filters) -> AgreementsData:
+def agreements(version: int, filters: Filters, today: date) -> AgreementsData:
     frame = kind_frame("agreements", version)
-    per_muni = analysis.municipality_approvals(frame, kind_frame("approvals", version))
+    # The councils' decisions on each area's agreement of the day, as the catalogue counts them.
+    per_muni = analysis.municipality_approvals(frame, kind_frame("approvals", version), today,
+                                               kind_frame("changelog", version))
     grid = analysis.agreement_grid(frame)
     lifecycle = analysis.lifecycle_counts(frame)
     shown = per_muni
@@ -60,8 +62,8 @@ class ApprovalData:
 
 
 @data.cached(max_entries=64)
-def approvals(version: int, filters: Filters, kind: str) -> ApprovalData:
-    per_muni = agreements(version, filters).per_municipality
+def approvals(version: int, filters: Filters, kind: str, today: date) -> ApprovalData:
+    per_muni = agreements(version, filters, today).per_municipality
     counts = analysis.approval_counts(per_muni, kind)
     selection = (analysis.approval_counts(per_muni, kind, filters.municipalities) if filters.municipalities
                  else counts.iloc[0:0])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from yhdyspinta import charts_analysis as ca
@@ -20,9 +22,10 @@ def render() -> None:
     filters = widgets.current_filters()
     lang = filters.lang
     version = widgets.page_header("nav.agreements", filters)
-    view = analysis_data.agreements(version, filters)
+    today = finnish_today()
+    view = analysis_data.agreements(version, filters, today)
     st.caption(t("analysis.agreements.intro", lang))
-    _headline(filters, version)
+    _headline(filters, version, today)
 
     st.subheader(t("analysis.agreements.table_heading", lang))
     widgets.data_table("agreements", filters, version, PAGE)
@@ -33,10 +36,11 @@ def render() -> None:
         tables.dataframe(view.lifecycle_table, hide_index=True)
 
     st.subheader(t("agreements.approvals", lang))
+    st.write(t("analysis.agreements.approvals_rule", lang))
     kinds = view.kinds or (AgreementKind.COLLABORATION.value,)
     kind = st.selectbox(t("analysis.agreements.choose_kind", lang), kinds, key=f"{PAGE}.kind",
                         format_func=lambda k: enum_label("AgreementKind", k, lang))
-    approvals = analysis_data.approvals(version, filters, kind)
+    approvals = analysis_data.approvals(version, filters, kind, today)
     show_chart(ca.approval_chart, (approvals.counts, lang, filters.area, kind), approvals.table, lang,
                alt_text=t("analysis.agreements.approval_title", lang, kind=enum_label("AgreementKind", kind, lang)),
                key=f"{PAGE}.approvals")
@@ -49,10 +53,9 @@ def render() -> None:
     forms.edit_section(PAGE, forms.agreement_form, forms.approval_form)
 
 
-def _headline(filters: Filters, version: int) -> None:
+def _headline(filters: Filters, version: int, today: date) -> None:
     """The catalogue's agreement figures for the selection, with the whole country's beside."""
     lang = filters.lang
-    today = finnish_today()
     values = profile_data.indicator_values(version, filters, today)
     country = profile_data.indicator_values(version, Filters(lang=lang), today) if filters.area is not None else None
     cols = st.columns(3)
