@@ -20,7 +20,10 @@ from yhdyspinta.filters import BadParam, Filters, parse_filters
         ({"alue": "x"}, Filters(), (BadParam("alue", "x"),)),
         ({"alue": "13", "kunta": "686,762"}, Filters(area=13, municipalities=("686", "762")), ()),
         ({"alue": "13", "kunta": "91"}, Filters(), (BadParam("kunta", "91"),)),
-        ({"kunta": "091"}, Filters(municipalities=("091",)), ()),
+        ({"kunta": "091"}, Filters(area=90, municipalities=("091",)), ()),  # its area, as the sidebar shows it
+        ({"kunta": "297,140"}, Filters(area=13, municipalities=("297", "140")), ()),
+        ({"kunta": "297,091"}, Filters(), (BadParam("kunta", "297,091"),)),  # two areas: no one area to show
+        ({"kunta": "035"}, Filters(), (BadParam("kunta", "035"),)),  # Åland: outside the reform
         ({"alue": "99", "kunta": "091"}, Filters(), (BadParam("alue", "99"),)),
         # Digits to str.isdigit but not to int() (or read by int() as 13): ASCII digits only.
         ({"alue": "²"}, Filters(), (BadParam("alue", "²"),)),

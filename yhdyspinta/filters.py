@@ -87,7 +87,8 @@ class ParsedFilters:
 def parse_filters(params: Mapping[str, str]) -> ParsedFilters:
     """The filters in `params` (the URL's query parameters). Parameters are read on their own:
     an unknown language gives Finnish and keeps the area; a bad area or municipality list
-    gives the whole country (half a filter would mislead)."""
+    gives the whole country (half a filter would mislead); municipalities without an area get
+    theirs (they must share one)."""
     bad: list[BadParam] = []
     lang = params.get(PARAM_LANGUAGE) or DEFAULT_LANGUAGE
     if lang not in LANGUAGES:
@@ -119,6 +120,15 @@ def parse_filters(params: Mapping[str, str]) -> ParsedFilters:
                 break
             if m.code not in municipalities:
                 municipalities.append(m.code)
+    if municipalities and area is None:
+        # Municipalities without an area (a hand-made link): their area, when they share one the
+        # dashboard covers, so the figures and the sidebar say the same; else the whole country.
+        areas = {known[c].area_code for c in municipalities}
+        only = facts.area_by_code()[next(iter(areas))] if len(areas) == 1 else None
+        if only is not None and only.in_scope:
+            area = only.code
+        else:
+            bad.append(BadParam(PARAM_MUNICIPALITIES, shown_value(raw_munis)))
     if any(b.param in (PARAM_AREA, PARAM_MUNICIPALITIES) for b in bad):
         area, municipalities = None, []
     return ParsedFilters(Filters(lang=lang, area=area, municipalities=tuple(municipalities)),
