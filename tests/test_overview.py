@@ -345,3 +345,22 @@ def test_an_empty_store_has_no_forum_to_show(fresh_caches: None, monkeypatch: py
     assert not any(e.rule in (Rule.NO_FORUM, Rule.EXPIRED) for e in attention(indicators.resolve(_frames(),
                                                                                                 finnish_today())))
     assert len(links(at)) == 22 + 21  # every area lacks an assessment; all but Helsinki an agreement
+
+
+def test_the_quarterly_charts_label_whole_numbers_only() -> None:
+    """A yes/no figure (0/1) and a flat line of zeros, drawn as the browser would (vl-convert):
+    no tick reads 0.5 or 0.000000."""
+    import json
+
+    import vl_convert
+
+    from yhdyspinta import charts
+
+    days = pd.date_range("2023-03-31", periods=12, freq="QE")
+    frame = pd.DataFrame(
+        [{"label": "Sopimus voimassa", "day": d, "value": float(d.year == 2025), "text": ""} for d in days]
+        + [{"label": "Valtuusto hyväksynyt", "day": d, "value": 0.0, "text": ""} for d in days])
+    svg = vl_convert.vegalite_to_svg(json.loads(charts.headline_series_chart(frame, "fi").to_json()))
+    labels_drawn = set(re.findall(r">([^<>]*)</text>", svg))
+    assert {"0", "1"} <= labels_drawn
+    assert not {"0.5", "0.0", "1.0", "0.000000"} & labels_drawn, labels_drawn

@@ -105,6 +105,7 @@ def indicator_tile_map(frame: pd.DataFrame, domain: list[str], colours: list[str
                                             height=GRID_ROWS * tile_height)
 
 
+WHOLE_TICKS_ONLY = "datum.value % 1 ? '' : datum.label"  # Vega expression: no label on a fractional tick
 SERIES_WIDTH = 165  # px per small chart: four with their axes fit beside each other on a 1440 px screen
 SERIES_HEIGHT = 90
 
@@ -114,7 +115,11 @@ def headline_series_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     (its own scale); `frame` has columns label, day, value, text (the value as shown)."""
     base = alt.Chart(frame).encode(
         x=alt.X("day:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", labelColor=AXIS_INK)),
-        y=alt.Y("value:Q", title=None, axis=alt.Axis(tickCount=3, labelColor=AXIS_INK)),
+        # Whole-number tick labels: every headline figure is a count, a yes/no (0/1) or a
+        # percentage, so a label of 0.5 would mean nothing, and an integer needs no decimal
+        # separator (the charts' numbers are not localised) nor shows as 0.000000 on a flat line.
+        y=alt.Y("value:Q", title=None, axis=alt.Axis(tickCount=3, format="d", labelExpr=WHOLE_TICKS_ONLY,
+                                                     labelColor=AXIS_INK)),
         tooltip=[alt.Tooltip("label:N", title=t("indicator.col.label", lang)),
                  alt.Tooltip("day:T", title=t("indicator.col.day", lang), format="%d.%m.%Y"),
                  alt.Tooltip("text:N", title=t("indicator.col.value", lang))],
