@@ -34,6 +34,7 @@ TITLE_FONT = 28
 # these are the outer sizes that fill the slide's main column (the QR code's rail beside it)
 # on a 1920×1080 projector under the title and above the buttons.
 WIDTH = 1440
+MATURITY_SIDES = 320  # px the maturity slide leaves for its area names and legend
 HEIGHT = 700
 # What a bar chart with its legend in rows above it needs besides its rows.
 CHART_FRAME = 220
@@ -188,7 +189,7 @@ def forum_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def maturity_heat(state: AsOf, filters: Filters) -> pd.DataFrame:
     """Mean score per area and dimension (the catalogue's maturity indicators), and the whole
     country's; with an area chosen, that area and the country."""
-    columns = ["area", "dimension", "mean", "respondents"]
+    columns = ["area", "dimension", "mean", "text", "respondents"]
     if indicators.evaluate("maturity_mean", state).value is None:
         return pd.DataFrame(columns=columns)
     assessed = sorted(int(a) for a in state.maturity["area_code"].unique())
@@ -200,15 +201,18 @@ def maturity_heat(state: AsOf, filters: Filters) -> pd.DataFrame:
         for column in MATURITY_COLUMNS:
             value = indicators.evaluate(f"maturity_{column}", state, scope)
             rows.append({"area": name, "dimension": column_label(column, filters.lang), "mean": value.value,
-                         "respondents": value.n})
+                         "text": labels.value_text(value, filters.lang), "respondents": value.n})
     return pd.DataFrame(rows, columns=columns)
 
 
 def maturity_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     dims = list(dict.fromkeys(frame["dimension"]))
     areas = list(dict.fromkeys(frame["area"]))
+    # Every label drawn, slanted: at the slide's width eight labels side by side overlapped (the
+    # Swedish ones are long single words), and Vega left every other one out.
     base = alt.Chart(frame, title=t("present.maturity_title", lang)).encode(
-        x=alt.X("dimension:N", sort=dims, title=None, axis=alt.Axis(labelAngle=0, orient="top")),
+        x=alt.X("dimension:N", sort=dims, title=None,
+                axis=alt.Axis(labelAngle=-30, labelAlign="left", orient="top", labelOverlap=False)),
         y=alt.Y("area:N", sort=areas, title=None),
         tooltip=[alt.Tooltip("area:N"), alt.Tooltip("dimension:N"), alt.Tooltip("mean:Q", format=".2f"),
                  alt.Tooltip("respondents:Q")],
@@ -218,10 +222,11 @@ def maturity_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
         legend=alt.Legend(title=t("profile.maturity_axis", lang), orient="right", direction="vertical")))
     # Dark cells get white text, light ones black: the value stays legible on every shade.
     text = base.mark_text(fontSize=FONT + 4).encode(
-        text=alt.Text("mean:Q", format=".1f"),
+        text="text:N",  # as the catalogue writes the value (decimal comma in Finnish and Swedish)
         color=alt.condition(alt.datum.mean >= 2.2, alt.value("#ffffff"), alt.value("#000000")))
     height = min(HEIGHT, 200 + 80 * len(areas))
-    return style((cells + text).properties(width=WIDTH, height=height))
+    # Narrower than the other slides: the area names and the legend beside it fit the view too.
+    return style((cells + text).properties(width=WIDTH - MATURITY_SIDES, height=height))
 
 
 def maturity_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
