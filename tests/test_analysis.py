@@ -27,8 +27,16 @@ def frame(kind: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(get_kind(kind).export_fields))
 
 
-def agreement(area: int, kind: str = "yhteistyosopimus", status: str = "hyvaksytty") -> dict[str, Any]:
-    return {"area_code": area, "kind": kind, "title": "Sopimus", "status": status, "themes": ""}
+def agreement(area: int, kind: str = "yhteistyosopimus", status: str = "hyvaksytty", **more: Any) -> dict[str, Any]:
+    return {"area_code": area, "kind": kind, "title": "Sopimus", "status": status, "themes": "", **more}
+
+
+def agreements_state(agreements: pd.DataFrame, day: date = date(2026, 11, 29)) -> indicators.AsOf:
+    """The day's state of a store that holds only `agreements`."""
+    frames = {k: frame(k, []) for k in indicators.KINDS_NEEDED}
+    frames["agreements"] = agreements
+    frames["municipalities"] = pd.DataFrame(facts.municipality_records())
+    return indicators.resolve(frames, day)
 
 
 def approval(muni: str, status: str, area: int = KAINUU, kind: str = "yhteistyosopimus") -> dict[str, Any]:
@@ -40,7 +48,8 @@ def approval(muni: str, status: str, area: int = KAINUU, kind: str = "yhteistyos
 
 
 def test_agreement_grid_has_every_area_and_kind() -> None:
-    grid = analysis.agreement_grid(frame("agreements", [agreement(POHJOIS_SAVO, status="paatoksenteossa")]))
+    agreements = frame("agreements", [agreement(POHJOIS_SAVO, status="paatoksenteossa")])
+    grid = analysis.agreement_grid(agreements, agreements_state(agreements))
     assert len(grid) == 23 * 3
     cell = grid[(grid["area_code"] == POHJOIS_SAVO) & (grid["kind"] == "yhteistyosopimus")].iloc[0]
     assert (cell["status"], cell["stage"]) == ("paatoksenteossa", 2)
@@ -56,9 +65,14 @@ def test_agreement_grid_has_every_area_and_kind() -> None:
      {"hyvaksytty": 2, "valmistelussa": 1, None: IN_SCOPE - 3}),
     # another kind of agreement does not count for the strategic one
     ([agreement(1, kind="aiesopimus")], {None: IN_SCOPE}),
+    # approved once, its validity over: expired, as the map and the indicators say
+    ([agreement(1, approved_on=date(2023, 1, 10), valid_from=date(2023, 1, 10), valid_until=date(2025, 12, 31)),
+      agreement(2, status="toimeenpanossa", approved_on=date(2024, 2, 1), valid_from=date(2024, 2, 1))],
+     {"expired": 1, "toimeenpanossa": 1, None: IN_SCOPE - 2}),
 ])
 def test_lifecycle_counts(rows: list[dict[str, Any]], expected: dict[str | None, int]) -> None:
-    counts = analysis.lifecycle_counts(frame("agreements", rows))
+    agreements = frame("agreements", rows)
+    counts = analysis.lifecycle_counts(agreements, agreements_state(agreements))
     got = {(None if pd.isna(s) else s): int(n) for s, n in zip(counts["status"], counts["areas"], strict=True)
            if n}
     assert got == expected
@@ -108,7 +122,8 @@ def test_agreement_pages_tables_take_empty_frames() -> None:
     assert counts["hyvaksytty"].sum() == 0 and counts[analysis.NOT_SUBMITTED].sum() == len(per_muni)
     for lang in LANGUAGES:
         assert len(ca.approval_table(counts, lang)) == IN_SCOPE
-        assert len(ca.agreement_grid_table(analysis.agreement_grid(frame("agreements", [])), lang)) == 23
+        empty = frame("agreements", [])
+        assert len(ca.agreement_grid_table(analysis.agreement_grid(empty, agreements_state(empty)), lang)) == 23
 
 
 # ------------------------------------------------------------------------------ forums

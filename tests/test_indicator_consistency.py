@@ -333,6 +333,14 @@ def test_every_pure_surface_agrees_with_the_catalogue(frames: dict[str, pd.DataF
         assert counts.loc[area, "hyvaksytty"] == approved.numerator, area
         table = prof.municipality_table(area, frames, state, "en")
         assert (table[t("profile.col.council", "en")] == approved_label).sum() == approved.numerator, area
+    # The agreements page's grid and lifecycle counts say "expired" where the catalogue does.
+    grid = analysis.agreement_grid(frames["agreements"], state).set_index(["area_code", "kind"])
+    lifecycle = analysis.lifecycle_counts(frames["agreements"], state).set_index("status")
+    for area in set(AREAS) - {HELSINKI}:
+        expired = per_area["agreements_expired"][area].value == 1
+        assert (grid.loc[(area, "yhteistyosopimus"), "status"] == analysis.EXPIRED) == expired, area
+    assert lifecycle.loc[analysis.EXPIRED, "areas"] == sum(
+        per_area["agreements_expired"][a].value == 1 for a in set(AREAS) - {HELSINKI})
     # The overview's list of areas that need attention.
     found = attention.attention(state, AREAS)
     for rule, key in ((attention.Rule.EXPIRED, "agreements_expired"), (attention.Rule.NO_FORUM, None),

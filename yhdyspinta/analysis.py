@@ -9,6 +9,7 @@ documented columns, so a store with no data draws empty charts rather than faili
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -23,7 +24,15 @@ from yhdyspinta.domain import (
     SurveyLevel,
     Theme,
 )
-from yhdyspinta.indicators.asof import AsOf, approvals_of_the_day, council_decisions, finnish_today
+from yhdyspinta.indicators.asof import (
+    AgreementState,
+    AsOf,
+    approvals_of_the_day,
+    as_date,
+    council_decisions,
+    current_terms,
+    finnish_today,
+)
 from yhdyspinta.indicators.catalogue import by_area, maturity_level
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
@@ -31,6 +40,10 @@ from yhdyspinta.store.schema import MATURITY_COLUMNS
 
 # The lifecycle in order; a cell's stage is its index here (0 = not started).
 LIFECYCLE: tuple[AgreementStatus, ...] = tuple(AgreementStatus)
+# An approved agreement whose validity has ended (Strategic.shown), ordered after an agreement in
+# preparation and before an area without one.
+EXPIRED = AgreementState.EXPIRED.value
+EXPIRED_STAGE = -0.5
 # A municipality of an area whose agreement has no approval row: the council has not had it.
 NOT_SUBMITTED = "ei_kasittelyssa"
 APPROVAL_ORDER: tuple[str, ...] = (ApprovalStatus.APPROVED.value, ApprovalStatus.PENDING.value,
@@ -45,33 +58,53 @@ def _members(area_code: int) -> list[str]:
     return [m.code for m in facts.municipalities() if m.area_code == area_code]
 
 
-def agreement_grid(agreements: pd.DataFrame) -> pd.DataFrame:
-    """Every area (Åland too, out of scope) × every agreement kind.
+def agreement_grid(agreements: pd.DataFrame, state: AsOf) -> pd.DataFrame:
+    """Every area (Åland too, out of scope) × every agreement kind, on the day of `state`.
 
-    Columns: area_code, in_scope, kind, status (code, or missing when the area has no agreement
-    of that kind), stage (lifecycle index or -1), title, approved_on.
+    Each kind's agreement of the day (`current_terms`: a renewal from its term on); the strategic
+    agreement's status as the map and the indicators show it (`Strategic.shown`: EXPIRED once
+    its validity has ended). Columns: area_code, in_scope, kind, status (code, EXPIRED, or
+    missing when the area has no agreement of that kind), stage (lifecycle index, EXPIRED_STAGE,
+    or -1), title, approved_on.
     """
-    by_key = {(int(r.area_code), str(r.kind)): r for r in agreements.itertuples()}
+    by_key: dict[tuple[int, str], Any] = {}
+    for kind in AgreementKind:
+        terms = current_terms(agreements, kind, state.as_of)
+        for r in agreements[agreements["kind"] == kind.value].itertuples():
+            area = int(r.area_code)
+            term = as_date(getattr(r, "term_start", None))
+            if (area, kind.value) not in by_key or area not in terms or term == terms[area]:
+                by_key[(area, kind.value)] = r
     rows = []
     for area in facts.areas():
         for kind in AgreementKind:
             found = by_key.get((area.code, kind.value)) if area.in_scope else None
             status = str(found.status) if found is not None else None
+            strategic = state.strategic.get(area.code)
+            if kind == AgreementKind.COLLABORATION and found is not None and strategic is not None:
+                status = strategic.shown or status
             rows.append({
                 "area_code": area.code, "in_scope": area.in_scope, "kind": kind.value, "status": status,
-                "stage": LIFECYCLE.index(AgreementStatus(status)) if status else -1,
+                "stage": _stage(status),
                 "title": str(found.title) if found is not None else None,
                 "approved_on": found.approved_on if found is not None else None,
             })
     return pd.DataFrame(rows)
 
 
-def lifecycle_counts(agreements: pd.DataFrame, kind: str = AgreementKind.COLLABORATION) -> pd.DataFrame:
-    """How many in-scope areas are at each lifecycle status for one agreement kind, plus
-    the areas with no such agreement (status None). Columns: status, areas."""
-    grid = agreement_grid(agreements)
+def _stage(status: str | None) -> float:
+    if status is None:
+        return -1
+    return EXPIRED_STAGE if status == EXPIRED else LIFECYCLE.index(AgreementStatus(status))
+
+
+def lifecycle_counts(agreements: pd.DataFrame, state: AsOf, kind: str = AgreementKind.COLLABORATION) -> pd.DataFrame:
+    """How many in-scope areas are at each lifecycle status for one agreement kind on the day
+    (EXPIRED after the lifecycle), plus the areas with no such agreement (status None).
+    Columns: status, areas."""
+    grid = agreement_grid(agreements, state)
     grid = grid[grid["in_scope"] & (grid["kind"] == str(kind))]
-    rows = [{"status": s.value, "areas": int((grid["status"] == s.value).sum())} for s in LIFECYCLE]
+    rows = [{"status": s, "areas": int((grid["status"] == s).sum())} for s in (*(s.value for s in LIFECYCLE), EXPIRED)]
     rows.append({"status": None, "areas": int(grid["status"].isna().sum())})
     return pd.DataFrame(rows)
 

@@ -6,9 +6,7 @@ import altair as alt
 import pandas as pd
 
 from yhdyspinta import palette
-from yhdyspinta.domain import AgreementKind, AgreementStatus
-from yhdyspinta.i18n import enum_label, t
-from yhdyspinta.palette import OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
+from yhdyspinta.i18n import t
 from yhdyspinta.tilegrid import tiles
 
 NO_DATA = "–"
@@ -18,47 +16,6 @@ TILE_WIDTH = 130
 TILE_HEIGHT = 50
 GRID_COLUMNS = 4
 GRID_ROWS = 8
-
-
-def tile_frame(agreements: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per tile: the area's strategic agreement status, or 'not in scope'."""
-    status_by_area = {
-        int(r.area_code): r.status
-        for r in agreements[agreements["kind"] == AgreementKind.COLLABORATION].itertuples()
-    }
-    rows = []
-    for tile in tiles(lang):
-        if not tile.in_scope:
-            status = t("common.out_of_scope", lang)
-        else:
-            code = status_by_area.get(tile.code)
-            status = enum_label("AgreementStatus", code, lang) if code else NO_DATA
-        rows.append({"code": tile.code, "row": tile.row, "col": tile.col, "name": tile.label,
-                     "status": status})
-    return pd.DataFrame(rows)
-
-
-def tile_map(frame: pd.DataFrame, lang: str, title: str) -> alt.Chart:
-    domain = [enum_label("AgreementStatus", s, lang) for s in AgreementStatus]
-    domain += [NO_DATA, t("common.out_of_scope", lang)]
-    colours = [*list(STATUS_COLOURS), "#FFFFFF", OUT_OF_SCOPE_COLOUR]
-    legend_title = enum_label("AgreementKind", AgreementKind.COLLABORATION, lang)
-    base = alt.Chart(frame).encode(
-        x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
-        tooltip=[alt.Tooltip("name:N", title=t("filter.area", lang)),
-                 alt.Tooltip("status:N", title=legend_title)],
-    )
-    rect = base.mark_rect(stroke="#FFFFFF", strokeWidth=2, cornerRadius=3).encode(
-        color=alt.Color("status:N", scale=alt.Scale(domain=domain, range=colours),
-                        legend=alt.Legend(title=legend_title, orient="bottom", columns=2, labelLimit=260,
-                                          titleLimit=520, symbolStrokeWidth=0, labelColor="#000000",
-                                          titleColor="#000000")),
-    )
-    name = base.mark_text(baseline="bottom", dy=-2, fontSize=10, fontWeight="bold", color="#000000").encode(
-        text="name:N")
-    status = base.mark_text(baseline="top", dy=4, fontSize=9, color="#000000").encode(text="status:N")
-    return (rect + name + status).properties(title=title, width=GRID_COLUMNS * TILE_WIDTH,
-                                             height=GRID_ROWS * TILE_HEIGHT)
 
 
 def indicator_tile_frame(values: pd.DataFrame, lang: str) -> pd.DataFrame:

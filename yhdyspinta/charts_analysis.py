@@ -20,7 +20,7 @@ from yhdyspinta.charts import NO_DATA
 from yhdyspinta.display import area_name
 from yhdyspinta.domain import AgreementKind, AgreementStatus, MaturityLevel, Theme
 from yhdyspinta.i18n import column_label, enum_label, format_day, format_number, format_pct, t
-from yhdyspinta.palette import OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
+from yhdyspinta.palette import EXPIRED_COLOUR, OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
 BLUE, SKY, GREEN, ORANGE, VERMILLION, PURPLE, YELLOW = (
@@ -256,6 +256,8 @@ def dumbbell_chart(frame: pd.DataFrame, spec: Dumbbell, lang: str, *, label: str
 def _status_label(status: str | None, in_scope: bool, lang: str) -> str:
     if not in_scope:
         return t("common.out_of_scope", lang)
+    if status == analysis.EXPIRED:
+        return t("map.expired", lang)  # as the map names it
     return NO_DATA if _missing(status) else enum_label("AgreementStatus", status, lang)
 
 
@@ -288,8 +290,8 @@ def agreement_grid_chart(grid: pd.DataFrame, lang: str, selected: int | None) ->
     y_order = [_marked(chart_area_name(c, lang), c == selected) for c in order]
     x_order = [_wrap(enum_label("AgreementKind", k, lang), 22) for k in AgreementKind]
     domain = [enum_label("AgreementStatus", s, lang) for s in AgreementStatus]
-    domain += [NO_DATA, t("common.out_of_scope", lang)]
-    colours = [*STATUS_COLOURS, "#FFFFFF", OUT_OF_SCOPE_COLOUR]
+    domain += [t("map.expired", lang), NO_DATA, t("common.out_of_scope", lang)]
+    colours = [*STATUS_COLOURS, EXPIRED_COLOUR, "#FFFFFF", OUT_OF_SCOPE_COLOUR]
     legend = t("analysis.agreements.status", lang)
     base = alt.Chart(frame).encode(
         x=alt.X("kind_label:N", sort=x_order, title=None,
@@ -327,7 +329,7 @@ def agreement_grid_table(grid: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def lifecycle_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
-        t("analysis.agreements.status", lang): [enum_label("AgreementStatus", s, lang) if not _missing(s) else
+        t("analysis.agreements.status", lang): [_status_label(s, True, lang) if not _missing(s) else
                                                 t("analysis.agreements.no_agreement", lang) for s in counts["status"]],
         t("analysis.col.areas", lang): counts["areas"],
     })

@@ -76,7 +76,7 @@ KINDS_NEEDED: tuple[str, ...] = indicators.KINDS_NEEDED
 
 NO_DATA_CLASS = "none"
 OUT_OF_SCOPE_CLASS = "out"
-EXPIRED_CLASS = "expired"
+EXPIRED_CLASS = AgreementState.EXPIRED.value  # Strategic.shown of an agreement to renew
 NOT_APPLICABLE_CLASS = "not_applicable"
 
 # Lower bounds of the classes. Shares are binned on whole percent so "20–39 %" means exactly that.
@@ -306,11 +306,11 @@ def _area_cells(indicator: str, state: AsOf, lang: str, statement: str | None) -
             strategic = state.strategic.get(a.code)
             if strategic is None:  # Helsinki
                 cells[a.code] = _not_applicable(lang)
-            elif strategic.state == AgreementState.EXPIRED:
+            elif strategic.shown == EXPIRED_CLASS:
                 cells[a.code] = Cell(None, t("map.expired", lang), EXPIRED_CLASS,
                                      t("map.detail.expired", lang, day=format_day(strategic.valid_until, lang)))
-            elif strategic.status:
-                cells[a.code] = Cell(None, enum_label("AgreementStatus", strategic.status, lang), strategic.status)
+            elif strategic.shown:
+                cells[a.code] = Cell(None, enum_label("AgreementStatus", strategic.shown, lang), strategic.shown)
             else:
                 cells[a.code] = _no_data(lang, "map.no_agreement")
     elif indicator == COUNCIL_APPROVAL:

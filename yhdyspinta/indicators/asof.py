@@ -169,6 +169,13 @@ class Strategic:
     status: str | None  # the agreement's stored status (None when the area has none)
     valid_until: date | None = None
 
+    @property
+    def shown(self) -> str | None:
+        """Where it stands as every page shows it: expired (`AgreementState.EXPIRED`, needs
+        renewing) once an approved agreement's validity has ended, else its stored status
+        (None: the area has no agreement)."""
+        return AgreementState.EXPIRED.value if self.state == AgreementState.EXPIRED else self.status
+
 
 @dataclass(frozen=True)
 class SurveyWave:

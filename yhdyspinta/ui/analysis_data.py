@@ -38,8 +38,9 @@ def agreements(version: int, filters: Filters, today: date) -> AgreementsData:
     # The councils' decisions on each area's agreement of the day, as the catalogue counts them.
     per_muni = analysis.municipality_approvals(frame, kind_frame("approvals", version), today,
                                                kind_frame("changelog", version))
-    grid = analysis.agreement_grid(frame)
-    lifecycle = analysis.lifecycle_counts(frame)
+    state = data.state(version, today)
+    grid = analysis.agreement_grid(frame, state)
+    lifecycle = analysis.lifecycle_counts(frame, state)
     shown = per_muni
     if filters.area is not None:
         shown = shown[shown["area_code"] == filters.area]

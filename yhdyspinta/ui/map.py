@@ -251,6 +251,20 @@ def _tile_grid(filters: Filters, version: int, today: date, indicator: str, stat
                     key=key)
 
 
+def agreement_tile_grid(filters: Filters, version: int, key: str) -> None:
+    """The areas' strategic agreements on the tile grid with its legend, classed as the map
+    classes them (an expired agreement too): for a page that shows the grid on its own."""
+    values = map_values(version, finnish_today(), mapping.AGREEMENT_STATUS, mapping.LEVEL_AREAS, filters.lang, None)
+    frame = charts.indicator_tile_frame(mapping.tile_values(values), filters.lang)
+    title = mapping.indicator_title(mapping.AGREEMENT_STATUS, mapping.LEVEL_AREAS, filters.lang)
+    charting.altair(charts.indicator_tile_map, frame, [c.label for c in values.classes],
+                    [c.colour for c in values.classes], t("home.tile_map", filters.lang), title, filters.lang,
+                    width="content", key=key)
+    with st.expander(t("home.tile_map", filters.lang)):  # the same in words
+        tables.dataframe(frame[["name", "value"]].rename(columns={"name": t("filter.area", filters.lang),
+                                                                  "value": title}), hide_index=True)
+
+
 def _notes(version: int, today: date, indicator: str, lang: str, inherited: bool) -> None:
     if inherited:
         st.caption(t("map.inherited", lang))

@@ -9,7 +9,6 @@ from pathlib import Path
 import streamlit as st
 
 from yhdyspinta import facts
-from yhdyspinta.charts import tile_frame, tile_map
 from yhdyspinta.filters import (
     PARAM_AREA,
     PARAM_LANGUAGE,
@@ -19,7 +18,7 @@ from yhdyspinta.filters import (
     parse_filters,
 )
 from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t, tn
-from yhdyspinta.ui import charting, data, plain, tables
+from yhdyspinta.ui import data, plain, tables
 
 KEY_LANG = "flt.lang"
 KEY_AREA = "flt.area"
@@ -191,14 +190,6 @@ def download_buttons(lang: str, stem: str, csv: bytes, xlsx: bytes, *, key: str)
                          key=f"{key}.dl_csv")
     right.download_button(t("common.download_xlsx", lang), xlsx, file_name=f"{stem}.xlsx", key=f"{key}.dl_xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-
-
-def tile_grid(filters: Filters, version: int) -> None:
-    frame = tile_frame(data.kind_frame("agreements", version), filters.lang)
-    charting.altair(tile_map, frame, filters.lang, t("home.tile_map", filters.lang),
-                    width="content")
-    with st.expander(t("home.tile_map", filters.lang)):
-        tables.dataframe(frame[["name", "status"]], hide_index=True)
 
 
 def language() -> str:

@@ -7,6 +7,7 @@ import streamlit as st
 from yhdyspinta.display import reference_rows
 from yhdyspinta.i18n import t
 from yhdyspinta.ui import data, tables, widgets
+from yhdyspinta.ui import map as map_widget
 
 
 def render() -> None:
@@ -23,5 +24,5 @@ def render() -> None:
         st.warning(t("banner.no_boundaries", lang))
     if any(d.origin == "package" for d in status.datasets()):
         st.caption(t("reference.packaged", lang))
-    widgets.tile_grid(filters, version)
+    map_widget.agreement_tile_grid(filters, version, key="reference.tiles")
     st.caption(t("reference.licence", lang))
