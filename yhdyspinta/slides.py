@@ -35,6 +35,7 @@ TITLE_FONT = 28
 # on a 1920×1080 projector under the title and above the buttons.
 WIDTH = 1440
 MATURITY_SIDES = 320  # px the maturity slide leaves for its area names and legend
+MATURITY_LEGEND_LENGTH = 120  # px: the colour scale fits beside two rows (an area and the country)
 HEIGHT = 700
 # What a bar chart with its legend in rows above it needs besides its rows.
 CHART_FRAME = 220
@@ -219,7 +220,8 @@ def maturity_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     )
     cells = base.mark_rect(stroke="#ffffff").encode(color=alt.Color(
         "mean:Q", scale=alt.Scale(scheme=HEAT_SCHEME, domain=[1, 3]),
-        legend=alt.Legend(title=t("profile.maturity_axis", lang), orient="right", direction="vertical")))
+        legend=alt.Legend(title=t("profile.maturity_axis", lang), orient="right", direction="vertical",
+                          gradientLength=MATURITY_LEGEND_LENGTH)))
     # Dark cells get white text, light ones black: the value stays legible on every shade.
     text = base.mark_text(fontSize=FONT + 4).encode(
         text="text:N",  # as the catalogue writes the value (decimal comma in Finnish and Swedish)

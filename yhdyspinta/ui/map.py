@@ -252,17 +252,22 @@ def _tile_grid(filters: Filters, version: int, today: date, indicator: str, stat
 
 
 def agreement_tile_grid(filters: Filters, version: int, key: str) -> None:
-    """The areas' strategic agreements on the tile grid with its legend, classed as the map
-    classes them (an expired agreement too): for a page that shows the grid on its own."""
-    values = map_values(version, finnish_today(), mapping.AGREEMENT_STATUS, mapping.LEVEL_AREAS, filters.lang, None)
-    frame = charts.indicator_tile_frame(mapping.tile_values(values), filters.lang)
-    title = mapping.indicator_title(mapping.AGREEMENT_STATUS, mapping.LEVEL_AREAS, filters.lang)
-    charting.altair(charts.indicator_tile_map, frame, [c.label for c in values.classes],
-                    [c.colour for c in values.classes], t("home.tile_map", filters.lang), title, filters.lang,
-                    width="content", key=key)
-    with st.expander(t("home.tile_map", filters.lang)):  # the same in words
-        tables.dataframe(frame[["name", "value"]].rename(columns={"name": t("filter.area", filters.lang),
-                                                                  "value": title}), hide_index=True)
+    """The areas' strategic agreements on the tile grid with the map's legend beside it, classed
+    as the map classes them (an expired agreement too), and the same in words: for a page that
+    shows the grid on its own."""
+    lang, today, indicator = filters.lang, finnish_today(), mapping.AGREEMENT_STATUS
+    grid, beside = st.columns([3, 2], gap="medium")
+    with grid:
+        _tile_grid(filters, version, today, indicator, None, key)
+    with beside:
+        legend(data.arrow_table(legend_frame(version, today, indicator, mapping.LEVEL_AREAS, lang, None)),
+               mapping.indicator_title(indicator, mapping.LEVEL_AREAS, lang), f"{key}.legend")
+    values = map_values(version, today, indicator, mapping.LEVEL_AREAS, lang, None)
+    frame = charts.indicator_tile_frame(mapping.tile_values(values), lang)
+    with st.expander(t("home.tile_map", lang)):
+        tables.dataframe(frame[["name", "value"]].rename(columns={
+            "name": t("filter.area", lang), "value": mapping.indicator_title(indicator, mapping.LEVEL_AREAS, lang)}),
+            hide_index=True)
 
 
 def _notes(version: int, today: date, indicator: str, lang: str, inherited: bool) -> None:
