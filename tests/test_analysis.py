@@ -10,8 +10,9 @@ import pytest
 
 from yhdyspinta import analysis, facts, indicators
 from yhdyspinta import charts_analysis as ca
+from yhdyspinta.display import area_name
 from yhdyspinta.domain import ALL_RESPONDENTS, MaturityLevel
-from yhdyspinta.i18n import LANGUAGES
+from yhdyspinta.i18n import LANGUAGES, column_label, t
 from yhdyspinta.kinds import get_kind
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
@@ -88,7 +89,6 @@ KAINUU_APPROVALS = [approval("105", "hyvaksytty"), approval("205", "hyvaksytty")
     # approved, pending, rejected, not submitted, total, share
     (KAINUU, (), (2, 1, 1, 4, 8, 0.25)),
     (POHJOIS_SAVO, (), (0, 0, 0, 19, 19, 0.0)),  # no agreement: nothing to decide yet
-    (HELSINKI, (), (0, 0, 0, 1, 1, 0.0)),
     (KAINUU, ("105",), (1, 0, 0, 0, 1, 1.0)),
     (KAINUU, ("290", "620"), (0, 0, 1, 1, 2, 0.0)),
     (POHJOIS_SAVO, ("105",), (0, 0, 0, 0, 0, None)),  # no chosen municipality there
@@ -97,7 +97,7 @@ def test_approval_counts(area: int, municipalities: tuple[str, ...], expected: t
     per_muni = analysis.municipality_approvals(frame("agreements", [agreement(KAINUU)]),
                                                frame("approvals", KAINUU_APPROVALS), AS_OF)
     counts = analysis.approval_counts(per_muni, "yhteistyosopimus", municipalities)
-    assert len(counts) == IN_SCOPE
+    assert len(counts) == IN_SCOPE - 1 and HELSINKI not in set(counts["area_code"]), "Helsinki: not applicable"
     row = counts[counts["area_code"] == area].iloc[0]
     got = (*(int(row[s]) for s in analysis.APPROVAL_ORDER), int(row["total"]),
            None if pd.isna(row["approved_share"]) else row["approved_share"])
@@ -119,11 +119,15 @@ def test_municipality_approvals_lists_every_municipality_once_per_agreement() ->
 def test_agreement_pages_tables_take_empty_frames() -> None:
     per_muni = analysis.municipality_approvals(frame("agreements", []), frame("approvals", []), AS_OF)
     counts = analysis.approval_counts(per_muni)
-    assert counts["hyvaksytty"].sum() == 0 and counts[analysis.NOT_SUBMITTED].sum() == len(per_muni)
+    helsinki = int((per_muni["area_code"] == HELSINKI).sum())
+    assert counts["hyvaksytty"].sum() == 0 and counts[analysis.NOT_SUBMITTED].sum() == len(per_muni) - helsinki
     for lang in LANGUAGES:
-        assert len(ca.approval_table(counts, lang)) == IN_SCOPE
+        assert len(ca.approval_table(counts, lang)) == IN_SCOPE - 1
         empty = frame("agreements", [])
-        assert len(ca.agreement_grid_table(analysis.agreement_grid(empty, agreements_state(empty)), lang)) == 23
+        grid = ca.agreement_grid_table(analysis.agreement_grid(empty, agreements_state(empty)), lang)
+        assert len(grid) == 23
+        helsinki_row = grid[grid[column_label("area_name", lang)] == area_name(HELSINKI, lang)].iloc[0]
+        assert set(helsinki_row.iloc[1:]) == {t("indicator.not_applicable", lang)}
 
 
 # ------------------------------------------------------------------------------ forums

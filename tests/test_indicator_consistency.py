@@ -222,6 +222,9 @@ def test_presentation_views_show_the_catalogue(edge_store: dict[str, pd.DataFram
     assert list(status[t("present.col.approved", "sv")]) == [
         labels.value_text(savo["council_approved_municipalities"], "sv")]
     assert list(status.iloc[:, 1]) == [t("map.expired", "sv")]
+    # Helsinki: not applicable, said once on its bar.
+    helsinki = slides.status_by_area(indicators.resolve(edge_store, finnish_today()), Filters(lang="fi", area=HELSINKI))
+    assert list(helsinki["label"]) == [t("indicator.not_applicable", "fi")]
 
 
 @pytest.mark.parametrize(("indicator", "catalogue_id"), [

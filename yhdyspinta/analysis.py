@@ -144,7 +144,7 @@ def municipality_approvals(agreements: pd.DataFrame, approvals: pd.DataFrame, as
 
 def approval_counts(per_municipality: pd.DataFrame, kind: str = AgreementKind.COLLABORATION,
                     municipalities: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Per in-scope area: councils' decisions on the area's agreement of `kind`.
+    """Per in-scope area but Helsinki: councils' decisions on the area's agreement of `kind`.
 
     Municipalities of an area without such an agreement count as NOT_SUBMITTED. `municipalities`
     (codes) narrows the count to those. Columns: area_code, one column per APPROVAL_ORDER
@@ -155,6 +155,8 @@ def approval_counts(per_municipality: pd.DataFrame, kind: str = AgreementKind.CO
         frame = frame[frame["municipality_code"].isin(municipalities)]
     rows = []
     for code in _in_scope_codes():
+        if code == facts.HELSINKI_AREA_CODE:
+            continue  # no municipality–county agreement: not applicable, as in the catalogue
         of_area = frame[frame["area_code"] == code]
         members = of_area["municipality_code"].drop_duplicates()
         decided = of_area[of_area["kind"] == str(kind)].set_index("municipality_code")["status"]

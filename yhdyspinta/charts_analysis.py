@@ -20,7 +20,7 @@ from yhdyspinta.charts import NO_DATA
 from yhdyspinta.display import area_name
 from yhdyspinta.domain import AgreementKind, AgreementStatus, MaturityLevel, Theme
 from yhdyspinta.i18n import column_label, enum_label, format_day, format_number, format_pct, t
-from yhdyspinta.palette import EXPIRED_COLOUR, OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
+from yhdyspinta.palette import EXPIRED_COLOUR, NOT_APPLICABLE_COLOUR, OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
 BLUE, SKY, GREEN, ORANGE, VERMILLION, PURPLE, YELLOW = (
@@ -253,9 +253,11 @@ def dumbbell_chart(frame: pd.DataFrame, spec: Dumbbell, lang: str, *, label: str
 # -------------------------------------------------------------------------- agreements
 
 
-def _status_label(status: str | None, in_scope: bool, lang: str) -> str:
+def _status_label(status: str | None, in_scope: bool, lang: str, area: int | None = None) -> str:
     if not in_scope:
         return t("common.out_of_scope", lang)
+    if area == facts.HELSINKI_AREA_CODE and _missing(status):
+        return t("indicator.not_applicable", lang)  # the city has no such agreement, as the map says
     if status == analysis.EXPIRED:
         return t("map.expired", lang)  # as the map names it
     return NO_DATA if _missing(status) else enum_label("AgreementStatus", status, lang)
@@ -283,15 +285,15 @@ def agreement_grid_chart(grid: pd.DataFrame, lang: str, selected: int | None) ->
     frame = grid.copy()
     frame["area"] = [_marked(chart_area_name(c, lang), c == selected) for c in frame["area_code"]]
     frame["kind_label"] = [_wrap(enum_label("AgreementKind", k, lang), 22) for k in frame["kind"]]
-    frame["status_label"] = [_status_label(s, i, lang) for s, i in zip(frame["status"], frame["in_scope"],
-                                                                       strict=True)]
+    frame["status_label"] = [_status_label(s, i, lang, c) for s, i, c in zip(frame["status"], frame["in_scope"],
+                                                                             frame["area_code"], strict=True)]
     frame["selected"] = frame["area_code"] == selected
     frame = frame.drop(columns=["approved_on", "title"])
     y_order = [_marked(chart_area_name(c, lang), c == selected) for c in order]
     x_order = [_wrap(enum_label("AgreementKind", k, lang), 22) for k in AgreementKind]
     domain = [enum_label("AgreementStatus", s, lang) for s in AgreementStatus]
-    domain += [t("map.expired", lang), NO_DATA, t("common.out_of_scope", lang)]
-    colours = [*STATUS_COLOURS, EXPIRED_COLOUR, "#FFFFFF", OUT_OF_SCOPE_COLOUR]
+    domain += [t("map.expired", lang), t("indicator.not_applicable", lang), NO_DATA, t("common.out_of_scope", lang)]
+    colours = [*STATUS_COLOURS, EXPIRED_COLOUR, NOT_APPLICABLE_COLOUR, "#FFFFFF", OUT_OF_SCOPE_COLOUR]
     legend = t("analysis.agreements.status", lang)
     base = alt.Chart(frame).encode(
         x=alt.X("kind_label:N", sort=x_order, title=None,
@@ -322,7 +324,8 @@ def agreement_grid_table(grid: pd.DataFrame, lang: str) -> pd.DataFrame:
         row = {column_label("area_name", lang): area_name(code, lang)}
         for kind in AgreementKind:
             cell = of_area.loc[kind.value]
-            row[enum_label("AgreementKind", kind, lang)] = _status_label(cell["status"], bool(cell["in_scope"]), lang)
+            row[enum_label("AgreementKind", kind, lang)] = _status_label(cell["status"], bool(cell["in_scope"]), lang,
+                                                                         code)
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -95,11 +95,11 @@ def status_by_area(state: AsOf, filters: Filters) -> pd.DataFrame:
         council = approved[area.code]
         if strategic is None:
             status, rank = t("indicator.not_applicable", filters.lang), -2
-        elif strategic.state == AgreementState.EXPIRED:
+        elif strategic.shown == AgreementState.EXPIRED.value:
             status, rank = t("map.expired", filters.lang), len(order)
-        elif strategic.status:
-            status, rank = enum_label("AgreementStatus", strategic.status, filters.lang), order.index(
-                AgreementStatus(strategic.status))
+        elif strategic.shown:
+            status, rank = enum_label("AgreementStatus", strategic.shown, filters.lang), order.index(
+                AgreementStatus(strategic.shown))
         else:
             status, rank = "–", -1
         rows.append({"code": area.code, "area": short_name(area.code, filters.lang), "status": status, "rank": rank,
@@ -108,7 +108,8 @@ def status_by_area(state: AsOf, filters: Filters) -> pd.DataFrame:
     out = pd.DataFrame(rows)
     if out.empty:
         return out
-    out["label"] = [f"{s} · {a}" for s, a in zip(out["status"], out["approved"], strict=True)]
+    # Helsinki's "not applicable" once, not twice.
+    out["label"] = [s if s == a else f"{s} · {a}" for s, a in zip(out["status"], out["approved"], strict=True)]
     return out.sort_values(["rank", "share"], ascending=[False, False], kind="stable").reset_index(drop=True)
 
 
