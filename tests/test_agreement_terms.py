@@ -399,6 +399,39 @@ def test_a_begun_renewal_without_decisions_counts_no_council_anywhere() -> None:
     assert table[column_label("decided_on", "en")].isna().all(), "no day of a decision on an expired agreement"
 
 
+@pytest.mark.parametrize(("day", "title", "status", "letter"), [
+    (date(2025, 6, 1), "Yhteistyösopimus 2023–2025", "hyvaksytty", "toimeenpanossa"),
+    # the renewal's term has begun, the first agreement's validity has ended
+    (date(2026, 11, 29), "Yhteistyösopimus 2026–2029", "expired", "toimeenpanossa"),
+    (date(2027, 3, 1), "Yhteistyösopimus 2026–2029", "expired", "valmistelussa"),
+])
+def test_the_stage_grid_shows_each_kinds_agreement_of_the_day(day: date, title: str, status: str,
+                                                              letter: str) -> None:
+    letters = [{"area_code": PS, "kind": "aiesopimus", "term_start": FIRST, "title": "Aiesopimus 2023",
+                "status": "toimeenpanossa"},
+               {"area_code": PS, "kind": "aiesopimus", "term_start": date(2027, 1, 1), "title": "Aiesopimus 2027",
+                "status": "valmistelussa"}]
+    frames = _frames([dict(FIRST_AGREEMENT, status="hyvaksytty"), dict(RENEWAL), *letters], [])
+    grid = analysis.agreement_grid(frames["agreements"], indicators.resolve(frames, day)).set_index(["area_code",
+                                                                                                      "kind"])
+    assert (grid.loc[(PS, COLLAB), "title"], grid.loc[(PS, COLLAB), "status"]) == (title, status)
+    assert grid.loc[(PS, "aiesopimus"), "status"] == letter
+
+
+def test_a_decision_not_made_by_the_day_has_no_day_beside_it() -> None:
+    frames = _frames([dict(FIRST_AGREEMENT)], [_approval(KUOPIO, "hyvaksytty", date(2023, 8, 28), FIRST)])
+    day = date(2023, 6, 1)  # before Kuopio's council decided
+    per_municipality = analysis.municipality_approvals(frames["agreements"], frames["approvals"], day)
+    kuopio = per_municipality.set_index("municipality_code").loc[KUOPIO]
+    assert (kuopio["status"], kuopio["decided_on"]) == ("kasittelematta", None)
+    table = profile.municipality_table(PS, frames, indicators.resolve(frames, day), "en")
+    row = table[table[column_label("code", "en")] == KUOPIO].iloc[0]
+    assert pd.isna(row[column_label("decided_on", "en")])
+    later = profile.municipality_table(PS, frames, indicators.resolve(frames, date(2023, 9, 1)), "en")
+    assert later[later[column_label("code", "en")] == KUOPIO].iloc[0][column_label("decided_on", "en")] == \
+        date(2023, 8, 28)
+
+
 def test_the_area_timeline_shows_each_councils_decision_once_under_its_own_agreement() -> None:
     frames = _frames([dict(FIRST_AGREEMENT), dict(RENEWAL)],
                      [_approval(KUOPIO, "hyvaksytty", date(2023, 8, 28), FIRST),

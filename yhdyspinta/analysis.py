@@ -40,8 +40,8 @@ from yhdyspinta.store.schema import MATURITY_COLUMNS
 
 # The lifecycle in order; a cell's stage is its index here (0 = not started).
 LIFECYCLE: tuple[AgreementStatus, ...] = tuple(AgreementStatus)
-# An approved agreement whose validity has ended (Strategic.shown), ordered after an agreement in
-# preparation and before an area without one.
+# An approved agreement whose validity has ended (Strategic.shown): in the stage grid's order after
+# every stage of the lifecycle and before an area without an agreement.
 EXPIRED = AgreementState.EXPIRED.value
 EXPIRED_STAGE = -0.5
 # A municipality of an area whose agreement has no approval row: the council has not had it.
@@ -99,11 +99,12 @@ def _stage(status: str | None) -> float:
 
 
 def lifecycle_counts(agreements: pd.DataFrame, state: AsOf, kind: str = AgreementKind.COLLABORATION) -> pd.DataFrame:
-    """How many in-scope areas are at each lifecycle status for one agreement kind on the day
-    (EXPIRED after the lifecycle), plus the areas with no such agreement (status None).
+    """How many in-scope areas but Helsinki (not applicable) are at each lifecycle status for one
+    agreement kind on the day (EXPIRED after the lifecycle), plus the areas with no such agreement
+    (status None).
     Columns: status, areas."""
     grid = agreement_grid(agreements, state)
-    grid = grid[grid["in_scope"] & (grid["kind"] == str(kind))]
+    grid = grid[grid["in_scope"] & (grid["kind"] == str(kind)) & (grid["area_code"] != facts.HELSINKI_AREA_CODE)]
     rows = [{"status": s, "areas": int((grid["status"] == s).sum())} for s in (*(s.value for s in LIFECYCLE), EXPIRED)]
     rows.append({"status": None, "areas": int(grid["status"].isna().sum())})
     return pd.DataFrame(rows)
@@ -136,9 +137,10 @@ def municipality_approvals(agreements: pd.DataFrame, approvals: pd.DataFrame, as
         for muni in _members(code):
             for kind in kinds:
                 found = status[kind].get(muni) if kind else None
+                decided = found in (ApprovalStatus.APPROVED, ApprovalStatus.REJECTED)  # by the day
                 rows.append({"area_code": code, "municipality_code": muni, "kind": kind,
                              "status": found or NOT_SUBMITTED,
-                             "decided_on": decided_on[kind].get(muni) if found else None})
+                             "decided_on": decided_on[kind].get(muni) if decided else None})
     return pd.DataFrame(rows, columns=["area_code", "municipality_code", "kind", "status", "decided_on"])
 
 

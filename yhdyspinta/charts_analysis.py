@@ -401,6 +401,14 @@ def approval_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out.iloc[[list(counts["area_code"]).index(c) for c in order]].reset_index(drop=True)
 
 
+def _kind_label(kind: str | None, area: int, lang: str) -> str:
+    if not _missing(kind):
+        return enum_label("AgreementKind", kind, lang)
+    # Helsinki has no municipality–county agreement to have: not applicable, as the map says.
+    return t("indicator.not_applicable" if area == facts.HELSINKI_AREA_CODE else "analysis.agreements.no_agreement",
+             lang)
+
+
 def municipality_approval_table(per_municipality: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame = per_municipality.sort_values(["area_code", "municipality_code"], kind="stable")
     muni = facts.municipality_by_code()
@@ -408,9 +416,12 @@ def municipality_approval_table(per_municipality: pd.DataFrame, lang: str) -> pd
         column_label("municipality_name", lang): [muni[c].name(lang) for c in frame["municipality_code"]],
         column_label("municipality_code", lang): list(frame["municipality_code"]),
         column_label("area_name", lang): [area_name(c, lang) for c in frame["area_code"]],
-        column_label("agreement_kind", lang): [enum_label("AgreementKind", k, lang) if not _missing(k) else
-                                               t("analysis.agreements.no_agreement", lang) for k in frame["kind"]],
-        t("analysis.agreements.council_decision", lang): [_approval_label(s, lang) for s in frame["status"]],
+        column_label("agreement_kind", lang): [_kind_label(k, a, lang)
+                                               for k, a in zip(frame["kind"], frame["area_code"], strict=True)],
+        t("analysis.agreements.council_decision", lang): [
+            t("indicator.not_applicable", lang) if a == facts.HELSINKI_AREA_CODE and _missing(k)
+            else _approval_label(s, lang) for s, k, a in zip(frame["status"], frame["kind"], frame["area_code"],
+                                                             strict=True)],
         column_label("decided_on", lang): _dates(frame["decided_on"]),
     })
 

@@ -108,8 +108,8 @@ def parse_filters(params: Mapping[str, str]) -> ParsedFilters:
     municipalities: list[str] = []
     raw_munis = params.get(PARAM_MUNICIPALITIES) or ""
     area_bad = any(b.param == PARAM_AREA for b in bad)
+    known = facts.municipality_by_code()
     if raw_munis.strip() and not area_bad:
-        known = facts.municipality_by_code()
         parts = raw_munis.split(LIST_SEPARATOR) if len(raw_munis) <= MAX_LIST_LENGTH else [""]
         for part in parts:
             number = ascii_number(part, MUNICIPALITY_DIGITS)

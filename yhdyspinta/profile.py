@@ -32,7 +32,15 @@ from yhdyspinta.domain import (
 )
 from yhdyspinta.i18n import column_label, enum_label, format_number, t
 from yhdyspinta.indicators import labels
-from yhdyspinta.indicators.asof import AsOf, approvals_of_the_day, as_date, current_terms, forums_of, survey_rows
+from yhdyspinta.indicators.asof import (
+    AsOf,
+    approvals_of_the_day,
+    as_date,
+    council_decisions,
+    current_terms,
+    forums_of,
+    survey_rows,
+)
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
 # Okabe–Ito: the area against the country; every mark also carries a text label or shape.
@@ -58,6 +66,9 @@ def members(area: int, municipalities: pd.DataFrame, lang: str) -> pd.DataFrame:
 def _strategic(area: int, agreements: pd.DataFrame) -> pd.Series | None:
     rows = agreements[(agreements["area_code"] == area) & (agreements["kind"] == AgreementKind.COLLABORATION)]
     return None if rows.empty else rows.iloc[0]
+
+
+DECIDED = frozenset({ApprovalStatus.APPROVED.value, ApprovalStatus.REJECTED.value})  # a day beside it
 
 
 def municipality_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, lang: str) -> pd.DataFrame:
@@ -86,7 +97,8 @@ def municipality_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, 
             column_label("language", lang): enum_label("Language", m.language, lang),
             column_label("population", lang): None if population is None else int(population),
             t("profile.col.council", lang): status,
-            column_label("decided_on", lang): as_date(decision.decided_on) if decision is not None else None,
+            column_label("decided_on", lang): (as_date(decision.decided_on) if decision is not None
+                                               and state.council_status.get(m.code) in DECIDED else None),
             t("profile.col.forums", lang): forums_of(state, OrgType.MUNICIPALITY, m.code),
         })
     return pd.DataFrame(rows)
@@ -98,13 +110,19 @@ def agreement_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, lan
     approvals = frames["approvals"]
     member_count = int((frames["municipalities"]["area_code"] == area).sum())
     rows = []
-    current = current_terms(frames["agreements"], AgreementKind.COLLABORATION, state.as_of).get(area)
+    members = set(frames["municipalities"].loc[frames["municipalities"]["area_code"] == area, "code"].astype(str))
     for a in agreements.itertuples():
         term = as_date(a.term_start)
+        current = current_terms(frames["agreements"], a.kind, state.as_of).get(area)
         if a.kind == AgreementKind.COLLABORATION and term == current:  # as the catalogue counts it
             council = labels.value_text(indicators.evaluate("council_approved_municipalities", state,
                                                             indicators.Scope(area)), lang)
-        else:  # another kind, or an earlier or later term: the decisions on that agreement
+        elif term == current:  # another kind's agreement of the day: by the same rule
+            decided = council_decisions(frames["approvals"], frames["agreements"], frames.get("changelog"),
+                                        state.as_of, a.kind)
+            approved = sum(1 for m, s in decided.items() if m in members and s == ApprovalStatus.APPROVED)
+            council = f"{approved} / {member_count}"
+        else:  # an earlier or later term: the decisions recorded on that agreement
             mine = approvals[(approvals["area_code"] == area) & (approvals["agreement_kind"] == a.kind)
                              & (approvals["agreement_term_start"].map(as_date) == term)]
             council = f"{int((mine['status'] == ApprovalStatus.APPROVED).sum())} / {member_count}"

@@ -109,7 +109,8 @@ def status_by_area(state: AsOf, filters: Filters) -> pd.DataFrame:
     if out.empty:
         return out
     # Helsinki's "not applicable" once, not twice.
-    out["label"] = [s if s == a else f"{s} · {a}" for s, a in zip(out["status"], out["approved"], strict=True)]
+    out["label"] = [s if c == facts.HELSINKI_AREA_CODE else f"{s} · {a}"
+                    for s, a, c in zip(out["status"], out["approved"], out["code"], strict=True)]
     return out.sort_values(["rank", "share"], ascending=[False, False], kind="stable").reset_index(drop=True)
 
 
