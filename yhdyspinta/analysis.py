@@ -101,8 +101,7 @@ def _stage(status: str | None) -> float:
 def lifecycle_counts(agreements: pd.DataFrame, state: AsOf, kind: str = AgreementKind.COLLABORATION) -> pd.DataFrame:
     """How many in-scope areas but Helsinki (not applicable) are at each lifecycle status for one
     agreement kind on the day (EXPIRED after the lifecycle), plus the areas with no such agreement
-    (status None).
-    Columns: status, areas."""
+    (status None). Columns: status, areas."""
     grid = agreement_grid(agreements, state)
     grid = grid[grid["in_scope"] & (grid["kind"] == str(kind)) & (grid["area_code"] != facts.HELSINKI_AREA_CODE)]
     rows = [{"status": s, "areas": int((grid["status"] == s).sum())} for s in (*(s.value for s in LIFECYCLE), EXPIRED)]

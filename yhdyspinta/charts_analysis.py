@@ -405,8 +405,9 @@ def _kind_label(kind: str | None, area: int, lang: str) -> str:
     if not _missing(kind):
         return enum_label("AgreementKind", kind, lang)
     # Helsinki has no municipality–county agreement to have: not applicable, as the map says.
-    return t("indicator.not_applicable" if area == facts.HELSINKI_AREA_CODE else "analysis.agreements.no_agreement",
-             lang)
+    if area == facts.HELSINKI_AREA_CODE:
+        return t("indicator.not_applicable", lang)
+    return t("analysis.agreements.no_agreement", lang)
 
 
 def municipality_approval_table(per_municipality: pd.DataFrame, lang: str) -> pd.DataFrame:
