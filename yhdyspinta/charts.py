@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from yhdyspinta import palette
-from yhdyspinta.i18n import t
+from yhdyspinta.i18n import DEFAULT_LANGUAGE, t
 from yhdyspinta.tilegrid import tiles
 
 NO_DATA = "–"
@@ -16,6 +16,21 @@ TILE_WIDTH = 130
 TILE_HEIGHT = 50
 GRID_COLUMNS = 4
 GRID_ROWS = 8
+
+
+# How Vega writes numbers (axes, legends, formatted text) in each language: a decimal comma and a
+# no-break space between thousands in Finnish and Swedish.
+NUMBER_LOCALES = {
+    "fi": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0€"]},
+    "sv": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0€"]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]},
+}
+
+
+def localised(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
+    """`chart` writing its numbers as `lang` does (a top-level chart: the setting is its config)."""
+    number = NUMBER_LOCALES.get(lang, NUMBER_LOCALES[DEFAULT_LANGUAGE])
+    return chart.configure(locale=alt.Locale(number=alt.NumberLocale(**number)))
 
 
 def indicator_tile_frame(values: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -84,6 +99,7 @@ def headline_series_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     lines = (base.mark_line(color=palette.BLUE) + base.mark_point(color=palette.BLUE, filled=True, size=25)).properties(
         width=SERIES_WIDTH, height=SERIES_HEIGHT)
     order = list(dict.fromkeys(frame["label"]))  # the cards' order, not the alphabet
-    return lines.facet(facet=alt.Facet("label:N", title=None, sort=order, header=alt.Header(labelFontSize=13,
+    chart = lines.facet(facet=alt.Facet("label:N", title=None, sort=order, header=alt.Header(labelFontSize=13,
                                                                                          labelColor=AXIS_INK)),
                        columns=4).resolve_scale(y="independent").properties(title=t("indicator.series_title", lang))
+    return localised(chart, lang)

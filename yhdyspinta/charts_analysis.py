@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 
 from yhdyspinta import analysis, facts, palette, tilegrid
-from yhdyspinta.charts import NO_DATA
+from yhdyspinta.charts import NO_DATA, localised
 from yhdyspinta.display import area_name
 from yhdyspinta.domain import AgreementKind, AgreementStatus, MaturityLevel, Theme
 from yhdyspinta.i18n import column_label, enum_label, format_day, format_number, format_pct, t
@@ -43,11 +43,6 @@ LABEL_LIMIT = 260  # px: long area and statement labels are cut (full text in th
 WRAP_CHARS = 42  # statement labels are wrapped to lines of this many characters
 MIN_SEGMENT_LABEL = 0.07  # share of a stacked bar a segment needs to carry its count as text
 TIME_FORMATS = {"fi": "%-d.%-m.%Y", "sv": "%-d.%-m.%Y", "en": "%d/%m/%Y"}  # match i18n.format_day
-NUMBER_LOCALES = {
-    "fi": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0€"]},
-    "sv": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0€"]},
-    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]},
-}
 EN_AREA_SUFFIX = " wellbeing services county"
 MATURITY_SCALE = (1.0, 3.0)
 MATURITY_TICKS = (1.0, 1.5, 2.0, 2.5, 3.0)
@@ -79,8 +74,7 @@ def _finish(chart: alt.TopLevelMixin, lang: str, *, fit_width: bool = True) -> a
     """Locale for numbers on axes, readable sizes on a projector. Only the width follows the
     page ("fit-x"): fitting the height too would squeeze the rows to make room for titles."""
     autosize = alt.AutoSizeParams(type="fit-x" if fit_width else "pad", contains="padding")
-    number = alt.NumberLocale(**NUMBER_LOCALES.get(lang, NUMBER_LOCALES["fi"]))
-    return (chart.properties(autosize=autosize).configure(locale=alt.Locale(number=number))
+    return (localised(chart.properties(autosize=autosize), lang)
             .configure_axis(labelFontSize=12, titleFontSize=13, labelLimit=LABEL_LIMIT, labelColor=AXIS_INK,
                             titleColor=AXIS_INK)
             .configure_header(labelColor=AXIS_INK, titleColor=AXIS_INK)

@@ -22,6 +22,7 @@ import altair as alt
 import pandas as pd
 
 from yhdyspinta import facts, indicators, palette
+from yhdyspinta.charts import localised
 from yhdyspinta.display import area_name, municipality_name
 from yhdyspinta.domain import (
     MATURITY_DIMENSIONS,
@@ -460,9 +461,11 @@ def maturity_long(comparison: MaturityComparison, area: int | None, lang: str) -
     return pd.concat(parts, ignore_index=True)
 
 
-def maturity_chart(long: pd.DataFrame, lang: str, **sizes: int) -> alt.Chart:
-    return comparison_bars(long, category="dimension", value_title=t("profile.maturity_axis", lang),
-                           title=t("profile.maturity_title", lang), x_domain=(1, 3), value_format=".1f", **sizes)
+def maturity_chart(long: pd.DataFrame, lang: str, **sizes: int) -> alt.TopLevelMixin:
+    # Scores such as 1,7: the numbers in the language's own way (decimal comma in fi and sv).
+    return localised(comparison_bars(long, category="dimension", value_title=t("profile.maturity_axis", lang),
+                                     title=t("profile.maturity_title", lang), x_domain=(1, 3), value_format=".1f",
+                                     **sizes), lang)
 
 
 def maturity_table(long: pd.DataFrame, lang: str) -> pd.DataFrame:

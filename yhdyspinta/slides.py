@@ -61,9 +61,10 @@ MAP_BORDER_WIDTH = 1.0
 MAP_AREA_BORDER_WIDTH = 3.0
 
 
-def style(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """The presentation configuration: large type, dark ink (the app's own charts keep theirs)."""
-    return chart.configure_axis(
+def style(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
+    """The presentation configuration: large type, dark ink (the app's own charts keep theirs),
+    numbers written as `lang` writes them."""
+    return charts.localised(chart, lang).configure_axis(
         labelFontSize=FONT, titleFontSize=FONT, labelLimit=360, labelColor=AXIS_INK, titleColor=AXIS_INK,
     ).configure_legend(
         labelFontSize=FONT, titleFontSize=FONT, labelLimit=500, titleLimit=900, labelColor=AXIS_INK,
@@ -129,7 +130,7 @@ def status_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
                         legend=alt.Legend(title=enum_label("AgreementKind", AgreementKind.COLLABORATION, lang),
                                           orient="top", columns=LEGEND_COLUMNS)))
     text = base.mark_text(align="left", dx=4, fontSize=FONT, color="#000000").encode(text="label:N")
-    return style((bars + text).properties(width=WIDTH, height=status_height(len(frame), STATUS_HEIGHT)))
+    return style((bars + text).properties(width=WIDTH, height=status_height(len(frame), STATUS_HEIGHT)), lang)
 
 
 def status_height(rows: int, most: int = HEIGHT) -> int:
@@ -180,7 +181,7 @@ def forum_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     totals = alt.Chart(frame).transform_aggregate(total="sum(organisations)", groupby=["day"]).mark_text(
         baseline="bottom", dy=-4, fontSize=FONT, color="#000000").encode(
         x=alt.X("day:N", sort=days), y=alt.Y("total:Q"), text=alt.Text("total:Q"))
-    return style((bars + totals).properties(width=WIDTH, height=HEIGHT))
+    return style((bars + totals).properties(width=WIDTH, height=HEIGHT), lang)
 
 
 def forum_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -230,7 +231,7 @@ def maturity_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
         color=alt.condition(alt.datum.mean >= 2.2, alt.value("#ffffff"), alt.value("#000000")))
     height = min(HEIGHT, 200 + 80 * len(areas))
     # Narrower than the other slides: the area names and the legend beside it fit the view too.
-    return style((cells + text).properties(width=WIDTH - MATURITY_SIDES, height=height))
+    return style((cells + text).properties(width=WIDTH - MATURITY_SIDES, height=height), lang)
 
 
 def maturity_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -256,7 +257,8 @@ def survey_slide(long: pd.DataFrame, survey: prof.SurveyComparison, lang: str) -
     """The profile's survey chart at projector size, rows sharing the slide's height."""
     row_height = (HEIGHT - 200) // max(1, len(long))
     # comparison_bars writes its values one size below its labels: both stay at FONT or more.
-    return style(prof.survey_chart(long, survey, lang, width=WIDTH, row_height=row_height, font_size=FONT + 1))
+    return style(prof.survey_chart(long, survey, lang, width=WIDTH, row_height=row_height, font_size=FONT + 1),
+                 lang)
 
 
 # --------------------------------------------------------------------------- forum mode
@@ -341,7 +343,7 @@ def coverage_chart(frame: pd.DataFrame, title: str, lang: str) -> alt.TopLevelMi
         bars = base.mark_bar(stroke="#333333", strokeWidth=0.5).encode(color=alt.Color(
             "county:N", scale=colours, legend=alt.Legend(title=t("present.coverage.county", lang), orient="top")))
         text = base.mark_text(align="left", dx=4, fontSize=FONT, color="#000000").encode(text="label:N")
-        return style((bars + text).properties(width=WIDTH, height=status_height(len(frame))))
+        return style((bars + text).properties(width=WIDTH, height=status_height(len(frame))), lang)
     tiles = frame.assign(col=[i % COVERAGE_COLUMNS for i in range(len(frame))],
                          row=[i // COVERAGE_COLUMNS for i in range(len(frame))],
                          ink=["#ffffff" if p else "#000000" for p in frame["present"]])
@@ -356,7 +358,7 @@ def coverage_chart(frame: pd.DataFrame, title: str, lang: str) -> alt.TopLevelMi
         text="status:N", color=alt.Color("ink:N", scale=None))
     rows = -(-len(tiles) // COVERAGE_COLUMNS)
     height = min(HEIGHT, CHART_FRAME + COVERAGE_TILE_HEIGHT * rows)
-    return style((rect + name + status).properties(width=WIDTH, height=height))
+    return style((rect + name + status).properties(width=WIDTH, height=height), lang)
 
 
 def coverage_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -373,7 +375,7 @@ def projector_tile_map(frame: pd.DataFrame, domain: list[str], colours: list[str
                        lang: str, *, show_legend: bool = True) -> alt.TopLevelMixin:
     """The map's tile grid (no boundaries loaded) in presentation type."""
     return style(charts.indicator_tile_map(frame, domain, colours, title, legend_title, lang, show_legend=show_legend,
-                                           font_size=FONT, tile_width=TILE_WIDTH, tile_height=TILE_HEIGHT))
+                                           font_size=FONT, tile_width=TILE_WIDTH, tile_height=TILE_HEIGHT), lang)
 
 
 def projector_map(frame: pd.DataFrame, outline: pd.DataFrame | None, value_title: str, municipal: bool,
@@ -402,4 +404,4 @@ def projector_map(frame: pd.DataFrame, outline: pd.DataFrame | None, value_title
                       .mark_geoshape(filled=False, fill=None, stroke=MAP_AREA_BORDER,
                                      strokeWidth=MAP_AREA_BORDER_WIDTH, aria=False))
     chart = alt.layer(*layers).project(type=MAP_PROJECTION).properties(width=width, height=height)
-    return style(chart.configure_view(stroke=None))
+    return style(chart.configure_view(stroke=None), lang)
