@@ -88,8 +88,7 @@ def headline_series_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     base = alt.Chart(frame).encode(
         x=alt.X("day:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", labelColor=AXIS_INK)),
         # Whole-number tick labels: every headline figure is a count, a yes/no (0/1) or a
-        # percentage, so a label of 0.5 would mean nothing, and an integer needs no decimal
-        # separator (the charts' numbers are not localised) nor shows as 0.000000 on a flat line.
+        # percentage, so a label of 0.5 would mean nothing (nor 0.000000 on a flat line of zeros).
         y=alt.Y("value:Q", title=None, axis=alt.Axis(tickCount=3, format="d", labelExpr=WHOLE_TICKS_ONLY,
                                                      labelColor=AXIS_INK)),
         tooltip=[alt.Tooltip("label:N", title=t("indicator.col.label", lang)),

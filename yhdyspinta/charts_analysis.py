@@ -250,8 +250,8 @@ def dumbbell_chart(frame: pd.DataFrame, spec: Dumbbell, lang: str, *, label: str
 def _status_label(status: str | None, in_scope: bool, lang: str, area: int | None = None) -> str:
     if not in_scope:
         return t("common.out_of_scope", lang)
-    if area == facts.HELSINKI_AREA_CODE and _missing(status):
-        return t("indicator.not_applicable", lang)  # the city has no such agreement, as the map says
+    if area is not None and _not_applicable(status, area):
+        return t("indicator.not_applicable", lang)
     if status == analysis.EXPIRED:
         return t("map.expired", lang)  # as the map names it
     return NO_DATA if _missing(status) else enum_label("AgreementStatus", status, lang)
@@ -395,13 +395,19 @@ def approval_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out.iloc[[list(counts["area_code"]).index(c) for c in order]].reset_index(drop=True)
 
 
+def _not_applicable(agreement: str | None, area: int) -> bool:
+    """Helsinki in a row without an agreement (`agreement`: the row's agreement kind or status,
+    missing): it has none to have (as the map says), where another area's would read "no
+    agreement"."""
+    return area == facts.HELSINKI_AREA_CODE and _missing(agreement)
+
+
 def _kind_label(kind: str | None, area: int, lang: str) -> str:
-    if not _missing(kind):
-        return enum_label("AgreementKind", kind, lang)
-    # Helsinki has no municipality–county agreement to have: not applicable, as the map says.
-    if area == facts.HELSINKI_AREA_CODE:
+    if _not_applicable(kind, area):
         return t("indicator.not_applicable", lang)
-    return t("analysis.agreements.no_agreement", lang)
+    if _missing(kind):
+        return t("analysis.agreements.no_agreement", lang)
+    return enum_label("AgreementKind", kind, lang)
 
 
 def municipality_approval_table(per_municipality: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -414,9 +420,8 @@ def municipality_approval_table(per_municipality: pd.DataFrame, lang: str) -> pd
         column_label("agreement_kind", lang): [_kind_label(k, a, lang)
                                                for k, a in zip(frame["kind"], frame["area_code"], strict=True)],
         t("analysis.agreements.council_decision", lang): [
-            t("indicator.not_applicable", lang) if a == facts.HELSINKI_AREA_CODE and _missing(k)
-            else _approval_label(s, lang) for s, k, a in zip(frame["status"], frame["kind"], frame["area_code"],
-                                                             strict=True)],
+            t("indicator.not_applicable", lang) if _not_applicable(k, a) else _approval_label(s, lang)
+            for s, k, a in zip(frame["status"], frame["kind"], frame["area_code"], strict=True)],
         column_label("decided_on", lang): _dates(frame["decided_on"]),
     })
 

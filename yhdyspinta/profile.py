@@ -112,9 +112,11 @@ def agreement_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, lan
     member_count = int((frames["municipalities"]["area_code"] == area).sum())
     rows = []
     members = set(frames["municipalities"].loc[frames["municipalities"]["area_code"] == area, "code"].astype(str))
+    of_the_day = {kind: current_terms(frames["agreements"], kind, state.as_of).get(area)
+                  for kind in set(agreements["kind"])}  # each kind's term the day's figures read
     for a in agreements.itertuples():
         term = as_date(a.term_start)
-        current = current_terms(frames["agreements"], a.kind, state.as_of).get(area)
+        current = of_the_day[a.kind]
         if a.kind == AgreementKind.COLLABORATION and term == current:  # as the catalogue counts it
             council = labels.value_text(indicators.evaluate("council_approved_municipalities", state,
                                                             indicators.Scope(area)), lang)

@@ -239,9 +239,10 @@ def _table(frame: pa.Table, filters: Filters, placement: str, key: str, *, count
 
 
 def _tile_grid(filters: Filters, version: int, today: date, indicator: str, statement: str | None,
-               key: str, *, projector: bool = False) -> None:
+               key: str, *, projector: bool = False) -> pd.DataFrame:
     """Without boundaries: the areas on the tile grid, coloured like the map would be. The legend
-    beside it is the area-level one (the tiles are areas), so the chart draws none of its own."""
+    beside it is the area-level one (the tiles are areas), so the chart draws none of its own.
+    Returns the tiles drawn (name, value …)."""
     values = map_values(version, today, indicator, mapping.LEVEL_AREAS, filters.lang, statement)
     frame = charts.indicator_tile_frame(mapping.tile_values(values), filters.lang)
     title = mapping.indicator_title(indicator, mapping.LEVEL_AREAS, filters.lang)
@@ -249,6 +250,7 @@ def _tile_grid(filters: Filters, version: int, today: date, indicator: str, stat
                     [c.label for c in values.classes], [c.colour for c in values.classes],
                     t("home.tile_map", filters.lang), title, filters.lang, show_legend=False, width="content",
                     key=key)
+    return frame
 
 
 def agreement_tile_grid(filters: Filters, version: int, key: str) -> None:
@@ -256,18 +258,16 @@ def agreement_tile_grid(filters: Filters, version: int, key: str) -> None:
     as the map classes them (an expired agreement too), and the same in words: for a page that
     shows the grid on its own."""
     lang, today, indicator = filters.lang, finnish_today(), mapping.AGREEMENT_STATUS
+    title = mapping.indicator_title(indicator, mapping.LEVEL_AREAS, lang)
     grid, beside = st.columns([3, 2], gap="medium")
     with grid:
-        _tile_grid(filters, version, today, indicator, None, key)
+        tiles = _tile_grid(filters, version, today, indicator, None, key)
     with beside:
         legend(data.arrow_table(legend_frame(version, today, indicator, mapping.LEVEL_AREAS, lang, None)),
-               mapping.indicator_title(indicator, mapping.LEVEL_AREAS, lang), f"{key}.legend")
-    values = map_values(version, today, indicator, mapping.LEVEL_AREAS, lang, None)
-    frame = charts.indicator_tile_frame(mapping.tile_values(values), lang)
+               title, f"{key}.legend")
     with st.expander(t("home.tile_map", lang)):
-        tables.dataframe(frame[["name", "value"]].rename(columns={
-            "name": t("filter.area", lang), "value": mapping.indicator_title(indicator, mapping.LEVEL_AREAS, lang)}),
-            hide_index=True)
+        tables.dataframe(tiles[["name", "value"]].rename(columns={"name": t("filter.area", lang), "value": title}),
+                         hide_index=True)
 
 
 def _notes(version: int, today: date, indicator: str, lang: str, inherited: bool) -> None:
