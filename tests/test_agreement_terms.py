@@ -440,3 +440,40 @@ def test_the_area_timeline_shows_each_councils_decision_once_under_its_own_agree
     councils = events[events["who"] == "Kuopio"]
     assert list(zip(councils["day"], councils["event"], strict=True)) == [
         (date(2023, 8, 28), "council_approved"), (date(2026, 3, 2), "council_rejected")]
+
+
+@pytest.mark.parametrize(("day", "shown"), [
+    (date(2025, 6, 1), "paatoksenteossa"),  # before the renewal's term: the first agreement's own status
+    (date(2027, 1, 1), "ei_aloitettu"),  # the renewal's term has begun
+])
+def test_an_area_with_nothing_approved_shows_the_status_of_its_agreement_of_the_day(day: date, shown: str) -> None:
+    """No agreement approved yet: the map, grid and slide read the agreement of the day's stored
+    status, not that of whichever term the store happens to list last."""
+    renewal = dict(RENEWAL, term_start=date(2027, 1, 1), valid_from=date(2027, 1, 1), status="ei_aloitettu")
+    for agreements in ([dict(FIRST_AGREEMENT, status="paatoksenteossa"), renewal],
+                       [renewal, dict(FIRST_AGREEMENT, status="paatoksenteossa")]):
+        frames = _frames(agreements, [])
+        state = indicators.resolve(frames, day)
+        assert (state.strategic[PS].state.value, state.strategic[PS].shown) == ("not_in_force", shown)
+        grid = analysis.agreement_grid(frames["agreements"], state).set_index(["area_code", "kind"])
+        assert grid.loc[(PS, COLLAB), "status"] == shown
+
+
+def test_the_profiles_agreement_table_shows_each_terms_status_and_councils_as_of_the_day() -> None:
+    """An earlier term whose validity has ended reads "expired" as on the map, and a later
+    term's councils count only the decisions made by the day."""
+    frames = _frames([dict(FIRST_AGREEMENT), dict(RENEWAL)],
+                     [_approval(KUOPIO, "hyvaksytty", date(2023, 8, 28), FIRST),
+                      _approval(IISALMI, "hyvaksytty", date(2023, 9, 11), FIRST),
+                      _approval(KAAVI, "hyvaksytty", date(2026, 3, 2), SECOND)])
+    members = sum(m.area_code == PS for m in facts.municipalities())
+    status, council = column_label("status", "en"), t("profile.col.council_approved", "en")
+
+    def rows(day: date) -> list[tuple[str, str]]:
+        table = profile.agreement_table(PS, frames, indicators.resolve(frames, day), "en")
+        return list(zip(table[status], table[council], strict=True))
+
+    assert rows(date(2025, 6, 1)) == [("In implementation", f"2 / {members}"), ("In decision-making", f"0 / {members}")]
+    assert rows(date(2026, 11, 29))[0] == (t("map.expired", "en"), f"2 / {members}")
+    assert rows(date(2026, 11, 29))[1][0] == "In decision-making"
+    assert rows(date(2023, 9, 1))[0][1] == f"1 / {members}", "Iisalmi decided on 11 September"

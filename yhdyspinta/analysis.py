@@ -9,7 +9,6 @@ documented columns, so a store with no data draws empty charts rather than faili
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pandas as pd
 
@@ -25,12 +24,12 @@ from yhdyspinta.domain import (
     Theme,
 )
 from yhdyspinta.indicators.asof import (
+    SHOWN_STATUSES,
     AgreementState,
     AsOf,
+    agreements_of_the_day,
     approvals_of_the_day,
-    as_date,
-    council_decisions,
-    current_terms,
+    decisions_known,
     finnish_today,
 )
 from yhdyspinta.indicators.catalogue import by_area, maturity_level
@@ -67,14 +66,8 @@ def agreement_grid(agreements: pd.DataFrame, state: AsOf) -> pd.DataFrame:
     missing when the area has no agreement of that kind), stage (lifecycle index, EXPIRED_STAGE,
     or -1), title, approved_on.
     """
-    by_key: dict[tuple[int, str], Any] = {}
-    for kind in AgreementKind:
-        terms = current_terms(agreements, kind, state.as_of)
-        for r in agreements[agreements["kind"] == kind.value].itertuples():
-            area = int(r.area_code)
-            term = as_date(getattr(r, "term_start", None))
-            if (area, kind.value) not in by_key or area not in terms or term == terms[area]:
-                by_key[(area, kind.value)] = r
+    by_key = {(int(r.area_code), kind.value): r for kind in AgreementKind
+              for r in agreements_of_the_day(agreements, kind, state.as_of).itertuples()}
     rows = []
     for area in facts.areas():
         for kind in AgreementKind:
@@ -104,7 +97,7 @@ def lifecycle_counts(agreements: pd.DataFrame, state: AsOf, kind: str = Agreemen
     (status None). Columns: status, areas."""
     grid = agreement_grid(agreements, state)
     grid = grid[grid["in_scope"] & (grid["kind"] == str(kind)) & (grid["area_code"] != facts.HELSINKI_AREA_CODE)]
-    rows = [{"status": s, "areas": int((grid["status"] == s).sum())} for s in (*(s.value for s in LIFECYCLE), EXPIRED)]
+    rows = [{"status": s, "areas": int((grid["status"] == s).sum())} for s in SHOWN_STATUSES]
     rows.append({"status": None, "areas": int(grid["status"].isna().sum())})
     return pd.DataFrame(rows)
 
@@ -126,10 +119,10 @@ def municipality_approvals(agreements: pd.DataFrame, approvals: pd.DataFrame, as
             kinds.append(str(r.kind))
     kind_order = [k.value for k in AgreementKind]
     present = {k for kinds in kinds_by_area.values() for k in kinds}
-    status = {kind: council_decisions(approvals, agreements, log, as_of, kind) for kind in present}
-    decided_on = {kind: {str(r.municipality_code): r.decided_on
-                         for r in approvals_of_the_day(approvals, agreements, kind, as_of).itertuples()}
-                  for kind in present}
+    of_the_day = {kind: approvals_of_the_day(approvals, agreements, kind, as_of) for kind in present}
+    status = {kind: decisions_known(rows, log, as_of) for kind, rows in of_the_day.items()}  # as council_decisions
+    decided_on = {kind: {str(r.municipality_code): r.decided_on for r in rows.itertuples()}
+                  for kind, rows in of_the_day.items()}
     rows = []
     for code in _in_scope_codes():
         kinds = sorted(kinds_by_area.get(code, []), key=kind_order.index) or [None]

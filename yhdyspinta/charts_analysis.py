@@ -18,8 +18,10 @@ import pandas as pd
 from yhdyspinta import analysis, facts, palette, tilegrid
 from yhdyspinta.charts import NO_DATA, localised
 from yhdyspinta.display import area_name
-from yhdyspinta.domain import AgreementKind, AgreementStatus, MaturityLevel, Theme
+from yhdyspinta.domain import AgreementKind, MaturityLevel, Theme
 from yhdyspinta.i18n import column_label, enum_label, format_day, format_number, format_pct, t
+from yhdyspinta.indicators import labels
+from yhdyspinta.indicators.asof import SHOWN_STATUSES
 from yhdyspinta.palette import EXPIRED_COLOUR, NOT_APPLICABLE_COLOUR, OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 
@@ -252,9 +254,7 @@ def _status_label(status: str | None, in_scope: bool, lang: str, area: int | Non
         return t("common.out_of_scope", lang)
     if area is not None and _not_applicable(status, area):
         return t("indicator.not_applicable", lang)
-    if status == analysis.EXPIRED:
-        return t("map.expired", lang)  # as the map names it
-    return NO_DATA if _missing(status) else enum_label("AgreementStatus", status, lang)
+    return NO_DATA if _missing(status) else labels.status_text(status, lang)
 
 
 def _missing(value: object) -> bool:
@@ -285,8 +285,8 @@ def agreement_grid_chart(grid: pd.DataFrame, lang: str, selected: int | None) ->
     frame = frame.drop(columns=["approved_on", "title"])
     y_order = [_marked(chart_area_name(c, lang), c == selected) for c in order]
     x_order = [_wrap(enum_label("AgreementKind", k, lang), 22) for k in AgreementKind]
-    domain = [enum_label("AgreementStatus", s, lang) for s in AgreementStatus]
-    domain += [t("map.expired", lang), t("indicator.not_applicable", lang), NO_DATA, t("common.out_of_scope", lang)]
+    domain = [*(labels.status_text(s, lang) for s in SHOWN_STATUSES), t("indicator.not_applicable", lang), NO_DATA,
+              t("common.out_of_scope", lang)]
     colours = [*STATUS_COLOURS, EXPIRED_COLOUR, NOT_APPLICABLE_COLOUR, "#FFFFFF", OUT_OF_SCOPE_COLOUR]
     legend = t("analysis.agreements.status", lang)
     base = alt.Chart(frame).encode(

@@ -26,7 +26,6 @@ import shapely
 from yhdyspinta import facts, indicators
 from yhdyspinta.domain import (
     SMALL_N_THRESHOLD,
-    AgreementStatus,
     ApprovalStatus,
     MaturityLevel,
     OrgType,
@@ -34,7 +33,7 @@ from yhdyspinta.domain import (
 )
 from yhdyspinta.i18n import enum_label, format_day, format_number, format_pct, round_half_away, t, tn
 from yhdyspinta.indicators import labels
-from yhdyspinta.indicators.asof import AgreementState, AsOf, finnish_today, forums_of
+from yhdyspinta.indicators.asof import SHOWN_STATUSES, AgreementState, AsOf, finnish_today, forums_of
 from yhdyspinta.palette import (
     APPROVAL_COLOURS,
     EXPIRED_COLOUR,
@@ -233,9 +232,8 @@ def colour_classes(indicator: str, level: str, lang: str) -> tuple[ColourClass, 
     classes: list[ColourClass]
     no_data_key = "map.no_data"
     if indicator == AGREEMENT_STATUS:
-        classes = [ColourClass(s.value, enum_label("AgreementStatus", s, lang), c)
-                   for s, c in zip(AgreementStatus, STATUS_COLOURS, strict=True)]
-        classes.append(ColourClass(EXPIRED_CLASS, t("map.expired", lang), EXPIRED_COLOUR))
+        classes = [ColourClass(s, labels.status_text(s, lang), c)
+                   for s, c in zip(SHOWN_STATUSES, (*STATUS_COLOURS, EXPIRED_COLOUR), strict=True)]
         no_data_key = "map.no_agreement"
     elif indicator == COUNCIL_APPROVAL and level == LEVEL_MUNICIPALITIES:
         classes = [ColourClass(s.value, enum_label("ApprovalStatus", s, lang), APPROVAL_COLOURS[s])
@@ -243,8 +241,8 @@ def colour_classes(indicator: str, level: str, lang: str) -> tuple[ColourClass, 
         no_data_key = "map.no_decision"
     elif indicator in (COUNCIL_APPROVAL, FORUM_COVERAGE, SURVEY_VALUE) and (
             level == LEVEL_AREAS or indicator == SURVEY_VALUE):
-        labels = bin_labels(PERCENT_BINS, lang, percent=True, top=100)
-        classes = [ColourClass(f"b{i}", label, c) for i, (label, c) in enumerate(zip(labels, SEQUENTIAL_COLOURS,
+        bins = bin_labels(PERCENT_BINS, lang, percent=True, top=100)
+        classes = [ColourClass(f"b{i}", label, c) for i, (label, c) in enumerate(zip(bins, SEQUENTIAL_COLOURS,
                                                                                         strict=True))]
         no_data_key = "map.no_agreement" if indicator == COUNCIL_APPROVAL else "map.no_data"
     elif indicator == FORUM_COVERAGE:  # municipalities: attended at least one forum or not
@@ -252,13 +250,13 @@ def colour_classes(indicator: str, level: str, lang: str) -> tuple[ColourClass, 
                    ColourClass("no", t("map.not_attended", lang), NO_DATA_COLOUR)]
         no_data_key = ""
     elif indicator == FORUM_PARTICIPATION and level == LEVEL_AREAS:
-        labels = bin_labels(PERCENT_BINS, lang, percent=True, top=100)
+        bins = bin_labels(PERCENT_BINS, lang, percent=True, top=100)
         classes = [ColourClass(f"b{i}", t("map.of_held", lang, share=label), c)
-                   for i, (label, c) in enumerate(zip(labels, SEQUENTIAL_COLOURS, strict=True))]
+                   for i, (label, c) in enumerate(zip(bins, SEQUENTIAL_COLOURS, strict=True))]
         no_data_key = ""
     elif indicator == FORUM_PARTICIPATION:
-        labels = bin_labels(MUNICIPALITY_FORUM_BINS, lang, percent=False)
-        classes = [ColourClass(f"b{i}", label, c) for i, (label, c) in enumerate(zip(labels, SEQUENTIAL_COLOURS,
+        bins = bin_labels(MUNICIPALITY_FORUM_BINS, lang, percent=False)
+        classes = [ColourClass(f"b{i}", label, c) for i, (label, c) in enumerate(zip(bins, SEQUENTIAL_COLOURS,
                                                                                         strict=True))]
         no_data_key = ""
     elif indicator == MATURITY_LEVEL:
@@ -306,11 +304,10 @@ def _area_cells(indicator: str, state: AsOf, lang: str, statement: str | None) -
             strategic = state.strategic.get(a.code)
             if strategic is None:  # Helsinki
                 cells[a.code] = _not_applicable(lang)
-            elif strategic.shown == EXPIRED_CLASS:
-                cells[a.code] = Cell(None, t("map.expired", lang), EXPIRED_CLASS,
-                                     t("map.detail.expired", lang, day=format_day(strategic.valid_until, lang)))
             elif strategic.shown:
-                cells[a.code] = Cell(None, enum_label("AgreementStatus", strategic.shown, lang), strategic.shown)
+                detail = t("map.detail.expired", lang, day=format_day(strategic.valid_until, lang)) \
+                    if strategic.shown == EXPIRED_CLASS else ""
+                cells[a.code] = Cell(None, labels.status_text(strategic.shown, lang), strategic.shown, detail)
             else:
                 cells[a.code] = _no_data(lang, "map.no_agreement")
     elif indicator == COUNCIL_APPROVAL:

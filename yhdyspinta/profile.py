@@ -39,7 +39,9 @@ from yhdyspinta.indicators.asof import (
     as_date,
     council_decisions,
     current_terms,
+    decisions_known,
     forums_of,
+    shown_status,
     survey_rows,
 )
 from yhdyspinta.store.schema import MATURITY_COLUMNS
@@ -125,14 +127,16 @@ def agreement_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, lan
                                         state.as_of, a.kind)
             approved = sum(1 for m, s in decided.items() if m in members and s == ApprovalStatus.APPROVED)
             council = f"{approved} / {member_count}"
-        else:  # an earlier or later term: the decisions recorded on that agreement
+        else:  # an earlier or later term: the decisions on that agreement known by the day
             mine = approvals[(approvals["area_code"] == area) & (approvals["agreement_kind"] == a.kind)
                              & (approvals["agreement_term_start"].map(as_date) == term)]
-            council = f"{int((mine['status'] == ApprovalStatus.APPROVED).sum())} / {member_count}"
+            decided = decisions_known(mine, frames.get("changelog"), state.as_of)
+            council = f"{sum(1 for s in decided.values() if s == ApprovalStatus.APPROVED)} / {member_count}"
         rows.append({
             column_label("kind", lang): enum_label("AgreementKind", a.kind, lang),
             column_label("title", lang): a.title,
-            column_label("status", lang): enum_label("AgreementStatus", a.status, lang),
+            column_label("status", lang): labels.status_text(shown_status(a.status, a.valid_from, a.valid_until,
+                                                                          state.as_of), lang),
             column_label("preparation_started_on", lang): as_date(a.preparation_started_on),
             column_label("approved_on", lang): as_date(a.approved_on),
             column_label("valid_from", lang): as_date(a.valid_from),

@@ -20,7 +20,7 @@ from yhdyspinta.domain import AgreementKind, AgreementStatus, OrgType
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, enum_label, format_day, t
 from yhdyspinta.indicators import labels
-from yhdyspinta.indicators.asof import AgreementState, AsOf, as_date, at_forum
+from yhdyspinta.indicators.asof import SHOWN_STATUSES, AgreementState, AsOf, as_date, at_forum
 from yhdyspinta.palette import AXIS_INK, BLUE, EXPIRED_COLOUR, LIGHT_GREY, NOT_APPLICABLE_COLOUR, STATUS_COLOURS
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 from yhdyspinta.tilegrid import short_name
@@ -96,10 +96,9 @@ def status_by_area(state: AsOf, filters: Filters) -> pd.DataFrame:
         council = approved[area.code]
         if strategic is None:
             status, rank = t("indicator.not_applicable", filters.lang), -2
-        elif strategic.shown == AgreementState.EXPIRED.value:
-            status, rank = t("map.expired", filters.lang), len(order)
         elif strategic.shown:
-            status, rank = enum_label("AgreementStatus", strategic.shown, filters.lang), order.index(
+            status = labels.status_text(strategic.shown, filters.lang)
+            rank = len(order) if strategic.shown == AgreementState.EXPIRED.value else order.index(
                 AgreementStatus(strategic.shown))
         else:
             status, rank = "–", -1
@@ -116,8 +115,7 @@ def status_by_area(state: AsOf, filters: Filters) -> pd.DataFrame:
 
 
 def status_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
-    domain = [*(enum_label("AgreementStatus", s, lang) for s in AgreementStatus), t("map.expired", lang),
-              t("indicator.not_applicable", lang)]
+    domain = [*(labels.status_text(s, lang) for s in SHOWN_STATUSES), t("indicator.not_applicable", lang)]
     base = alt.Chart(frame, title=t("present.status_title", lang)).encode(
         y=alt.Y("area:N", sort=None, title=None, axis=alt.Axis(labelOverlap=False)),
         x=alt.X("share:Q", title=t("present.status_axis", lang), scale=alt.Scale(domain=[0, 100])),

@@ -42,6 +42,7 @@ from yhdyspinta.domain import (
     ALL_RESPONDENTS,
     APPROVED_STATUSES,
     AgreementKind,
+    AgreementStatus,
     ApprovalStatus,
     OrgType,
     SurveyLevel,
@@ -66,6 +67,11 @@ class AgreementState(StrEnum):
     IN_FORCE = "in_force"
     EXPIRED = "expired"  # approved once, validity ended: needs renewal
     NOT_IN_FORCE = "not_in_force"  # none approved yet (or not yet valid)
+
+
+# Every status an agreement is shown with (`shown_status`), in the order of the legends: the
+# lifecycle's stages, then expired.
+SHOWN_STATUSES: tuple[str, ...] = (*(s.value for s in AgreementStatus), AgreementState.EXPIRED.value)
 
 
 def local_day(at: object) -> date:
@@ -222,7 +228,8 @@ def _strategic(agreements: pd.DataFrame, log: pd.DataFrame | None, as_of: date) 
     days = event_days("agreements", approved, "approved_on", log,
                       lambda r: r.get("kind") == AgreementKind.COLLABORATION and r.get("status") in APPROVED_CODES)
     approved = _keep(approved.assign(_day=days), _by(days, as_of))
-    stored = {int(a): str(s) for a, s in zip(rows["area_code"], rows["status"], strict=True)}
+    of_the_day = agreements_of_the_day(agreements, AgreementKind.COLLABORATION, as_of)
+    stored = {int(a): str(s) for a, s in zip(of_the_day["area_code"], of_the_day["status"], strict=True)}
     out: dict[int, Strategic] = {}
     for area in facts.in_scope_areas():
         if area.code == facts.HELSINKI_AREA_CODE:
@@ -243,6 +250,16 @@ def _strategic(agreements: pd.DataFrame, log: pd.DataFrame | None, as_of: date) 
         latest = mine.iloc[chosen]
         out[area.code] = Strategic(states[chosen], str(latest["status"]), as_date(latest["valid_until"]))
     return out
+
+
+def shown_status(status: str, valid_from: object, valid_until: object, as_of: date) -> str:
+    """One agreement's status as every page shows it on the day: expired
+    (`AgreementState.EXPIRED`) once an approved agreement's validity has ended, else as stored.
+    `Strategic.shown` is this for the area's strategic agreement of the day."""
+    if status in APPROVED_CODES and _validity(as_date(valid_from), as_date(valid_until),
+                                              as_of) is AgreementState.EXPIRED:
+        return AgreementState.EXPIRED.value
+    return status
 
 
 def _validity(start: date | None, end: date | None, as_of: date) -> AgreementState:
@@ -271,6 +288,19 @@ def current_terms(agreements: pd.DataFrame, kind: str, as_of: date) -> dict[int,
     return out
 
 
+def agreements_of_the_day(agreements: pd.DataFrame, kind: str, as_of: date) -> pd.DataFrame:
+    """Per area, the row of its agreement of `kind` of the day: the term `current_terms` names
+    (an area whose rows carry no term: its last row). One row per area with such an agreement."""
+    rows = agreements[agreements["kind"] == kind]
+    terms = current_terms(agreements, kind, as_of)
+    starts = rows["term_start"] if "term_start" in rows else [None] * len(rows)
+    chosen: dict[int, int] = {}
+    for position, (area, term) in enumerate(zip(rows["area_code"], starts, strict=True)):
+        if int(area) not in chosen or int(area) not in terms or as_date(term) == terms[int(area)]:
+            chosen[int(area)] = position
+    return rows.iloc[sorted(chosen.values())]
+
+
 def approvals_of_the_day(approvals: pd.DataFrame, agreements: pd.DataFrame, kind: str, as_of: date) -> pd.DataFrame:
     """The councils' decisions on each area's agreement of `kind` of the day (`current_terms`):
     on a renewal from its term on, on its predecessor before. An area whose agreement of the day
@@ -288,7 +318,12 @@ def council_decisions(approvals: pd.DataFrame, agreements: pd.DataFrame, log: pd
     """Per municipality with a decision row on its area's agreement of `kind` of the day: the
     council's decision known by the day (ApprovalStatus value), else pending. The one rule every
     count of councils reads (the catalogue's council figures, the agreements page, the profile)."""
-    rows = approvals_of_the_day(approvals, agreements, kind, as_of)
+    return decisions_known(approvals_of_the_day(approvals, agreements, kind, as_of), log, as_of)
+
+
+def decisions_known(rows: pd.DataFrame, log: pd.DataFrame | None, as_of: date) -> dict[str, str]:
+    """Per municipality of the decision rows `rows` (on one agreement each): its council's
+    decision once known by the day (ApprovalStatus value), else pending."""
     decided = rows[rows["status"] != ApprovalStatus.PENDING]
     days = event_days("approvals", decided, "decided_on", log,
                       lambda r: r.get("status") in (ApprovalStatus.APPROVED, ApprovalStatus.REJECTED))

@@ -13,6 +13,7 @@ import pandas as pd
 from yhdyspinta import facts
 from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.i18n import LANGUAGES, enum_label, format_day, format_number, format_pct, t
+from yhdyspinta.indicators.asof import AgreementState
 from yhdyspinta.indicators.catalogue import BY_ID, COUNTRY, Status, Unit, Value
 
 SERIES_START = date(2023, 1, 1)  # the counties began their work on 1.1.2023
@@ -54,6 +55,14 @@ def value_text(value: Value, lang: str) -> str:
     if value.unit == Unit.LEVEL:
         return f"{int(value.value)} {enum_label('MaturityLevel', int(value.value), lang)}"
     return format_number(value.value, lang, SCORE_DIGITS)
+
+
+def status_text(status: str, lang: str) -> str:
+    """An agreement's status as shown (`asof.shown_status`, `Strategic.shown`) in words, as
+    every page names it: expired as the map's legend says it, else the lifecycle stage."""
+    if status == AgreementState.EXPIRED.value:
+        return t("map.expired", lang)
+    return enum_label("AgreementStatus", status, lang)
 
 
 def sources_text(indicator_id: str, lang: str) -> str:
