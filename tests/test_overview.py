@@ -223,10 +223,13 @@ def test_one_areas_count_of_areas_says_yes_or_no(shown: indicators.Value, lang: 
 
 def test_the_survey_card_says_what_its_value_is() -> None:
     survey = value("survey_mean", 42.0, n=298, detail={"survey": "Kuntapulssi", "wave": "1/2023", "statements": 8})
-    assert labels.value_note(survey, "fi") == "Kuntapulssi 1/2023: keskiarvo 8 väittämästä, N = 298"
-    assert labels.value_note(survey, "sv") == "Kuntapulssi 1/2023: medelvärde av 8 påståenden, N = 298"
+    assert labels.value_note(survey, "fi") == \
+        "Kuntapulssi 1/2023: keskiarvo 8 väittämästä, vähintään 298 vastaajaa väittämää kohden"
+    assert labels.value_note(survey, "sv") == \
+        "Kuntapulssi 1/2023: medelvärde av 8 påståenden, minst 298 svarande per påstående"
     card = labels.headline([survey], "en", country=value("survey_mean", 40.0, n=300))
-    assert (card.note, card.country, card.delta) == ("Kuntapulssi 1/2023: mean of 8 statements, N = 298", "40%", None)
+    assert (card.note, card.country, card.delta) == (
+        "Kuntapulssi 1/2023: mean of 8 statements, at least 298 respondents per statement", "40%", None)
     assert labels.value_note(value("forums_held", 3), "fi") is None
 
 
