@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from yhdyspinta.filters import BadParam, Filters, parse_filters
+from yhdyspinta.filters import OUT_OF_SCOPE, SEVERAL_AREAS, BadParam, Filters, parse_filters
 
 
 @pytest.mark.parametrize(
@@ -15,15 +15,15 @@ from yhdyspinta.filters import BadParam, Filters, parse_filters
         ({"kieli": "de"}, Filters(), (BadParam("kieli", "de"),)),
         ({"alue": "13"}, Filters(area=13), ()),
         ({"alue": " 90 "}, Filters(area=90), ()),
-        ({"alue": "91"}, Filters(), (BadParam("alue", "91"),)),
         ({"alue": "0"}, Filters(), (BadParam("alue", "0"),)),
         ({"alue": "x"}, Filters(), (BadParam("alue", "x"),)),
         ({"alue": "13", "kunta": "686,762"}, Filters(area=13, municipalities=("686", "762")), ()),
         ({"alue": "13", "kunta": "91"}, Filters(), (BadParam("kunta", "91"),)),
         ({"kunta": "091"}, Filters(area=90, municipalities=("091",)), ()),  # its area, as the sidebar shows it
         ({"kunta": "297,140"}, Filters(area=13, municipalities=("297", "140")), ()),
-        ({"kunta": "297,091"}, Filters(), (BadParam("kunta", "297,091"),)),  # two areas: no one area to show
-        ({"kunta": "035"}, Filters(), (BadParam("kunta", "035"),)),  # Åland: outside the reform
+        ({"kunta": "297,091"}, Filters(), (BadParam("kunta", "297,091", SEVERAL_AREAS),)),  # no one area to show
+        ({"kunta": "035"}, Filters(), (BadParam("kunta", "035", OUT_OF_SCOPE),)),  # Åland: outside the reform
+        ({"alue": "91"}, Filters(), (BadParam("alue", "91", OUT_OF_SCOPE),)),  # Åland
         ({"alue": "99", "kunta": "091"}, Filters(), (BadParam("alue", "99"),)),
         # Digits to str.isdigit but not to int() (or read by int() as 13): ASCII digits only.
         ({"alue": "²"}, Filters(), (BadParam("alue", "²"),)),
@@ -47,3 +47,13 @@ def test_parse_filters(params: dict[str, str], filters: Filters, bad: tuple[BadP
 @pytest.mark.parametrize("filters", [Filters(), Filters(lang="en", area=13, municipalities=("686",))])
 def test_params_round_trip(filters: Filters) -> None:
     assert parse_filters(filters.to_params()).filters == filters
+
+
+@pytest.mark.parametrize(("bad", "key"), [
+    (BadParam("kieli", "de"), "filter.bad_language"),
+    (BadParam("alue", "x"), "filter.bad_param"),
+    (BadParam("kunta", "297,091", SEVERAL_AREAS), "filter.several_areas"),
+    (BadParam("kunta", "035", OUT_OF_SCOPE), "filter.out_of_scope"),
+])
+def test_each_notice_says_why(bad: BadParam, key: str) -> None:
+    assert bad.text_key == key

@@ -14,7 +14,9 @@ from yhdyspinta.i18n import t
 from yhdyspinta.indicators import finnish_today, labels
 from yhdyspinta.store import schema
 from yhdyspinta.store.engine import open_store
+from yhdyspinta.ui import plain
 from yhdyspinta.ui.pages import PAGES, PAGES_DIR
+from yhdyspinta.ui.widgets import ALL
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -54,6 +56,15 @@ def test_bad_url_values_give_a_notice_and_the_whole_country(query: dict[str, str
     at.switch_page(f"{PAGES_DIR}/agreements.py").run()
     assert not at.exception
     assert len(at.dataframe[0].value) == 34  # every area's agreements, renewals beside their predecessors
+
+
+@pytest.mark.parametrize(("query", "key"), [({"kunta": "297,091"}, "filter.several_areas"),
+                                             ({"kunta": "035"}, "filter.out_of_scope")])
+def test_a_municipality_list_the_dashboard_cannot_show_as_one_area_says_why(query: dict[str, str],
+                                                                           key: str) -> None:
+    at = open_app(None, query)
+    assert [w.value for w in at.warning] == [plain.text(key, "fi", param="kunta", value=query["kunta"])]
+    assert at.sidebar.selectbox[1].value == ALL, "the whole country"
 
 
 def test_overview_figures_match_the_store(data_dir: Path) -> None:

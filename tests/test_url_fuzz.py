@@ -31,7 +31,8 @@ FRONT_FILE = "home.py"  # the root: the overview, or with an area chosen that ar
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 VALID, INVALID, UNKNOWN = "valid", "invalid", "unknown"
-NOTICE_KEYS = ("filter.bad_param", "filter.bad_language", "profile.bad_section")
+NOTICE_KEYS = ("filter.bad_param", "filter.bad_language", "filter.several_areas", "filter.out_of_scope",
+               "profile.bad_section")
 AREA_CODES = sorted(a.code for a in facts.in_scope_areas())
 MARKUP = ["[click](https://evil.example)", "![x](https://evil.example/a.png)", "<b>13</b>", "**13**",
           "`13`", "13\n\n# otsikko", ":red[13]", "$13$", "https://evil.example", "javascript:alert(1)",

@@ -67,14 +67,23 @@ def shown_value(raw: str) -> str:
     return raw if len(raw) <= MAX_SHOWN_VALUE else raw[:MAX_SHOWN_VALUE] + "…"
 
 
+# Why a valid-looking area or municipality list gives the whole country (BadParam.reason).
+SEVERAL_AREAS = "several_areas"  # municipalities of more than one area
+OUT_OF_SCOPE = "out_of_scope"  # Åland or its municipalities: outside the reform
+
+
 @dataclass(frozen=True)
 class BadParam:
     param: str
     value: str  # as shown to the reader (shortened)
+    reason: str = ""  # SEVERAL_AREAS, OUT_OF_SCOPE, or "" (not recognised)
 
     @property
     def text_key(self) -> str:
-        """The notice's message id: an unknown language changes only the language."""
+        """The notice's message id: an unknown language changes only the language; a known area
+        or municipality list the dashboard cannot show as one area says why."""
+        if self.reason:
+            return f"filter.{self.reason}"
         return "filter.bad_language" if self.param == PARAM_LANGUAGE else "filter.bad_param"
 
 
@@ -101,7 +110,7 @@ def parse_filters(params: Mapping[str, str]) -> ParsedFilters:
         code = ascii_number(raw_area, AREA_DIGITS)
         found = facts.area_by_code().get(code) if code is not None else None
         if found is None or not found.in_scope:
-            bad.append(BadParam(PARAM_AREA, shown_value(raw_area)))
+            bad.append(BadParam(PARAM_AREA, shown_value(raw_area), "" if found is None else OUT_OF_SCOPE))
         else:
             area = found.code
 
@@ -128,7 +137,8 @@ def parse_filters(params: Mapping[str, str]) -> ParsedFilters:
         if only is not None and only.in_scope:
             area = only.code
         else:
-            bad.append(BadParam(PARAM_MUNICIPALITIES, shown_value(raw_munis)))
+            bad.append(BadParam(PARAM_MUNICIPALITIES, shown_value(raw_munis),
+                                OUT_OF_SCOPE if only is not None else SEVERAL_AREAS))
     if any(b.param in (PARAM_AREA, PARAM_MUNICIPALITIES) for b in bad):
         area, municipalities = None, []
     return ParsedFilters(Filters(lang=lang, area=area, municipalities=tuple(municipalities)),

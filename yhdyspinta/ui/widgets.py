@@ -13,7 +13,6 @@ from yhdyspinta.filters import (
     PARAM_AREA,
     PARAM_LANGUAGE,
     PARAM_MUNICIPALITIES,
-    BadParam,
     Filters,
     parse_filters,
 )
@@ -70,7 +69,7 @@ def sidebar_filters() -> Filters:
         st.session_state[KEY_LANG] = parsed.filters.lang
         st.session_state[KEY_AREA] = parsed.filters.area or ALL
         st.session_state[KEY_MUNIS] = list(parsed.filters.municipalities)
-        st.session_state[KEY_NOTICES] = [(b.param, b.value) for b in parsed.bad]
+        st.session_state[KEY_NOTICES] = list(parsed.bad)
     lang = st.session_state[KEY_LANG]
     st.sidebar.selectbox(t("filter.language", lang), LANGUAGES, key=KEY_LANG,
                          format_func=LANGUAGE_NAMES.__getitem__, on_change=_keep_choices)
@@ -144,8 +143,7 @@ def notices(filters: Filters) -> None:
     unknown = st.session_state.pop(KEY_UNKNOWN_PATH, None)
     if unknown is not None:
         st.warning(plain.text("nav.unknown_path", filters.lang, path=unknown), icon="⚠️")
-    for param, value in st.session_state.pop(KEY_NOTICES, []):
-        bad = BadParam(param, value)
+    for bad in st.session_state.pop(KEY_NOTICES, []):
         st.warning(plain.text(bad.text_key, filters.lang, param=bad.param, value=bad.value), icon="⚠️")
 
 
