@@ -21,7 +21,7 @@ from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.live import keep_live
 from yhdyspinta.ui.pages import PAGES
 
-CARD_WIDTH = 210  # px: four in a row beside the sidebar at 1440 px, more on a projector
+CARD_WIDTH = 230  # px: four in a row beside the sidebar at 1440 px, six on a 1920 px projector; Swedish labels whole
 PROFILE_PATH = next(p.url_path for p in PAGES if p.title_key == "nav.profile")
 
 
