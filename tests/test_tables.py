@@ -4,8 +4,10 @@ empty cell instead of Streamlit's "None"."""
 from __future__ import annotations
 
 import ast
+import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from tests.apptest import open_app
@@ -61,3 +63,39 @@ def test_a_council_without_a_decision_has_an_empty_day() -> None:
     table = next(df for df in at.dataframe if t("profile.col.council", "fi") in df.value.columns)
     assert table.value.isna().any().any(), "the example data has a missing value here"
     assert table.proto.HasField("placeholder") and table.proto.placeholder == tables.MISSING
+
+
+@pytest.mark.parametrize(("frame", "measured"), [
+    (pd.DataFrame({"share": [17.6, None, 51.0], "n": [78, 40, 20], "name": ["a", "b", "c"]}), ["share"]),
+    (pd.DataFrame({"year": [2024.0, None, 2025.0], "population": [1234.0, 5.0, 9.0]}), []),  # whole numbers
+    (pd.DataFrame({"empty": pd.Series([], dtype="float64")}), []),
+    (pd.DataFrame({1: [0.5]}), [1]),
+    ([[0.5]], []),  # not a DataFrame: Streamlit's own formatting
+])
+def test_measured_columns_are_those_with_fractions(frame: object, measured: list[object]) -> None:
+    assert tables.measured_columns(frame) == measured
+
+
+def _formats(table: object) -> dict[str, object]:
+    """Each configured column's number format in an `st.dataframe` element."""
+    config = json.loads(table.proto.columns or "{}")  # type: ignore[attr-defined]
+    return {name: c.get("type_config", {}).get("format") for name, c in config.items() if name != "_index"}
+
+
+def _two_columns() -> None:
+    import pandas as pd
+    import streamlit as st
+
+    from yhdyspinta.ui import tables
+
+    tables.dataframe(pd.DataFrame({"mean": [1.75], "share": [17.6], "n": [12]}),
+                     column_config={"share": st.column_config.NumberColumn(format="%.1f %%")})
+
+
+def test_a_measured_number_is_in_the_readers_format_unless_the_page_configures_it() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_two_columns).run()
+    assert _formats(at.dataframe[0]) == {"mean": tables.MEASURED_FORMAT, "share": "%.1f %%"}
+    survey = open_app("survey.py")
+    assert {fmt for df in survey.dataframe for fmt in _formats(df).values()} == {tables.MEASURED_FORMAT}

@@ -5,16 +5,35 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 # A missing value (a council with no decision yet, a structure that has not ended) shows as an
 # empty cell. Streamlit's default writes "None" into the cell, an English word in a Finnish or
 # Swedish table and a value where there is none.
 MISSING = ""
+# A measured number (a share, a mean score) in the reader's number format: "17,6" in a Finnish or
+# Swedish browser, where Streamlit's default writes "17.6" whatever the page's language. The
+# format follows the browser's language, not the page's (Streamlit takes no locale from the app).
+# Whole numbers (counts, years, codes) keep the default: a locale's digit grouping would write
+# the year 2024 as "2 024".
+MEASURED_FORMAT = "localized"
+
+
+def measured_columns(data: object) -> list[Any]:
+    """The columns of `data` (a DataFrame) that hold numbers with a fractional part."""
+    if not isinstance(data, pd.DataFrame):
+        return []
+    return [name for name, column in data.items()
+            if pd.api.types.is_float_dtype(column) and bool((column.dropna() % 1 != 0).any())]
 
 
 def dataframe(data: Any, **kwargs: Any) -> None:
     """`st.dataframe(data, **kwargs)` with missing values shown as empty cells unless the caller
-    says otherwise (`placeholder=`)."""
+    says otherwise (`placeholder=`), and measured numbers in the reader's number format
+    (MEASURED_FORMAT) unless the caller configures the column."""
     kwargs.setdefault("placeholder", MISSING)
+    measured = {name: st.column_config.NumberColumn(format=MEASURED_FORMAT) for name in measured_columns(data)}
+    if measured:
+        kwargs["column_config"] = {**measured, **(kwargs.get("column_config") or {})}
     st.dataframe(data, **kwargs)
