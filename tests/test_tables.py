@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from tests.apptest import open_app
@@ -69,8 +70,11 @@ def test_a_council_without_a_decision_has_an_empty_day() -> None:
     (pd.DataFrame({"share": [17.6, None, 51.0], "n": [78, 40, 20], "name": ["a", "b", "c"]}), ["share"]),
     (pd.DataFrame({"year": [2024.0, None, 2025.0], "population": [1234.0, 5.0, 9.0]}), []),  # whole numbers
     (pd.DataFrame({"empty": pd.Series([], dtype="float64")}), []),
-    (pd.DataFrame({1: [0.5]}), [1]),
-    ([[0.5]], []),  # not a DataFrame: Streamlit's own formatting
+    (pd.DataFrame({1: [0.5]}), []),  # Streamlit would read 1 as the column's position
+    (pd.DataFrame({"x": pd.array([1.0, None, 2.0], dtype="Float64"), "y": [1.0, float("inf"), 2.0]}), []),
+    (pd.DataFrame({"x": pd.array([1.5, None], dtype="Float64"), "y": [0.5, float("-inf")]}), ["x", "y"]),
+    (pa.table({"value_pct": [17.6, 51.0], "n": [78, 40]}), ["value_pct"]),  # the profile's tables are Arrow
+    ([[0.5]], []),  # neither: Streamlit's own formatting
 ])
 def test_measured_columns_are_those_with_fractions(frame: object, measured: list[object]) -> None:
     assert tables.measured_columns(frame) == measured

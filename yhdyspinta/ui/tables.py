@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 # A missing value (a council with no decision yet, a structure that has not ended) shows as an
@@ -20,12 +22,21 @@ MISSING = ""
 MEASURED_FORMAT = "localized"
 
 
-def measured_columns(data: object) -> list[Any]:
-    """The columns of `data` (a DataFrame) that hold numbers with a fractional part."""
+def measured_columns(data: object) -> list[str]:
+    """The columns of `data` (a DataFrame or an Arrow table) that hold finite numbers with a
+    fractional part. Only named columns: Streamlit reads a number as a column's position."""
+    if isinstance(data, pa.Table):
+        data = data.to_pandas()
     if not isinstance(data, pd.DataFrame):
         return []
     return [name for name, column in data.items()
-            if pd.api.types.is_float_dtype(column) and bool((column.dropna() % 1 != 0).any())]
+            if isinstance(name, str) and pd.api.types.is_float_dtype(column) and _fractional(column)]
+
+
+def _fractional(column: pd.Series) -> bool:
+    values = column.to_numpy(dtype="float64", na_value=np.nan)
+    values = values[np.isfinite(values)]
+    return bool((values % 1 != 0).any())
 
 
 def dataframe(data: Any, **kwargs: Any) -> None:
