@@ -19,6 +19,7 @@ from yhdyspinta import analysis, demo, editing, facts, indicators, profile
 from yhdyspinta.access import Principal
 from yhdyspinta.domain import Role
 from yhdyspinta.i18n import column_label, t
+from yhdyspinta.indicators import labels
 from yhdyspinta.io.export import export_kind
 from yhdyspinta.io.importer import commit_import, prepare_import
 from yhdyspinta.kinds import KINDS, get_kind
@@ -401,9 +402,9 @@ def test_a_begun_renewal_without_decisions_counts_no_council_anywhere() -> None:
 
 @pytest.mark.parametrize(("day", "title", "status", "letter"), [
     (date(2025, 6, 1), "Yhteistyösopimus 2023–2025", "hyvaksytty", "toimeenpanossa"),
-    # the renewal's term has begun, the first agreement's validity has ended
-    (date(2026, 11, 29), "Yhteistyösopimus 2026–2029", "expired", "toimeenpanossa"),
-    (date(2027, 3, 1), "Yhteistyösopimus 2026–2029", "expired", "valmistelussa"),
+    # the renewal's term has begun, still in decision: the first agreement is the expired one (as on the map)
+    (date(2026, 11, 29), "Yhteistyösopimus 2023–2025", "expired", "toimeenpanossa"),
+    (date(2027, 3, 1), "Yhteistyösopimus 2023–2025", "expired", "valmistelussa"),
 ])
 def test_the_stage_grid_shows_each_kinds_agreement_of_the_day(day: date, title: str, status: str,
                                                               letter: str) -> None:
@@ -477,3 +478,31 @@ def test_the_profiles_agreement_table_shows_each_terms_status_and_councils_as_of
     assert rows(date(2026, 11, 29))[0] == (t("map.expired", "en"), f"2 / {members}")
     assert rows(date(2026, 11, 29))[1][0] == "In decision-making"
     assert rows(date(2023, 9, 1))[0][1] == f"1 / {members}", "Iisalmi decided on 11 September"
+
+
+@pytest.mark.parametrize(("renewal", "title", "status"), [
+    # a gap between terms: the renewal approved, its term not begun, the first one ended
+    (dict(RENEWAL, term_start=date(2026, 3, 1), valid_from=date(2026, 3, 1), status="hyvaksytty",
+          approved_on=date(2025, 12, 9)), "Yhteistyösopimus 2026–2029", "hyvaksytty"),
+    (dict(RENEWAL, term_start=date(2026, 3, 1), valid_from=date(2026, 3, 1)), "Yhteistyösopimus 2023–2025", "expired"),
+])
+def test_the_stage_grid_names_the_strategic_agreement_the_map_shows(renewal: dict[str, Any], title: str,
+                                                                   status: str) -> None:
+    frames = _frames([dict(FIRST_AGREEMENT, status="hyvaksytty"), renewal], [])
+    state = indicators.resolve(frames, date(2026, 1, 15))
+    grid = analysis.agreement_grid(frames["agreements"], state).set_index(["area_code", "kind"])
+    assert (grid.loc[(PS, COLLAB), "title"], grid.loc[(PS, COLLAB), "status"]) == (title, status)
+    assert state.strategic[PS].shown == status
+
+
+@pytest.mark.parametrize(("day", "letter"), [(date(2025, 6, 1), "hyvaksytty"), (date(2026, 6, 1), "expired")])
+def test_every_kind_of_agreement_shows_expired_once_its_validity_ends(day: date, letter: str) -> None:
+    """As the profile's agreement table shows each agreement (asof.shown_status)."""
+    frames = _frames([dict(FIRST_AGREEMENT), {"area_code": PS, "kind": "aiesopimus", "term_start": FIRST,
+                                              "title": "Aiesopimus 2023", "status": "hyvaksytty",
+                                              "valid_from": FIRST, "valid_until": date(2025, 12, 31)}], [])
+    state = indicators.resolve(frames, day)
+    grid = analysis.agreement_grid(frames["agreements"], state).set_index(["area_code", "kind"])
+    assert grid.loc[(PS, "aiesopimus"), "status"] == letter
+    table = profile.agreement_table(PS, frames, state, "en")
+    assert table[column_label("status", "en")].iloc[1] == labels.status_text(letter, "en")

@@ -29,8 +29,10 @@ from yhdyspinta.indicators.asof import (
     AsOf,
     agreements_of_the_day,
     approvals_of_the_day,
+    as_date,
     decisions_known,
     finnish_today,
+    shown_status,
 )
 from yhdyspinta.indicators.catalogue import by_area, maturity_level
 from yhdyspinta.store.schema import MATURITY_COLUMNS
@@ -60,19 +62,30 @@ def _members(area_code: int) -> list[str]:
 def agreement_grid(agreements: pd.DataFrame, state: AsOf) -> pd.DataFrame:
     """Every area (Åland too, out of scope) × every agreement kind, on the day of `state`.
 
-    Each kind's agreement of the day (`current_terms`: a renewal from its term on); the strategic
-    agreement's status as the map and the indicators show it (`Strategic.shown`: EXPIRED once
-    its validity has ended). Columns: area_code, in_scope, kind, status (code, EXPIRED, or
+    Each kind's agreement of the day (`agreements_of_the_day`: a renewal from its term on), but
+    the strategic agreement is the catalogue's (`Strategic`, as on the map); each with its status
+    as shown (`shown_status`, `Strategic.shown`: EXPIRED once an approved agreement's validity
+    has ended). Columns: area_code, in_scope, kind, status (code, EXPIRED, or
     missing when the area has no agreement of that kind), stage (lifecycle index, EXPIRED_STAGE,
     or -1), title, approved_on.
     """
     by_key = {(int(r.area_code), kind.value): r for kind in AgreementKind
               for r in agreements_of_the_day(agreements, kind, state.as_of).itertuples()}
+    # The strategic agreement's cell is the catalogue's own (`Strategic`: its row and status), as
+    # on the map: after a term has ended, the expired agreement until a renewal is approved.
+    collaboration = agreements[agreements["kind"] == AgreementKind.COLLABORATION]
+    terms = collaboration["term_start"].map(as_date) if "term_start" in collaboration else None
+    for area_code, strategic in state.strategic.items():
+        if terms is not None and strategic.term_start is not None:
+            for r in collaboration[(collaboration["area_code"] == area_code)
+                                   & (terms == strategic.term_start)].itertuples():
+                by_key[(area_code, AgreementKind.COLLABORATION.value)] = r
     rows = []
     for area in facts.areas():
         for kind in AgreementKind:
             found = by_key.get((area.code, kind.value)) if area.in_scope else None
-            status = str(found.status) if found is not None else None
+            status = shown_status(str(found.status), found.valid_from, found.valid_until, state.as_of) \
+                if found is not None else None
             strategic = state.strategic.get(area.code)
             if kind == AgreementKind.COLLABORATION and found is not None and strategic is not None:
                 status = strategic.shown or status

@@ -16,11 +16,11 @@ import pandas as pd
 from yhdyspinta import charts, facts, indicators, mapping
 from yhdyspinta import profile as prof
 from yhdyspinta.display import area_name, municipality_name
-from yhdyspinta.domain import AgreementKind, AgreementStatus, OrgType
+from yhdyspinta.domain import AgreementKind, OrgType
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, enum_label, format_day, t
 from yhdyspinta.indicators import labels
-from yhdyspinta.indicators.asof import SHOWN_STATUSES, AgreementState, AsOf, as_date, at_forum
+from yhdyspinta.indicators.asof import SHOWN_STATUSES, AsOf, as_date, at_forum
 from yhdyspinta.palette import AXIS_INK, BLUE, EXPIRED_COLOUR, LIGHT_GREY, NOT_APPLICABLE_COLOUR, STATUS_COLOURS
 from yhdyspinta.store.schema import MATURITY_COLUMNS
 from yhdyspinta.tilegrid import short_name
@@ -87,7 +87,6 @@ def status_by_area(state: AsOf, filters: Filters) -> pd.DataFrame:
     many member councils have approved it, as the indicator catalogue counts them. Ordered by
     status along the lifecycle; Helsinki shows as not applicable."""
     approved = indicators.by_area("council_approved_municipalities", state)
-    order = [*AgreementStatus]
     rows = []
     for area in facts.in_scope_areas():
         if filters.area is not None and area.code != filters.area:
@@ -97,9 +96,7 @@ def status_by_area(state: AsOf, filters: Filters) -> pd.DataFrame:
         if strategic is None:
             status, rank = t("indicator.not_applicable", filters.lang), -2
         elif strategic.shown:
-            status = labels.status_text(strategic.shown, filters.lang)
-            rank = len(order) if strategic.shown == AgreementState.EXPIRED.value else order.index(
-                AgreementStatus(strategic.shown))
+            status, rank = labels.status_text(strategic.shown, filters.lang), SHOWN_STATUSES.index(strategic.shown)
         else:
             status, rank = "–", -1
         rows.append({"code": area.code, "area": short_name(area.code, filters.lang), "status": status, "rank": rank,

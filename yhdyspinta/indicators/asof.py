@@ -169,11 +169,14 @@ def _wave_order(wave: str) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class Strategic:
-    """An area's strategic agreement on the day: the latest approved one, and its state."""
+    """An area's strategic agreement on the day, and its state: the approved one in force,
+    else the latest approved; with none approved, its agreement of the day
+    (`agreements_of_the_day`)."""
 
     state: AgreementState
     status: str | None  # the agreement's stored status (None when the area has none)
     valid_until: date | None = None
+    term_start: date | None = None  # which of the area's agreements it is (None: no term recorded)
 
     @property
     def shown(self) -> str | None:
@@ -229,14 +232,17 @@ def _strategic(agreements: pd.DataFrame, log: pd.DataFrame | None, as_of: date) 
                       lambda r: r.get("kind") == AgreementKind.COLLABORATION and r.get("status") in APPROVED_CODES)
     approved = _keep(approved.assign(_day=days), _by(days, as_of))
     of_the_day = agreements_of_the_day(agreements, AgreementKind.COLLABORATION, as_of)
-    stored = {int(a): str(s) for a, s in zip(of_the_day["area_code"], of_the_day["status"], strict=True)}
+    stored = {int(a): (str(s), as_date(t)) for a, s, t in zip(
+        of_the_day["area_code"], of_the_day["status"], of_the_day.get("term_start", [None] * len(of_the_day)),
+        strict=True)}
     out: dict[int, Strategic] = {}
     for area in facts.in_scope_areas():
         if area.code == facts.HELSINKI_AREA_CODE:
             continue
         mine = approved[approved["area_code"] == area.code]
         if mine.empty:
-            out[area.code] = Strategic(AgreementState.NOT_IN_FORCE, stored.get(area.code))
+            status, term = stored.get(area.code, (None, None))
+            out[area.code] = Strategic(AgreementState.NOT_IN_FORCE, status, term_start=term)
             continue
         # If an area has several (a renewal after a term): the one in force on the day, else
         # the latest. A renewal approved before its term begins leaves its predecessor in force.
@@ -248,14 +254,15 @@ def _strategic(agreements: pd.DataFrame, log: pd.DataFrame | None, as_of: date) 
         candidates = [i for i, state in enumerate(states) if state is AgreementState.IN_FORCE] or range(len(order))
         chosen = max(candidates, key=order.__getitem__)
         latest = mine.iloc[chosen]
-        out[area.code] = Strategic(states[chosen], str(latest["status"]), as_date(latest["valid_until"]))
+        out[area.code] = Strategic(states[chosen], str(latest["status"]), as_date(latest["valid_until"]),
+                                   as_date(latest.get("term_start")))
     return out
 
 
 def shown_status(status: str, valid_from: object, valid_until: object, as_of: date) -> str:
     """One agreement's status as every page shows it on the day: expired
     (`AgreementState.EXPIRED`) once an approved agreement's validity has ended, else as stored.
-    `Strategic.shown` is this for the area's strategic agreement of the day."""
+    `Strategic.shown` is this for the area's strategic agreement (`Strategic.term_start`)."""
     if status in APPROVED_CODES and _validity(as_date(valid_from), as_date(valid_until),
                                               as_of) is AgreementState.EXPIRED:
         return AgreementState.EXPIRED.value

@@ -58,7 +58,7 @@ class Attention:
     day: date | None = None  # expired: the validity's last day; old assessment: the day assessed
     count: int | None = None  # councils pending: councils approved; no forum: forums held
     total: int | None = None  # councils pending: the area's municipalities (without Helsinki)
-    status: str | None = None  # no agreement: the stored status of its latest agreement, if any
+    status: str | None = None  # no agreement: the stored status of its agreement of the day, if any
 
 
 def months_before(day: date, months: int) -> date:
