@@ -230,6 +230,9 @@ def test_the_survey_card_says_what_its_value_is() -> None:
     card = labels.headline([survey], "en", country=value("survey_mean", 40.0, n=300))
     assert (card.note, card.country, card.delta) == (
         "Kuntapulssi 1/2023: mean of 8 statements, at least 298 respondents per statement", "40%", None)
+    one = value("survey_mean", 42.0, n=1, detail={"survey": "Kuntapulssi", "wave": "1/2023", "statements": 8})
+    assert labels.value_note(one, "fi").endswith("vähintään 1 vastaaja väittämää kohden")
+    assert labels.value_note(one, "en").endswith("at least 1 respondent per statement")
     assert labels.value_note(value("forums_held", 3), "fi") is None
 
 

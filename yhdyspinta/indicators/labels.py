@@ -12,7 +12,7 @@ import pandas as pd
 
 from yhdyspinta import facts
 from yhdyspinta.domain import SMALL_N_THRESHOLD
-from yhdyspinta.i18n import LANGUAGES, enum_label, format_day, format_number, format_pct, t
+from yhdyspinta.i18n import LANGUAGES, enum_label, format_day, format_number, format_pct, t, tn
 from yhdyspinta.indicators.asof import AgreementState
 from yhdyspinta.indicators.catalogue import BY_ID, COUNTRY, Status, Unit, Value
 
@@ -86,11 +86,10 @@ def value_note(value: Value, lang: str) -> str | None:
     survey and wave, how many statements it averages and its N. Plain text holding stored names
     (shown as text, never as Markdown)."""
     detail = value.detail
-    if value.value is None or "wave" not in detail:
+    if value.value is None or "wave" not in detail or value.n is None:
         return None
-    return t("indicator.survey_note", lang, survey=detail.get("survey", ""), wave=detail["wave"],
-             statements=format_number(int(detail.get("statements", 0) or 0), lang),
-             n="–" if value.n is None else format_number(value.n, lang))
+    return tn("indicator.survey_note", value.n, lang, survey=detail.get("survey", ""), wave=detail["wave"],
+              statements=format_number(int(detail.get("statements", 0) or 0), lang), n=format_number(value.n, lang))
 
 
 def quarter_ends(today: date, start: date = SERIES_START) -> list[date]:
