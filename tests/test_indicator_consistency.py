@@ -344,6 +344,12 @@ def test_every_pure_surface_agrees_with_the_catalogue(frames: dict[str, pd.DataF
         assert (grid.loc[(area, "yhteistyosopimus"), "status"] == analysis.EXPIRED) == expired, area
     assert lifecycle.loc[analysis.EXPIRED, "areas"] == sum(
         per_area["agreements_expired"][a].value == 1 for a in set(AREAS) - {HELSINKI})
+    # The status slide names and orders each area's strategic agreement as the grid does.
+    for area in set(AREAS) - {HELSINKI}:
+        shown = grid.loc[(area, "yhteistyosopimus"), "status"]
+        shown = None if pd.isna(shown) else shown
+        assert slide.loc[area, "rank"] == analysis.stage(shown), area
+        assert slide.loc[area, "status"] == (labels.status_text(shown, "en") if shown else "–"), area
     # The overview's list of areas that need attention.
     found = attention.attention(state, AREAS)
     for rule, key in ((attention.Rule.EXPIRED, "agreements_expired"), (attention.Rule.NO_FORUM, None),

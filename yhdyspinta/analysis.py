@@ -91,14 +91,16 @@ def agreement_grid(agreements: pd.DataFrame, state: AsOf) -> pd.DataFrame:
                 status = strategic.shown or status
             rows.append({
                 "area_code": area.code, "in_scope": area.in_scope, "kind": kind.value, "status": status,
-                "stage": _stage(status),
+                "stage": stage(status),
                 "title": str(found.title) if found is not None else None,
                 "approved_on": found.approved_on if found is not None else None,
             })
     return pd.DataFrame(rows)
 
 
-def _stage(status: str | None) -> float:
+def stage(status: str | None) -> float:
+    """A shown status's place along the lifecycle, the order of the stage grid and the status
+    slide: its index in LIFECYCLE, EXPIRED_STAGE after every stage, -1 with no agreement."""
     if status is None:
         return -1
     return EXPIRED_STAGE if status == EXPIRED else LIFECYCLE.index(AgreementStatus(status))

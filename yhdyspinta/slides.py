@@ -13,7 +13,7 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from yhdyspinta import charts, facts, indicators, mapping
+from yhdyspinta import analysis, charts, facts, indicators, mapping
 from yhdyspinta import profile as prof
 from yhdyspinta.display import area_name, municipality_name
 from yhdyspinta.domain import AgreementKind, OrgType
@@ -96,9 +96,9 @@ def status_by_area(state: AsOf, filters: Filters) -> pd.DataFrame:
         if strategic is None:
             status, rank = t("indicator.not_applicable", filters.lang), -2
         elif strategic.shown:
-            status, rank = labels.status_text(strategic.shown, filters.lang), SHOWN_STATUSES.index(strategic.shown)
+            status, rank = labels.status_text(strategic.shown, filters.lang), analysis.stage(strategic.shown)
         else:
-            status, rank = "–", -1
+            status, rank = "–", analysis.stage(None)
         rows.append({"code": area.code, "area": short_name(area.code, filters.lang), "status": status, "rank": rank,
                      "approved": labels.value_text(council, filters.lang),
                      "share": 100 * (council.share or 0.0)})
