@@ -28,6 +28,7 @@ def render() -> None:
     _headline(filters, version, today)
 
     st.subheader(t("analysis.agreements.table_heading", lang))
+    st.caption(t("analysis.agreements.table_note", lang))
     widgets.data_table("agreements", filters, version, PAGE)
 
     show_chart(ca.agreement_grid_chart, (view.grid, lang, filters.area), view.grid_table, lang,
