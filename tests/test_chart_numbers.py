@@ -33,3 +33,10 @@ def test_the_profiles_maturity_scores_use_the_languages_decimal_separator(lang: 
     decimals = {x for x in texts if re.fullmatch(r"\d+[.,]\d+", x)}
     assert decimals, texts  # the scale (1.5, 2.5 …) or the values (1.6, 2.3) have some
     assert all(point in x for x in decimals), decimals
+
+
+def test_the_maturity_table_shows_each_score_as_its_chart_and_the_catalogue_do() -> None:
+    """One decimal, halves away from zero (1.55 -> 1.6, 2.25 -> 2.3), not 1.55 beside 1.7."""
+    long = pd.DataFrame({"dimension": ["a", "b", "c"], "series": "Alue", "value": [1.55, 2.25, 1.7]})
+    table = profile.maturity_table(long, "fi")
+    assert list(table.iloc[:, 2]) == [1.6, 2.3, 1.7]

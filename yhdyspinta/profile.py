@@ -31,7 +31,7 @@ from yhdyspinta.domain import (
     ApprovalStatus,
     OrgType,
 )
-from yhdyspinta.i18n import column_label, enum_label, format_number, t
+from yhdyspinta.i18n import column_label, enum_label, format_number, round_half_away, t
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import (
     AsOf,
@@ -477,5 +477,8 @@ def maturity_chart(long: pd.DataFrame, lang: str, **sizes: int) -> alt.TopLevelM
 def maturity_table(long: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({t("profile.col.dimension", lang): long["dimension"],
                          t("profile.col.series", lang): long["series"],
-                         t("profile.col.mean", lang): long["value"].round(2)})
+                         # as the catalogue shows a score (labels.SCORE_DIGITS, halves away from zero)
+                         t("profile.col.mean", lang): [None if pd.isna(v) else
+                                                       float(round_half_away(v, labels.SCORE_DIGITS))
+                                                       for v in long["value"]]})
 
