@@ -52,7 +52,6 @@ def _cards(version: int, filters: Filters, today: date, series: bool, width: int
             note = plain.escape(card.note) if card.note else None
             st.metric(card.label, card.text, delta=card.delta,
                       delta_color="inverse" if card.rise_is_bad else "normal",
-                      delta_description=t("indicator.since_quarter", lang) if card.delta else None,
                       help=card.help if note is None else f"{note}\n\n{card.help}", border=True,
                       width=width)
     lines = [f"{plain.escape(card.label)}: {plain.escape(card.note)}" for card in figures.cards if card.note]
