@@ -74,6 +74,7 @@ def test_a_council_without_a_decision_has_an_empty_day() -> None:
     (pd.DataFrame({"x": pd.array([1.0, None, 2.0], dtype="Float64"), "y": [1.0, float("inf"), 2.0]}), []),
     (pd.DataFrame({"x": pd.array([1.5, None], dtype="Float64"), "y": [0.5, float("-inf")]}), ["x", "y"]),
     (pa.table({"value_pct": [17.6, 51.0], "n": [78, 40]}), ["value_pct"]),  # the profile's tables are Arrow
+    (pa.table({"a": pa.chunked_array([[1.0], [2.5, None]]), "b": [1.0, None, float("inf")]}), ["a"]),
     ([[0.5]], []),  # neither: Streamlit's own formatting
 ])
 def test_measured_columns_are_those_with_fractions(frame: object, measured: list[object]) -> None:

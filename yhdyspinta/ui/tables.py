@@ -24,17 +24,19 @@ MEASURED_FORMAT = "localized"
 
 def measured_columns(data: object) -> list[str]:
     """The columns of `data` (a DataFrame or an Arrow table) that hold finite numbers with a
-    fractional part. Only named columns: Streamlit reads a number as a column's position."""
+    fractional part. Only named columns: Streamlit reads a number as a column's position. On
+    every run of a page, so only the float columns are read, and an Arrow table is not converted."""
     if isinstance(data, pa.Table):
-        data = data.to_pandas()
+        return [field.name for field, column in zip(data.schema, data.columns, strict=True)
+                if pa.types.is_floating(field.type) and _fractional(column.to_numpy())]
     if not isinstance(data, pd.DataFrame):
         return []
-    return [name for name, column in data.items()
-            if isinstance(name, str) and pd.api.types.is_float_dtype(column) and _fractional(column)]
+    return [name for name, dtype in data.dtypes.items()
+            if isinstance(name, str) and pd.api.types.is_float_dtype(dtype)
+            and _fractional(data[name].to_numpy(dtype="float64", na_value=np.nan))]
 
 
-def _fractional(column: pd.Series) -> bool:
-    values = column.to_numpy(dtype="float64", na_value=np.nan)
+def _fractional(values: np.ndarray) -> bool:
     values = values[np.isfinite(values)]
     return bool((values % 1 != 0).any())
 
