@@ -15,6 +15,7 @@ import pandas as pd
 from yhdyspinta import facts
 from yhdyspinta.domain import (
     ALL_RESPONDENTS,
+    DECIDED_STATUSES,
     AgreementKind,
     AgreementStatus,
     ApprovalStatus,
@@ -144,7 +145,7 @@ def municipality_approvals(agreements: pd.DataFrame, approvals: pd.DataFrame, as
         for muni in _members(code):
             for kind in kinds:
                 found = status[kind].get(muni) if kind else None
-                decided = found in (ApprovalStatus.APPROVED, ApprovalStatus.REJECTED)  # by the day
+                decided = found in DECIDED_STATUSES  # by the day
                 rows.append({"area_code": code, "municipality_code": muni, "kind": kind,
                              "status": found or NOT_SUBMITTED,
                              "decided_on": decided_on[kind].get(muni) if decided else None})

@@ -40,6 +40,10 @@ class ApprovalStatus(StrEnum):
     REJECTED = "hylatty"
 
 
+# The decisions a council has made (pending is none): each has a day of its own.
+DECIDED_STATUSES: frozenset[ApprovalStatus] = frozenset({ApprovalStatus.APPROVED, ApprovalStatus.REJECTED})
+
+
 class StructureKind(StrEnum):
     MUNICIPAL_FORUM = "kuntafoorumi"
     HYTE_BOARD = "hyte_neuvottelukunta"

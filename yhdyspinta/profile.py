@@ -25,6 +25,7 @@ from yhdyspinta import facts, indicators, palette
 from yhdyspinta.charts import localised
 from yhdyspinta.display import area_name, municipality_name
 from yhdyspinta.domain import (
+    DECIDED_STATUSES,
     MATURITY_DIMENSIONS,
     SMALL_N_THRESHOLD,
     AgreementKind,
@@ -71,9 +72,6 @@ def _strategic(area: int, agreements: pd.DataFrame) -> pd.Series | None:
     return None if rows.empty else rows.iloc[0]
 
 
-DECIDED = frozenset({ApprovalStatus.APPROVED.value, ApprovalStatus.REJECTED.value})  # a day beside it
-
-
 def municipality_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, lang: str) -> pd.DataFrame:
     """One row per member municipality: name, language status, population, its council's
     decision on the area's strategic agreement, and the forums it attended."""
@@ -101,7 +99,7 @@ def municipality_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, 
             column_label("population", lang): None if population is None else int(population),
             t("profile.col.council", lang): status,
             column_label("decided_on", lang): (as_date(decision.decided_on) if decision is not None
-                                               and state.council_status.get(m.code) in DECIDED else None),
+                                               and state.council_status.get(m.code) in DECIDED_STATUSES else None),
             t("profile.col.forums", lang): forums_of(state, OrgType.MUNICIPALITY, m.code),
         })
     return pd.DataFrame(rows)

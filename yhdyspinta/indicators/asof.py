@@ -41,6 +41,7 @@ from yhdyspinta import facts
 from yhdyspinta.domain import (
     ALL_RESPONDENTS,
     APPROVED_STATUSES,
+    DECIDED_STATUSES,
     AgreementKind,
     AgreementStatus,
     ApprovalStatus,
@@ -333,7 +334,7 @@ def decisions_known(rows: pd.DataFrame, log: pd.DataFrame | None, as_of: date) -
     decision once known by the day (ApprovalStatus value), else pending."""
     decided = rows[rows["status"] != ApprovalStatus.PENDING]
     days = event_days("approvals", decided, "decided_on", log,
-                      lambda r: r.get("status") in (ApprovalStatus.APPROVED, ApprovalStatus.REJECTED))
+                      lambda r: r.get("status") in DECIDED_STATUSES)
     out = {str(m): ApprovalStatus.PENDING.value for m in rows["municipality_code"]}
     for code, status, counted in zip(decided["municipality_code"], decided["status"], _by(days, as_of),
                                      strict=True):
