@@ -22,6 +22,11 @@ just after the page. Streamlit's cost per element (a message built, queued, hand
 loop and sent) hardly depends on what the element shows, so page/floor near 1 says the page's
 cost is its element count, not its own work.
 
+Beside the one-line page, the app's frame (`frame` line): the dashboard with the map page's own
+content replaced by nothing, so each run draws only what every page has around its content (the
+shared filters, the navigation, the sidebar's buttons and credits). Its ratio to the one-line page
+is the part of every page's ratio that no page's content can remove.
+
 --url measures a deployment that is already running (e.g. behind nginx; several --url values
 are used round-robin, one per session); the one-line page is then still started locally.
 --soak runs every session many times (default 50 reruns) over all the pages at once and prints
@@ -65,6 +70,16 @@ ONE_LINE_PAGE = "import streamlit as st\n\nst.write('hei')\n"
 FLOOR_PAGE = ("import streamlit as st\n\n"
               "for i in range(int(st.query_params.get('n', '1'))):\n"
               "    st.write('hei')\n")
+# The app's frame: the dashboard's own entry file run with the map page's content (its view's
+# `render`) replaced by nothing. Written beside links to the pages and the package, so the
+# navigation finds the same page files (it resolves them next to the entry file).
+FRAME_CONTENT = ("yhdyspinta.ui.views.map", "kartta")  # (the view emptied, its page's URL path)
+FRAME_ENTRY = ("from pathlib import Path\n\n"
+               "import {module} as content\n\n"
+               "content.render = lambda: None\n"
+               "ENTRY = Path({entry!r})\n"
+               "exec(compile(ENTRY.read_text(encoding='utf-8'), str(ENTRY), 'exec'))\n")
+FRAME_LINKS = ("app_pages",)  # the package comes from the working directory, the repository
 DEFAULT_TIMEOUT_S = 20.0
 DEFAULT_SESSIONS = 100
 DEFAULT_RERUNS = 3
@@ -262,6 +277,19 @@ def start_server(script: Path, env: dict[str, str], workdir: Path, extra: Sequen
             time.sleep(0.3)
     server.stop()
     raise SystemExit(f"server did not answer within {SERVER_START_TIMEOUT_S} s: {log}")
+
+
+def frame_script(workdir: Path) -> Path:
+    """The frame's entry file in `workdir/frame/`, with links to the repository's page files and
+    package; see FRAME_ENTRY."""
+    folder = workdir / "frame"
+    folder.mkdir()
+    for name in FRAME_LINKS:
+        (folder / name).symlink_to(REPO / name, target_is_directory=True)
+    script = folder / "streamlit_app.py"
+    script.write_text(FRAME_ENTRY.format(module=FRAME_CONTENT[0], entry=str(REPO / "streamlit_app.py")),
+                      encoding="utf-8")
+    return script
 
 
 def prepare_data_dir(data_dir: Path, env: dict[str, str], reference: Path | None) -> bool:
@@ -517,6 +545,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-baseline", action="store_true", help="skip the one-line page (and the element floor)")
     parser.add_argument("--no-floor", action="store_true",
                         help="skip the element floor (a page of as many one-line texts as the page sends messages)")
+    parser.add_argument("--no-frame", action="store_true",
+                        help="skip the app's frame (the dashboard with one page's content emptied)")
     parser.add_argument("--no-warmup", action="store_true",
                         help="measure from a server no session has visited yet (imports on the first run)")
     parser.add_argument("--reference", type=Path, default=None,
@@ -581,6 +611,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             floor_server = start_server(floor_page, env, workdir, args.server_option)
             servers.append(floor_server)
 
+        frame_server: Server | None = None
+        if baseline_server is not None and not args.no_frame and target == "local":
+            frame_server = start_server(frame_script(workdir), env, workdir, args.server_option)
+            servers.append(frame_server)
+
         common = {"sessions": args.sessions, "reruns": reruns, "timeout_s": args.timeout, "target": target,
                   "processes": args.cluster or len(urls), "boundaries": boundaries, "cpu_count": os.cpu_count()}
         if args.soak:
@@ -594,6 +629,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if baseline_server is not None and not args.no_warmup:
             warm([baseline_server.url], "", "", args.timeout)
+        if frame_server is not None and baseline_server is not None:
+            # The frame first, beside a one-line page measured just before it.
+            frame_path = FRAME_CONTENT[1]
+            if not args.no_warmup:
+                warm([frame_server.url], frame_path, "", args.timeout)
+            baseline = measure([baseline_server.url], [baseline_server.pid], "", "", args.sessions, reruns,
+                               args.timeout)
+            frame = {"frame": frame_path, **common,
+                     **measure([frame_server.url], [frame_server.pid], frame_path, "", args.sessions, reruns,
+                               args.timeout)}
+            frame["one_line"] = baseline
+            frame.update(with_ratios(frame, baseline))
+            print(json.dumps(frame), flush=True)
         for label, name, query in pages:
             line: dict[str, object] = {"page": label, "path": name, "query": query, **common}
             if not args.no_warmup:

@@ -140,7 +140,14 @@ def test_small_run_against_the_real_server():
         cwd=REPO, env=env, capture_output=True, text=True, timeout=240)
     assert completed.returncode == 0, completed.stderr[-3000:]
     lines = [json.loads(line) for line in completed.stdout.splitlines() if line.strip()]
+    frame = lines.pop(0)
+    assert frame["frame"] == load.FRAME_CONTENT[1] and frame["failures"] == 0 and frame["runs"] == 6, frame
+    assert frame["ratio_server_cpu_per_run"] > 0
     assert [line["page"] for line in lines] == ["overview", "map", "profile", "presentation"]
+    # The frame is the map page without its content: the same sidebar and navigation, fewer
+    # messages, more than the one-line page's.
+    page_map = lines[1]
+    assert frame["one_line"]["rerun_messages_p50"] < frame["rerun_messages_p50"] < page_map["rerun_messages_p50"]
     for line in lines:
         assert set(line) >= EXPECTED_KEYS, EXPECTED_KEYS - set(line)
         assert line["failures"] == 0, line
@@ -163,6 +170,21 @@ def test_small_run_against_the_real_server():
         assert floor["failures"] == 0 and floor["runs"] == 6
         assert floor["rerun_messages_p50"] == line["rerun_messages_p50"], (floor, line["rerun_messages_p50"])
         assert floor["elements"] == line["rerun_messages_p50"] - one_line["rerun_messages_p50"] + 1
+
+
+def test_frame_script_empties_the_map_page(tmp_path: Path) -> None:
+    """The frame's entry file replaces the map view's `render` and runs the dashboard's own entry
+    file; its page path is the map page's, whose file calls that `render`."""
+    from yhdyspinta.ui.pages import PAGES
+
+    script = load.frame_script(tmp_path)
+    module, path = load.FRAME_CONTENT
+    page = next(page for page in PAGES if page.url_path == path)
+    page_file = script.parent / "app_pages" / page.file
+    assert f"from {module} import render" in page_file.read_text(encoding="utf-8")
+    text = script.read_text(encoding="utf-8")
+    compile(text, str(script), "exec")
+    assert f"import {module} as content" in text and str(REPO / "streamlit_app.py") in text
 
 
 def test_cluster_needs_a_shared_store(capsys: pytest.CaptureFixture[str]) -> None:
