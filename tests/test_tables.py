@@ -81,10 +81,16 @@ def test_measured_columns_are_those_with_fractions(frame: object, measured: list
     assert tables.measured_columns(frame) == measured
 
 
-def _formats(table: object) -> dict[str, object]:
-    """Each configured column's number format in an `st.dataframe` element."""
+def _config(table: object) -> dict[str, dict[str, object]]:
+    """The column configuration an `st.dataframe` element sends the browser."""
     config = json.loads(table.proto.columns or "{}")  # type: ignore[attr-defined]
-    return {name: c.get("type_config", {}).get("format") for name, c in config.items() if name != "_index"}
+    return {name: c for name, c in config.items() if name != "_index"}
+
+
+def _formats(table: object) -> dict[str, object]:
+    """Each column's number format in an `st.dataframe` element, where one is set."""
+    formats = {name: c.get("type_config", {}).get("format") for name, c in _config(table).items()}
+    return {name: fmt for name, fmt in formats.items() if fmt is not None}
 
 
 def _two_columns() -> None:
@@ -104,3 +110,49 @@ def test_a_measured_number_is_in_the_readers_format_unless_the_page_configures_i
     assert _formats(at.dataframe[0]) == {"mean": tables.MEASURED_FORMAT, "share": "%.1f %%"}
     survey = open_app("survey.py")
     assert {fmt for df in survey.dataframe for fmt in _formats(df).values()} == {tables.MEASURED_FORMAT}
+
+
+@pytest.mark.parametrize(("label", "shown"), [
+    ("alueen nimi", "Alueen nimi"),
+    ("Alueen nimi", "Alueen nimi"),
+    ("ä-kirjain", "Ä-kirjain"),
+    ("välfärdsområde", "Välfärdsområde"),
+    ("n", "N"),
+    ("%", "%"),
+    ("", ""),
+    ("uudistuksen piirissä (kyllä/ei)", "Uudistuksen piirissä (kyllä/ei)"),  # only the first letter
+])
+def test_header_form(label: str, shown: str) -> None:
+    assert tables.header(label) == shown
+
+
+def test_headed_keeps_what_the_caller_configured() -> None:
+    import streamlit as st
+
+    frame = pd.DataFrame({"koodi": [1], "päätöspäivä": ["2024-01-01"], "linkki": ["x"], "piilo": [0], 3: [1],
+                          "nimi": ["a"]})
+    date = st.column_config.DateColumn("päätöspäivä", format="D.M.YYYY")
+    config = tables.headed(frame, {"päätöspäivä": date, "linkki": st.column_config.LinkColumn(),
+                                   "piilo": None, "nimi": "nimi suomeksi", "_index": "rivi"})
+    assert config["koodi"] == "Koodi"
+    assert config["päätöspäivä"]["label"] == "Päätöspäivä"
+    assert config["päätöspäivä"]["type_config"] == date["type_config"]  # still a date column, same format
+    assert config["linkki"]["label"] == "Linkki" and config["linkki"]["type_config"]["type"] == "link"
+    assert config["piilo"] is None  # hidden stays hidden
+    assert config["nimi"] == "Nimi suomeksi"
+    assert config["_index"] == "rivi" and 3 not in config  # not a column of the data, or not named
+    assert date["label"] == "päätöspäivä"  # the caller's object is not changed
+    assert tables.headed(pa.table({"arvo": [1.5]}), {}) == {"arvo": "Arvo"}
+    assert tables.headed(frame.style, {})["koodi"] == "Koodi"
+    assert tables.headed([[1]], {"a": "b"}) == {"a": "b"}
+
+
+def test_a_table_shows_headers_and_keeps_its_data_as_named() -> None:
+    """The browser gets the header form as each column's label; the data (which the page's CSV
+    and Excel downloads write) keeps the catalog's names."""
+    at = open_app("areas.py")
+    table = at.dataframe[0]
+    labels = {name: c.get("label") for name, c in _config(table).items()}
+    assert labels and all(label == tables.header(name) for name, label in labels.items()), labels
+    assert set(labels) == set(table.value.columns)
+    assert any(name[:1].islower() for name in table.value.columns)

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 # A missing value (a council with no decision yet, a structure that has not ended) shows as an
 # empty cell. Streamlit's default writes "None" into the cell, an English word in a Finnish or
@@ -36,6 +37,40 @@ def measured_columns(data: object) -> list[str]:
             and _fractional(data[name].to_numpy(dtype="float64", na_value=np.nan))]
 
 
+def header(label: str) -> str:
+    """A column's label as a table shows it, with a capital first letter ("alueen nimi" ->
+    "Alueen nimi"). The catalogs keep labels in lower case: they are also words inside messages
+    ("Pakollinen sarake alueen nimi puuttuu") and the headers of our exports and import templates."""
+    return label[:1].upper() + label[1:]
+
+
+def column_names(data: object) -> list[str]:
+    """The named columns of a DataFrame, a Styler of one, or an Arrow table."""
+    if isinstance(data, Styler):
+        data = data.data
+    if isinstance(data, pa.Table):
+        return list(data.schema.names)
+    if isinstance(data, pd.DataFrame):
+        return [name for name in data.columns if isinstance(name, str)]
+    return []
+
+
+def headed(data: object, config: dict[str, Any]) -> dict[str, Any]:
+    """`config` with every named column's label in header form (`header`): a column the caller
+    configured keeps its type and settings and gets its label (or name) so written; a hidden one
+    (None) stays hidden."""
+    result = dict(config)
+    for name in column_names(data):
+        given = config.get(name, name)
+        if given is None:
+            continue
+        if isinstance(given, str):
+            result[name] = header(given)
+        else:
+            result[name] = {**given, "label": header(given.get("label") or name)}
+    return result
+
+
 def _fractional(values: np.ndarray) -> bool:
     values = values[np.isfinite(values)]
     return bool((values % 1 != 0).any())
@@ -43,10 +78,10 @@ def _fractional(values: np.ndarray) -> bool:
 
 def dataframe(data: Any, **kwargs: Any) -> None:
     """`st.dataframe(data, **kwargs)` with missing values shown as empty cells unless the caller
-    says otherwise (`placeholder=`), and measured numbers in the reader's number format
-    (MEASURED_FORMAT) unless the caller configures the column."""
+    says otherwise (`placeholder=`), measured numbers in the reader's number format
+    (MEASURED_FORMAT) unless the caller configures the column, and headers with a capital first
+    letter (`header`; the data's own column names, which downloads use, stay as they are)."""
     kwargs.setdefault("placeholder", MISSING)
     measured = {name: st.column_config.NumberColumn(format=MEASURED_FORMAT) for name in measured_columns(data)}
-    if measured:
-        kwargs["column_config"] = {**measured, **(kwargs.get("column_config") or {})}
+    kwargs["column_config"] = headed(data, {**measured, **(kwargs.get("column_config") or {})})
     st.dataframe(data, **kwargs)
