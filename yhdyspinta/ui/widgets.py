@@ -169,25 +169,19 @@ def data_table(kind: str, filters: Filters, version: int, page: str) -> None:
     else:
         tables.dataframe(frame, hide_index=True, width="stretch")
     st.caption(tn("common.rows", len(frame), filters.lang))
-    left, right, _ = st.columns([1, 1, 4])
-    stem = f"yhdyspinta_{kind}"
-    left.download_button(t("common.download_csv", filters.lang),
-                         data.download(kind, version, filters, "csv"),
-                         file_name=f"{stem}.csv", mime="text/csv", key=f"{page}.dl_csv")
-    right.download_button(
-        t("common.download_xlsx", filters.lang), data.download(kind, version, filters, "xlsx"),
-        file_name=f"{stem}.xlsx", key=f"{page}.dl_xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    download_buttons(filters.lang, f"yhdyspinta_{kind}", data.download(kind, version, filters, "csv"),
+                     data.download(kind, version, filters, "xlsx"), key=page)
 
 
 def download_buttons(lang: str, stem: str, csv: bytes, xlsx: bytes, *, key: str) -> None:
     """CSV and Excel downloads of a table, made by our exports (`yhdyspinta.io`), which
     neutralise formulas; Streamlit's own table download is turned off (.streamlit/config.toml)."""
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button(t("common.download_csv", lang), csv, file_name=f"{stem}.csv", mime="text/csv",
-                         key=f"{key}.dl_csv")
-    right.download_button(t("common.download_xlsx", lang), xlsx, file_name=f"{stem}.xlsx", key=f"{key}.dl_xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    # Side by side in one row (one block, not a column each with the second button mid-page).
+    with st.container(horizontal=True, gap="small"):
+        st.download_button(t("common.download_csv", lang), csv, file_name=f"{stem}.csv", mime="text/csv",
+                           key=f"{key}.dl_csv")
+        st.download_button(t("common.download_xlsx", lang), xlsx, file_name=f"{stem}.xlsx", key=f"{key}.dl_xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def language() -> str:
