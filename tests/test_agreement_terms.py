@@ -19,7 +19,7 @@ from yhdyspinta import analysis, demo, editing, facts, indicators, profile
 from yhdyspinta.access import Principal
 from yhdyspinta.domain import Role
 from yhdyspinta.i18n import column_label, t
-from yhdyspinta.indicators import labels
+from yhdyspinta.indicators import asof, labels
 from yhdyspinta.io.export import export_kind
 from yhdyspinta.io.importer import commit_import, prepare_import
 from yhdyspinta.kinds import KINDS, get_kind
@@ -431,6 +431,25 @@ def test_a_decision_not_made_by_the_day_has_no_day_beside_it() -> None:
     later = profile.municipality_table(PS, frames, indicators.resolve(frames, date(2023, 9, 1)), "en")
     assert later[later[column_label("code", "en")] == KUOPIO].iloc[0][column_label("decided_on", "en")] == \
         date(2023, 8, 28)
+
+
+@pytest.mark.parametrize(("status", "decided_on", "day", "known"), [
+    ("hyvaksytty", date(2023, 8, 28), date(2023, 9, 1), ("hyvaksytty", date(2023, 8, 28))),
+    ("hyvaksytty", date(2023, 8, 28), date(2023, 8, 28), ("hyvaksytty", date(2023, 8, 28))),  # on the day
+    ("hyvaksytty", date(2023, 8, 28), date(2023, 8, 27), ("kasittelematta", None)),  # not yet decided
+    ("hylatty", date(2023, 8, 28), date(2023, 9, 1), ("hylatty", date(2023, 8, 28))),
+    ("hyvaksytty", None, date(2023, 9, 1), ("hyvaksytty", None)),  # no day recorded: counted, no day shown
+    ("kasittelematta", date(2023, 8, 28), date(2023, 9, 1), ("kasittelematta", None)),  # pending has no day
+])
+def test_a_decision_and_its_day_are_known_together(status: str, decided_on: date | None, day: date,
+                                                    known: tuple[str, date | None]) -> None:
+    """One rule gives a council's decision and its day (the agreements page and the profile
+    read both from it): the day beside a decision only once the decision is known."""
+    rows = pd.DataFrame([_approval(KUOPIO, status, decided_on, FIRST), _approval(IISALMI, "kasittelematta")])
+    decisions = asof.known_decisions(rows, None, day)
+    assert (decisions[KUOPIO].status, decisions[KUOPIO].decided_on) == known
+    assert decisions[IISALMI] == asof.KnownDecision("kasittelematta", None)
+    assert asof.decisions_known(rows, None, day) == {KUOPIO: known[0], IISALMI: "kasittelematta"}
 
 
 def test_the_area_timeline_shows_each_councils_decision_once_under_its_own_agreement() -> None:

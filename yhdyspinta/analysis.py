@@ -15,7 +15,6 @@ import pandas as pd
 from yhdyspinta import facts
 from yhdyspinta.domain import (
     ALL_RESPONDENTS,
-    DECIDED_STATUSES,
     AgreementKind,
     AgreementStatus,
     ApprovalStatus,
@@ -31,8 +30,8 @@ from yhdyspinta.indicators.asof import (
     agreements_of_the_day,
     approvals_of_the_day,
     as_date,
-    decisions_known,
     finnish_today,
+    known_decisions,
     shown_status,
 )
 from yhdyspinta.indicators.catalogue import by_area, maturity_level
@@ -136,19 +135,16 @@ def municipality_approvals(agreements: pd.DataFrame, approvals: pd.DataFrame, as
     kind_order = [k.value for k in AgreementKind]
     present = {k for kinds in kinds_by_area.values() for k in kinds}
     of_the_day = {kind: approvals_of_the_day(approvals, agreements, kind, as_of) for kind in present}
-    status = {kind: decisions_known(rows, log, as_of) for kind, rows in of_the_day.items()}  # as council_decisions
-    decided_on = {kind: {str(r.municipality_code): r.decided_on for r in rows.itertuples()}
-                  for kind, rows in of_the_day.items()}
+    known = {kind: known_decisions(rows, log, as_of) for kind, rows in of_the_day.items()}  # as council_decisions
     rows = []
     for code in _in_scope_codes():
         kinds = sorted(kinds_by_area.get(code, []), key=kind_order.index) or [None]
         for muni in _members(code):
             for kind in kinds:
-                found = status[kind].get(muni) if kind else None
-                decided = found in DECIDED_STATUSES  # by the day
+                found = known[kind].get(muni) if kind else None
                 rows.append({"area_code": code, "municipality_code": muni, "kind": kind,
-                             "status": found or NOT_SUBMITTED,
-                             "decided_on": decided_on[kind].get(muni) if decided else None})
+                             "status": found.status if found else NOT_SUBMITTED,
+                             "decided_on": found.decided_on if found else None})
     return pd.DataFrame(rows, columns=["area_code", "municipality_code", "kind", "status", "decided_on"])
 
 

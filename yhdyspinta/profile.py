@@ -25,7 +25,6 @@ from yhdyspinta import facts, indicators, palette
 from yhdyspinta.charts import localised
 from yhdyspinta.display import area_name, municipality_name
 from yhdyspinta.domain import (
-    DECIDED_STATUSES,
     MATURITY_DIMENSIONS,
     SMALL_N_THRESHOLD,
     AgreementKind,
@@ -42,6 +41,7 @@ from yhdyspinta.indicators.asof import (
     current_terms,
     decisions_known,
     forums_of,
+    known_decisions,
     shown_status,
     survey_rows,
 )
@@ -80,7 +80,7 @@ def municipality_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, 
     # renewal's from its term on): not a decision on an expired predecessor.
     approvals = approvals_of_the_day(frames["approvals"], frames["agreements"], AgreementKind.COLLABORATION,
                                      state.as_of)
-    by_code = {r.municipality_code: r for r in approvals[approvals["area_code"] == area].itertuples()}
+    by_code = known_decisions(approvals[approvals["area_code"] == area], frames.get("changelog"), state.as_of)
     has_agreement = _strategic(area, frames["agreements"]) is not None
     rows = []
     for m in munis.itertuples():
@@ -88,7 +88,7 @@ def municipality_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, 
         if area == facts.HELSINKI_AREA_CODE:
             status = t("indicator.not_applicable", lang)
         elif decision is not None:
-            status = enum_label("ApprovalStatus", state.council_status.get(m.code, decision.status), lang)
+            status = enum_label("ApprovalStatus", decision.status, lang)
         else:
             status = t("profile.no_decision", lang) if has_agreement else t("profile.no_agreement", lang)
         population = m.population if m.population is not None and m.population == m.population else None
@@ -98,8 +98,7 @@ def municipality_table(area: int, frames: dict[str, pd.DataFrame], state: AsOf, 
             column_label("language", lang): enum_label("Language", m.language, lang),
             column_label("population", lang): None if population is None else int(population),
             t("profile.col.council", lang): status,
-            column_label("decided_on", lang): (as_date(decision.decided_on) if decision is not None
-                                               and state.council_status.get(m.code) in DECIDED_STATUSES else None),
+            column_label("decided_on", lang): decision.decided_on if decision is not None else None,
             t("profile.col.forums", lang): forums_of(state, OrgType.MUNICIPALITY, m.code),
         })
     return pd.DataFrame(rows)

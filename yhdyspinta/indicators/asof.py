@@ -329,18 +329,33 @@ def council_decisions(approvals: pd.DataFrame, agreements: pd.DataFrame, log: pd
     return decisions_known(approvals_of_the_day(approvals, agreements, kind, as_of), log, as_of)
 
 
-def decisions_known(rows: pd.DataFrame, log: pd.DataFrame | None, as_of: date) -> dict[str, str]:
+@dataclass(frozen=True)
+class KnownDecision:
+    """A council's decision as known by a day: its status (pending until then) and, once it is
+    known, the day the decision records."""
+
+    status: str  # ApprovalStatus value
+    decided_on: date | None  # None while pending, or when the row records no day
+
+
+def known_decisions(rows: pd.DataFrame, log: pd.DataFrame | None, as_of: date) -> dict[str, KnownDecision]:
     """Per municipality of the decision rows `rows` (on one agreement each): its council's
-    decision once known by the day (ApprovalStatus value), else pending."""
+    decision once known by the day (approved or rejected, with its day), else pending."""
     decided = rows[rows["status"] != ApprovalStatus.PENDING]
     days = event_days("approvals", decided, "decided_on", log,
                       lambda r: r.get("status") in DECIDED_STATUSES)
-    out = {str(m): ApprovalStatus.PENDING.value for m in rows["municipality_code"]}
-    for code, status, counted in zip(decided["municipality_code"], decided["status"], _by(days, as_of),
-                                     strict=True):
+    pending = KnownDecision(ApprovalStatus.PENDING.value, None)
+    out = {str(m): pending for m in rows["municipality_code"]}
+    for code, status, day, counted in zip(decided["municipality_code"], decided["status"], decided["decided_on"],
+                                          _by(days, as_of), strict=True):
         if counted:
-            out[str(code)] = str(status)
+            out[str(code)] = KnownDecision(str(status), as_date(day) if status in DECIDED_STATUSES else None)
     return out
+
+
+def decisions_known(rows: pd.DataFrame, log: pd.DataFrame | None, as_of: date) -> dict[str, str]:
+    """`known_decisions`' statuses alone."""
+    return {code: known.status for code, known in known_decisions(rows, log, as_of).items()}
 
 
 def _latest_wave(survey: pd.DataFrame, log: pd.DataFrame | None, as_of: date) -> tuple[SurveyWave | None,
