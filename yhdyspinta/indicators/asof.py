@@ -183,8 +183,8 @@ class Strategic:
     def shown(self) -> str | None:
         """Where it stands as every page shows it: expired (`AgreementState.EXPIRED`, needs
         renewing) once an approved agreement's validity has ended, else its stored status
-        (None: the area has no agreement)."""
-        return AgreementState.EXPIRED.value if self.state == AgreementState.EXPIRED else self.status
+        (None: the area has no agreement). The rule `shown_status` applies to any agreement."""
+        return None if self.status is None else _shown(self.status, self.state)
 
 
 @dataclass(frozen=True)
@@ -264,8 +264,12 @@ def shown_status(status: str, valid_from: object, valid_until: object, as_of: da
     """One agreement's status as every page shows it on the day: expired
     (`AgreementState.EXPIRED`) once an approved agreement's validity has ended, else as stored.
     `Strategic.shown` is this for the area's strategic agreement (`Strategic.term_start`)."""
-    if status in APPROVED_CODES and _validity(as_date(valid_from), as_date(valid_until),
-                                              as_of) is AgreementState.EXPIRED:
+    return _shown(status, _validity(as_date(valid_from), as_date(valid_until), as_of))
+
+
+def _shown(status: str, validity: AgreementState) -> str:
+    """A stored status as shown, given the agreement's validity on the day (`_validity`)."""
+    if status in APPROVED_CODES and validity is AgreementState.EXPIRED:
         return AgreementState.EXPIRED.value
     return status
 
