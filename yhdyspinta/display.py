@@ -122,7 +122,8 @@ def localise_frame(kind: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def display_header(field_name: str, lang: str) -> str:
-    """Column headers on screen are the template's headers, so a table reads like its export."""
+    """Column headers on screen are the template's headers, so a table reads like its export
+    (the table writes them with a capital first letter, `ui.tables.header`)."""
     return column_label(field_name, lang)
 
 

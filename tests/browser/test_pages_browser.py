@@ -42,6 +42,7 @@ from yhdyspinta.display import display_header
 from yhdyspinta.filters import PARAM_AREA, PARAM_LANGUAGE
 from yhdyspinta.geodata.package import DEFAULT_PACKAGE_DIR
 from yhdyspinta.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t, tn
+from yhdyspinta.ui import tables
 from yhdyspinta.ui.pages import PAGES, PageDef
 from yhdyspinta.ui.views import profile as profile_view
 
@@ -337,7 +338,7 @@ def test_agreements_link_with_area_shows_only_that_area(
     # The grid fills its accessible table only after it has drawn: wait for the header.
     table.locator("thead th").first.wait_for(state="attached")
     headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
-    area_column = display_header("area_name", lang)
+    area_column = tables.header(display_header("area_name", lang))  # as the table heads it
     assert area_column in headers, headers
     column = headers.index(area_column) + 1
     cells = [c.strip() for c in table.locator(f'tbody td[aria-colindex="{column}"]').all_inner_texts()]
