@@ -244,7 +244,7 @@ def test_first_start_map_draws_the_real_boundaries(level: str) -> None:
 @pytest.mark.usefixtures("fresh_caches", "with_package")
 def test_reference_page_says_the_data_is_packaged() -> None:
     at = open_app("reference.py", {"kieli": "fi"})
-    table = at.dataframe[0].value
+    table = at.table[0].value
     sources = list(table[t("reference.col.source", "fi")])
     assert all(t("reference.origin.package", "fi") in s for s in sources), sources
     credits = list(table[t("reference.col.attribution", "fi")])

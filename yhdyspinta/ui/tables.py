@@ -1,5 +1,5 @@
-"""Every interactive table of the app (`st.dataframe`) as one call, with our settings. (The two
-static `st.table`s of the map slide hold only filled-in text.)"""
+"""Every interactive table of the app (`st.dataframe`) as one call, with our settings. (The
+static `st.table`s of the map slide and the reference page's status hold only filled-in text.)"""
 
 from __future__ import annotations
 

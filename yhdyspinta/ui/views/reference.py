@@ -6,7 +6,7 @@ import streamlit as st
 
 from yhdyspinta.display import reference_rows
 from yhdyspinta.i18n import t
-from yhdyspinta.ui import data, tables, widgets
+from yhdyspinta.ui import data, widgets
 from yhdyspinta.ui import map as map_widget
 
 
@@ -19,7 +19,9 @@ def render() -> None:
     status = data.reference_status()
     assert isinstance(status, ReferenceStatus)
     st.subheader(t("reference.status", lang))
-    tables.dataframe(reference_rows(list(status.datasets()), lang), hide_index=True, width="stretch")
+    # A static table: three rows of text whose long credits wrap instead of running off the
+    # right edge of a scrolling grid.
+    st.table(reference_rows(list(status.datasets()), lang), hide_index=True)
     if not status.boundaries_ready:
         st.warning(t("banner.no_boundaries", lang))
     if any(d.origin == "package" for d in status.datasets()):
