@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import json
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +13,7 @@ import pyarrow as pa
 import pytest
 
 from tests.apptest import open_app
-from yhdyspinta.i18n import t
+from yhdyspinta.i18n import column_label, t
 from yhdyspinta.ui import tables
 
 PACKAGE = Path(__file__).resolve().parents[1] / "yhdyspinta"
@@ -88,9 +89,10 @@ def _config(table: object) -> dict[str, dict[str, object]]:
 
 
 def _formats(table: object) -> dict[str, object]:
-    """Each column's number format in an `st.dataframe` element, where one is set."""
-    formats = {name: c.get("type_config", {}).get("format") for name, c in _config(table).items()}
-    return {name: fmt for name, fmt in formats.items() if fmt is not None}
+    """Each number column's format in an `st.dataframe` element, where one is set."""
+    numbers = {name: c.get("type_config", {}) for name, c in _config(table).items()
+               if c.get("type_config", {}).get("type") == "number"}
+    return {name: config.get("format") for name, config in numbers.items() if config.get("format") is not None}
 
 
 def _two_columns() -> None:
@@ -156,3 +158,47 @@ def test_a_table_shows_headers_and_keeps_its_data_as_named() -> None:
     assert labels and all(label == tables.header(name) for name, label in labels.items()), labels
     assert set(labels) == set(table.value.columns)
     assert any(name[:1].islower() for name in table.value.columns)
+
+
+@pytest.mark.parametrize(("values", "kind"), [
+    ([date(2023, 8, 9), None, date(2025, 4, 7)], "date"),
+    ([date(2023, 8, 9), "", date(2025, 4, 7)], "date"),  # an empty day written as ""
+    (["https://example.org/a", "", None], "link"),
+    (["http://example.org", "https://example.org"], "link"),
+    (["https://example.org", "javascript:alert(1)"], None),  # only web addresses become links
+    (["9.8.2023 12:00 UTC", "1.1.2024 08:00 UTC"], None),  # a moment, already text
+    ([date(2023, 8, 9), "ei tiedossa"], None),
+    (["Kuopio", "Iisalmi"], None),
+    ([1.5, 2.0], None),
+    ([None, ""], "empty"),
+])
+def test_typed_columns(values: list[object], kind: str | None) -> None:
+    frame = pd.DataFrame({"sarake": pd.Series(values, dtype=object)})
+    shown, config = tables.typed(frame, "sv")
+    given = config.get("sarake")
+    if kind == "date":
+        assert given["type_config"] == {**given["type_config"], "type": "date", "format": tables.DATE_FORMATS["sv"]}
+        assert str(shown["sarake"].dtype).startswith("datetime64")
+        assert shown["sarake"].isna().sum() == 1
+        assert shown["sarake"].sort_values().dropna().dt.date.tolist() == [date(2023, 8, 9), date(2025, 4, 7)]
+    elif kind == "link":
+        assert given["type_config"]["type"] == "link"
+        assert shown["sarake"].tolist() == frame["sarake"].tolist()
+    elif kind == "empty":
+        assert given is None and shown["sarake"].tolist() == ["", ""]
+    else:
+        assert given is None and shown["sarake"].tolist() == frame["sarake"].tolist()
+    assert frame["sarake"].tolist() == values  # the caller's frame is not changed
+
+
+def test_a_records_table_sorts_its_days_as_days_and_opens_its_links() -> None:
+    """The agreements page's records table: its days are dates (they sorted as text, 9.8.2023
+    after 7.4.2025), its document addresses links (they were plain text)."""
+    at = open_app("agreements.py")
+    records = next(df for df in at.dataframe
+                   if column_label("document_url", "fi") in df.value.columns)
+    config = _config(records)
+    assert config[column_label("preparation_started_on", "fi")]["type_config"]["type"] == "date"
+    assert config[column_label("document_url", "fi")]["type_config"]["type"] == "link"
+    days = records.value[column_label("preparation_started_on", "fi")].dropna()
+    assert len(days) and str(days.dtype).startswith("datetime64")

@@ -6,7 +6,7 @@ Pure functions on pandas frames, so pages stay thin and tests need no Streamlit.
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import pandas as pd
 
@@ -132,9 +132,7 @@ def _display_value(value: object, lang: str) -> object:
         return ""
     if isinstance(value, datetime):
         return f"{format_day(value, lang)} {value.astimezone(UTC):%H:%M} UTC"
-    if isinstance(value, date):
-        return format_day(value, lang)
-    return value
+    return value  # a day stays a date: the table shows it in the language's format and sorts by it
 
 
 # Where a kind's name comes from on screen: the navigation title of its page.

@@ -12,7 +12,6 @@ from typing import Any
 
 import pandas as pd
 import pyarrow as pa
-import streamlit as st
 
 from yhdyspinta import charts, indicators, recent, slides
 from yhdyspinta import profile as prof
@@ -21,7 +20,7 @@ from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label
 from yhdyspinta.indicators import asof, attention, labels, peers
 from yhdyspinta.io.export import indicator_bytes
-from yhdyspinta.ui import charting, data
+from yhdyspinta.ui import charting, data, tables
 
 KINDS = ("municipalities", "agreements", "approvals", "structures", "forums", "participation", "survey",
          "maturity", "pilots")
@@ -136,23 +135,10 @@ class Table:
         return self.data.num_rows == 0
 
 
-DATE_FORMATS = {"fi": "D.M.YYYY", "sv": "D.M.YYYY", "en": "DD/MM/YYYY"}
-
-
 def table(frame: pd.DataFrame, lang: str) -> Table:
-    """`frame` with dates in the language's format and links that open."""
-    config: dict[str, Any] = {}
-    frame = frame.copy()
-    for column in frame.columns:
-        values = frame[column].dropna()
-        if not len(values):
-            frame[column] = ""  # a column with nothing in it (e.g. no structure has ended): empty, not "None"
-        elif all(isinstance(v, date) for v in values):
-            frame[column] = pd.to_datetime(frame[column])  # an empty day is NaT: an empty cell (ui/tables.py)
-            config[column] = st.column_config.DateColumn(column, format=DATE_FORMATS.get(lang, "D.M.YYYY"))
-        elif column == column_label("url", lang):
-            config[column] = st.column_config.LinkColumn(column)
-    return Table(data.arrow_table(frame), config)
+    """`frame` with dates in the language's format and links that open (`tables.typed`)."""
+    shown, config = tables.typed(frame, lang)
+    return Table(data.arrow_table(shown), config)
 
 
 @dataclass(frozen=True)

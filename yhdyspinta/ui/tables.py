@@ -3,6 +3,8 @@ static `st.table`s of the map slide and the reference page's status hold only fi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Any
 
 import numpy as np
@@ -21,6 +23,33 @@ MISSING = ""
 # Whole numbers (counts, years, codes) keep the default: a locale's digit grouping would write
 # the year 2024 as "2 024".
 MEASURED_FORMAT = "localized"
+# momentjs patterns of st.column_config, matching i18n.format_day in each language.
+DATE_FORMATS = {"fi": "D.M.YYYY", "sv": "D.M.YYYY", "en": "DD/MM/YYYY"}
+LINK_PREFIXES = ("http://", "https://")  # the only addresses a record may hold (config.PUBLIC_URL_SCHEMES)
+
+
+def date_columns(columns: Iterable[str], lang: str) -> dict[str, Any]:
+    """Dates stay dates (so they sort as dates) but show as the language writes them."""
+    fmt = DATE_FORMATS.get(lang, DATE_FORMATS["fi"])
+    return {c: st.column_config.DateColumn(c, format=fmt) for c in columns}
+
+
+def typed(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """`frame` ready to show, and its column settings: a column of days (`date` values, empty
+    ones None or "") as dates in the language's format, which sort by day, not as text; a column
+    of web addresses as links that open; a column with nothing in it as empty cells, not "None"."""
+    out = frame.copy()
+    config: dict[str, Any] = {}
+    for column in out.columns:
+        values = [v for v in out[column] if v is not None and v == v and v != ""]
+        if not values:
+            out[column] = ""
+        elif all(isinstance(v, date) and not isinstance(v, datetime) for v in values):
+            out[column] = pd.to_datetime(out[column].replace("", None))  # an empty day is NaT: an empty cell
+            config.update(date_columns([column], lang))
+        elif all(isinstance(v, str) and v.startswith(LINK_PREFIXES) for v in values):
+            config[column] = st.column_config.LinkColumn(column)
+    return out, config
 
 
 def measured_columns(data: object) -> list[str]:

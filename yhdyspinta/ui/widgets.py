@@ -167,7 +167,8 @@ def data_table(kind: str, filters: Filters, version: int, page: str) -> None:
     if frame.empty:
         st.write(t("common.no_rows", filters.lang))
     else:
-        tables.dataframe(frame, hide_index=True, width="stretch")
+        shown, config = tables.typed(frame, filters.lang)  # days as dates, addresses as links
+        tables.dataframe(shown, hide_index=True, width="stretch", column_config=config)
     st.caption(tn("common.rows", len(frame), filters.lang))
     download_buttons(filters.lang, f"yhdyspinta_{kind}", data.download(kind, version, filters, "csv"),
                      data.download(kind, version, filters, "xlsx"), key=page)

@@ -13,7 +13,7 @@ from yhdyspinta.i18n import column_label, enum_label, t, tn
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.ui import analysis_data, forms, profile_data, tables, widgets
-from yhdyspinta.ui.views.analysis_common import date_columns, show_chart
+from yhdyspinta.ui.views.analysis_common import show_chart
 
 PAGE = "agreements"
 
@@ -47,7 +47,7 @@ def render() -> None:
                key=f"{PAGE}.approvals")
     st.markdown(f"**{t('analysis.agreements.municipality_table', lang)}**")
     tables.dataframe(view.municipality_table, hide_index=True, width="stretch",
-                 column_config=date_columns([column_label("decided_on", lang)], lang))
+                 column_config=tables.date_columns([column_label("decided_on", lang)], lang))
     st.caption(tn("common.rows", len(view.municipality_table), lang))
     with st.expander(t("analysis.agreements.raw_approvals", lang)):
         widgets.data_table("approvals", filters, version, f"{PAGE}.approvals")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 import altair as alt
@@ -10,9 +10,6 @@ import pandas as pd
 import streamlit as st
 
 from yhdyspinta.ui import charting, plain, tables
-
-# momentjs patterns of st.column_config, matching i18n.format_day in each language.
-DATE_FORMATS = {"fi": "D.M.YYYY", "sv": "D.M.YYYY", "en": "DD/MM/YYYY"}
 
 
 def show_chart(builder: Callable[..., alt.TopLevelMixin], args: tuple[Any, ...], table: pd.DataFrame, lang: str,
@@ -23,9 +20,3 @@ def show_chart(builder: Callable[..., alt.TopLevelMixin], args: tuple[Any, ...],
     charting.altair(builder, *args, width="stretch" if stretch else "content", alt_text=alt_text, key=key)
     with st.expander(plain.text("analysis.as_table", lang, title=alt_text)):
         tables.dataframe(table, hide_index=True, width="stretch", column_config=column_config)
-
-
-def date_columns(columns: Iterable[str], lang: str) -> dict[str, object]:
-    """Dates stay dates (so they sort) but show as the language writes them."""
-    fmt = DATE_FORMATS.get(lang, DATE_FORMATS["fi"])
-    return {c: st.column_config.DateColumn(c, format=fmt) for c in columns}

@@ -11,7 +11,7 @@ from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.ui import analysis_data, charting, tables, widgets
 from yhdyspinta.ui import map as map_widget
-from yhdyspinta.ui.views.analysis_common import date_columns, show_chart
+from yhdyspinta.ui.views.analysis_common import show_chart
 
 PAGE = "forums"
 
@@ -31,7 +31,7 @@ def render() -> None:
     tables.dataframe(view.calendar_table, hide_index=True, width="stretch",
                  column_config={link: st.column_config.LinkColumn(link, display_text=t("analysis.forums.recording",
                                                                                        lang)),
-                                **date_columns([column_label("held_on", lang)], lang)})
+                                **tables.date_columns([column_label("held_on", lang)], lang)})
 
     st.subheader(t("analysis.forums.coverage_heading", lang))
     map_widget.small_map(filters, version, indicator="forum_coverage", level="areas", key="forums.map")

@@ -12,7 +12,7 @@ from yhdyspinta.i18n import column_label, t, tn
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.ui import analysis_data, forms, tables, widgets
-from yhdyspinta.ui.views.analysis_common import date_columns, show_chart
+from yhdyspinta.ui.views.analysis_common import show_chart
 
 PAGE = "maturity"
 
@@ -32,7 +32,7 @@ def render() -> None:
         assessed = set(view.latest["area_code"].astype(int))
         show_chart(ca.maturity_heat_chart, (view.latest, lang, filters.area), view.latest_table, lang,
                    alt_text=t("analysis.maturity.heat_title", lang), key=f"{PAGE}.heat",
-                   column_config=date_columns([column_label("assessed_on", lang)], lang))
+                   column_config=tables.date_columns([column_label("assessed_on", lang)], lang))
         missing = [area_name(a.code, lang) for a in facts.in_scope_areas() if a.code not in assessed]
         if missing:
             st.caption(tn("analysis.maturity.not_assessed", len(missing), lang, areas=", ".join(sorted(missing))))
@@ -53,7 +53,7 @@ def render() -> None:
         else:
             show_chart(ca.maturity_change_chart, (view.change, lang, area), view.change_table, lang,
                        alt_text=t("analysis.maturity.change_heading", lang), key=f"{PAGE}.change",
-                       column_config=date_columns(dates, lang))
+                       column_config=tables.date_columns(dates, lang))
 
         st.subheader(t("analysis.maturity.roles_heading", lang))
         if view.spread.empty:
