@@ -11,7 +11,7 @@ import pytest
 
 from yhdyspinta import facts, indicators, mapping
 from yhdyspinta.domain import ALL_RESPONDENTS, OrgType
-from yhdyspinta.i18n import round_half_away
+from yhdyspinta.i18n import format_number, format_signed, round_half_away
 from yhdyspinta.indicators.asof import forums_of
 from yhdyspinta.kinds import get_kind
 from yhdyspinta.palette import OUT_OF_SCOPE_COLOUR
@@ -89,6 +89,22 @@ def test_bin_labels(bounds: tuple[int, ...], lang: str, percent: bool, top: int 
                                                   (-0.5, -1), (78.95, 79)])
 def test_one_rounding_rule_halves_away_from_zero(value: float, expected: int) -> None:
     assert int(round_half_away(value)) == expected
+
+
+@pytest.mark.parametrize(("value", "digits", "lang", "number", "signed"), [
+    (-0.04, 1, "fi", "0,0", "0,0"),  # rounds to zero: no sign ("-0,0" before)
+    (0.04, 1, "fi", "0,0", "0,0"),  # no "+0,0"
+    (-0.4, 0, "sv", "0", "0"),
+    (0.05, 1, "fi", "0,1", "+0,1"),
+    (-0.05, 1, "fi", "-0,1", "-0,1"),
+    (1.25, 1, "en", "1.3", "+1.3"),
+    (-12.0, 0, "fi", "-12", "-12"),
+])
+def test_a_value_rounding_to_zero_has_no_sign(value: float, digits: int, lang: str, number: str,
+                                              signed: str) -> None:
+    assert format_number(value, lang, digits) == number
+    assert format_signed(value, lang, digits) == signed
+    assert not round_half_away(value, digits).is_signed() or round_half_away(value, digits) < 0
 
 
 @pytest.mark.parametrize(("colour", "expected"), [("#000000", (0, 0, 0)), ("#E69F00", (230, 159, 0)),

@@ -19,7 +19,7 @@ from yhdyspinta import analysis, facts, palette, tilegrid
 from yhdyspinta.charts import NO_DATA, localised
 from yhdyspinta.display import area_name
 from yhdyspinta.domain import AgreementKind, MaturityLevel, Theme
-from yhdyspinta.i18n import column_label, enum_label, format_day, format_number, format_pct, t
+from yhdyspinta.i18n import column_label, enum_label, format_day, format_number, format_pct, format_signed, t
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import SHOWN_STATUSES
 from yhdyspinta.palette import EXPIRED_COLOUR, NOT_APPLICABLE_COLOUR, OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
@@ -92,6 +92,11 @@ def _title(text: str, subtitle: str | None = None) -> alt.TitleParams:
 
 def _mean_text(value: float | None, lang: str) -> str:
     return NO_DATA if value is None or pd.isna(value) else format_number(value, lang, 1)
+
+
+def _change_text(value: float | None, lang: str) -> str:
+    """A difference of means, signed, to the means' one decimal."""
+    return NO_DATA if value is None or pd.isna(value) else format_signed(value, lang, 1)
 
 
 def _pct_text(share: float | None, lang: str) -> str:
@@ -868,7 +873,7 @@ def maturity_change_table(change: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("analysis.maturity.first_mean", lang): [_mean_text(v, lang) for v in change["first"]],
         t("analysis.maturity.latest", lang): _dates(change["latest_on"]).to_numpy(),
         t("analysis.maturity.latest_mean", lang): [_mean_text(v, lang) for v in change["latest"]],
-        t("analysis.maturity.change", lang): [("+" if v > 0 else "") + _mean_text(v, lang) for v in change["change"]],
+        t("analysis.maturity.change", lang): [_change_text(v, lang) for v in change["change"]],
     })
 
 
@@ -890,8 +895,7 @@ def role_spread_table(spread: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("analysis.maturity.dimension", lang): [dimension_label(d, lang) for d in spread["dimension"]],
         enum_label("RespondentRole", "kunta", lang): [_mean_text(v, lang) for v in spread["municipality"]],
         enum_label("RespondentRole", "hyvinvointialue", lang): [_mean_text(v, lang) for v in spread["county"]],
-        t("analysis.maturity.gap", lang): [NO_DATA if v is None or pd.isna(v) else
-                                           ("+" if v > 0 else "") + _mean_text(v, lang) for v in spread["gap"]],
+        t("analysis.maturity.gap", lang): [_change_text(v, lang) for v in spread["gap"]],
     })
 
 

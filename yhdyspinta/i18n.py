@@ -148,8 +148,10 @@ def _missing(value: object) -> bool:
 
 def round_half_away(value: float, digits: int = 0) -> Decimal:
     """`value` rounded to `digits` decimals, halves away from zero (46.5 → 47, −0.5 → −1), as
-    every surface of the dashboard rounds; Babel on its own rounds halves to even."""
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    every surface of the dashboard rounds; Babel on its own rounds halves to even. A value that
+    rounds to zero is zero, without a sign (−0.04 → 0.0, which Babel would write "-0,0")."""
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return rounded.copy_abs() if rounded.is_zero() else rounded
 
 
 def format_number(value: float | int | None, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
@@ -158,6 +160,15 @@ def format_number(value: float | int | None, lang: str = DEFAULT_LANGUAGE, digit
     pattern = "#,##0" if digits == 0 else "#,##0." + "0" * digits
     return format_decimal(round_half_away(value, digits), format=pattern,  # type: ignore[arg-type]
                           locale=LOCALES[normalise_language(lang)])
+
+
+def format_signed(value: float | None, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
+    """A difference or change: `format_number` with a plus sign where it rounds above zero
+    ("+0,3", "-0,3", "0,0")."""
+    if _missing(value):
+        return "–"
+    plus = "+" if round_half_away(value, digits) > 0 else ""  # type: ignore[arg-type]
+    return plus + format_number(value, lang, digits)
 
 
 def format_pct(value: float | None, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
