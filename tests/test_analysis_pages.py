@@ -80,6 +80,17 @@ def test_survey_area_is_compared_with_the_whole_country() -> None:
     assert any(t("analysis.survey.small_n_note", "en", n=30)[:20] in c.value for c in at.caption)
 
 
+def test_a_waves_chart_has_only_that_waves_rows_beside_it() -> None:
+    """The tables under the chosen wave's charts (the area against the country, the groups)
+    hold that wave's rows; the table under the chart of every wave holds them all."""
+    at = render("survey", {**QUERIES["area"], "kieli": "en"})
+    wave_column = column_label("wave", "en")
+    chosen = at.selectbox(key="survey.wave").value
+    waves = [set(df.value[wave_column]) for df in at.dataframe if wave_column in df.value.columns]
+    assert len([w for w in waves if w == {chosen}]) == 2, (chosen, waves)  # the area chart's and the groups'
+    assert any(len(w) > 1 for w in waves), "the example data has several waves; the waves chart shows them all"
+
+
 def test_maturity_of_an_area_without_assessments_says_so() -> None:
     engine = open_store()  # the app's store, filled with the example data on the first run below
     render("maturity", {})

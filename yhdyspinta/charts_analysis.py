@@ -683,6 +683,11 @@ def survey_waves_chart(national: pd.DataFrame, waves: list[str], lang: str) -> a
     return _finish(chart, lang, fit_width=False)
 
 
+def rows_of_wave(table: pd.DataFrame, wave: str, lang: str) -> pd.DataFrame:
+    """A survey table's rows of one wave: the table beside a chart of that wave."""
+    return table[table[column_label("wave", lang)] == wave]
+
+
 def survey_groups_table(national: pd.DataFrame, lang: str, small_n: int) -> pd.DataFrame:
     return pd.DataFrame({
         column_label("wave", lang): list(national["wave"]),

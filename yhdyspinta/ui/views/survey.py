@@ -33,12 +33,13 @@ def render() -> None:
             if view.comparison.empty or not (view.comparison["wave"] == wave).any():
                 st.info(t("analysis.survey.no_area_values", lang))
             else:
-                show_chart(ca.survey_area_chart, (view.comparison, wave, lang, filters.area), view.comparison_table,
-                           lang, alt_text=t("analysis.survey.area_title", lang,
-                                            area=ca.chart_area_name(filters.area, lang), wave=wave),
+                title = t("analysis.survey.area_title", lang, area=ca.chart_area_name(filters.area, lang), wave=wave)
+                show_chart(ca.survey_area_chart, (view.comparison, wave, lang, filters.area),
+                           ca.rows_of_wave(view.comparison_table, wave, lang), lang, alt_text=title,
                            key=f"{PAGE}.area")
         if (view.national["wave"] == wave).any():
-            show_chart(ca.survey_groups_chart, (view.national, wave, lang), view.national_table, lang,
+            show_chart(ca.survey_groups_chart, (view.national, wave, lang),
+                       ca.rows_of_wave(view.national_table, wave, lang), lang,
                        alt_text=t("analysis.survey.groups_title", lang, wave=wave), key=f"{PAGE}.groups",
                        stretch=False)
         show_chart(ca.survey_waves_chart, (view.national, list(view.waves), lang), view.national_table, lang,
