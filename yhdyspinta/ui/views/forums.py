@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from yhdyspinta import charts_analysis as ca
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import column_label, format_number, format_pct, t
+from yhdyspinta.i18n import column_label, format_number, t
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import finnish_today
-from yhdyspinta.ui import analysis_data, charting, tables, widgets
+from yhdyspinta.ui import analysis_data, charting, profile_data, tables, widgets
 from yhdyspinta.ui import map as map_widget
 from yhdyspinta.ui.views.analysis_common import show_chart
 
@@ -20,9 +22,10 @@ def render() -> None:
     filters = widgets.current_filters()
     lang = filters.lang
     version = widgets.page_header("nav.forums", filters)
-    view = analysis_data.forums(version, filters, finnish_today())
+    today = finnish_today()
+    view = analysis_data.forums(version, filters, today)
     st.caption(t("analysis.forums.intro", lang))
-    _headline(filters, view)
+    _headline(filters, version, today, view)
 
     st.subheader(t("analysis.forums.calendar", lang))
     charting.altair(ca.forum_timeline_chart, view.calendar, lang, filters.area, filters.municipalities,
@@ -64,21 +67,20 @@ def render() -> None:
     widgets.data_table("participation", filters, version, f"{PAGE}.participation")
 
 
-def _headline(filters: Filters, view: analysis_data.ForumsData) -> None:
+def _headline(filters: Filters, version: int, today: date, view: analysis_data.ForumsData) -> None:
+    """The catalogue's forums held and municipalities at forums for the selection, and between
+    them how many people took part in the forums held (everyone's, or the selection's own)."""
     lang = filters.lang
+    values = profile_data.indicator_values(version, filters, today)
     calendar = view.calendar
     held = calendar[calendar["held"].astype(bool)] if not calendar.empty else calendar
     cols = st.columns(3)
-    cols[0].metric(t("home.forums", lang), format_number(len(held), lang))
+    for column, key in ((cols[0], "forums_held"), (cols[2], "municipalities_participated")):
+        column.metric(labels.label(key, lang), labels.value_text(values[key], lang),
+                      help=labels.help_text(values[key], lang))
     if filters.area is None:
-        cols[1].metric(t("analysis.col.participants", lang), format_number(int(held["participants"].sum()), lang))
-        munis_in = int(view.coverage["participated"].sum())
-        munis_all = int(view.coverage["municipalities"].sum())
+        cols[1].metric(t("analysis.forums.participants", lang), format_number(int(held["participants"].sum()), lang))
     else:
         label = t("analysis.forums.area_participants", lang,
                   area=ca.selection_name(filters.area, filters.municipalities, lang))
         cols[1].metric(label, format_number(int(held["area_participants"].fillna(0).sum()), lang))
-        row = view.coverage[view.coverage["area_code"] == filters.area].iloc[0]
-        munis_in, munis_all = int(row["participated"]), int(row["municipalities"])
-    cols[2].metric(labels.label("municipalities_participated", lang),
-                   f"{munis_in} / {munis_all} ({format_pct(munis_in / munis_all if munis_all else None, lang)})")
