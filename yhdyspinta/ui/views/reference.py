@@ -6,7 +6,7 @@ import streamlit as st
 
 from yhdyspinta.display import reference_rows
 from yhdyspinta.i18n import t
-from yhdyspinta.ui import data, widgets
+from yhdyspinta.ui import data, plain, widgets
 from yhdyspinta.ui import map as map_widget
 
 
@@ -20,8 +20,9 @@ def render() -> None:
     assert isinstance(status, ReferenceStatus)
     st.subheader(t("reference.status", lang))
     # A static table: three rows of text whose long credits wrap instead of running off the
-    # right edge of a scrolling grid.
-    st.table(reference_rows(list(status.datasets()), lang), hide_index=True)
+    # right edge of a scrolling grid. Streamlit writes its cells as Markdown: each is escaped, so
+    # a file's name or a recorded licence shows as the text it is.
+    st.table(reference_rows(list(status.datasets()), lang).map(plain.escape), hide_index=True)
     if not status.boundaries_ready:
         st.warning(t("banner.no_boundaries", lang))
     if any(d.origin == "package" for d in status.datasets()):
