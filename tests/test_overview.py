@@ -200,7 +200,9 @@ def value(indicator: str, v: float | None, *, numerator: float | None = None, de
     (value("forums_held", 15), value("forums_held", 15), None),  # no change: no "0" badge
     (value("forums_held", 15), value("forums_held", None), None),  # nothing to compare with
     (value("forums_held", 16), value("forums_held", 15), "+1"),
-    (value("agreements_expired", 12, denominator=21), value("agreements_expired", 13, denominator=21), "−1"),
+    (value("agreements_expired", 12, denominator=21), value("agreements_expired", 13, denominator=21), "-1"),
+    (value("council_approved_population_share", 0.48), value("council_approved_population_share", 0.5),
+     "-2,0 %-yks."),
     (value("council_approved_population_share", 0.5004), value("council_approved_population_share", 0.5), None),
     (value("council_approved_population_share", 0.52), value("council_approved_population_share", 0.5),
      "+2,0 %-yks."),
@@ -208,6 +210,24 @@ def value(indicator: str, v: float | None, *, numerator: float | None = None, de
 def test_a_change_is_shown_only_where_something_changed(now: indicators.Value, then: indicators.Value,
                                                         expected: str | None) -> None:
     assert labels.change_text(now, then, "fi") == expected
+
+
+def _delta_card(delta: str) -> None:
+    import streamlit as st
+
+    st.metric("x", "1", delta=delta)
+
+
+@pytest.mark.parametrize(("now", "then", "falls"), [(13, 12, False), (12, 13, True)])
+def test_a_falling_figure_shows_a_falling_arrow(now: int, then: int, falls: bool) -> None:
+    """st.metric reads a change's sign for its arrow and colour: a fall written "−1" showed a
+    rising arrow in the rising colour."""
+    from streamlit.proto.Metric_pb2 import Metric
+    from streamlit.testing.v1 import AppTest
+
+    delta = labels.change_text(value("agreements_expired", now), value("agreements_expired", then), "fi")
+    at = AppTest.from_function(_delta_card, args=(delta,)).run()
+    assert at.metric[0].proto.direction == (Metric.MetricDirection.DOWN if falls else Metric.MetricDirection.UP)
 
 
 @pytest.mark.parametrize(("shown", "lang", "expected"), [
@@ -331,7 +351,7 @@ def test_overview_of_an_area_shows_its_entries_and_the_country_beside_its_cards(
     country = indicators.evaluate("agreements_in_force", now)
     beside = next(c for c in captions if c.startswith(t("analysis.national_beside", "sv", value="")))
     assert f"{plain.escape(labels.label('agreements_in_force', 'sv'))} {labels.value_text(country, 'sv')}" in beside
-    assert all(m.delta in (None, "") or m.delta.strip("+−") not in ("0", "0,0") for m in at.metric)
+    assert all(m.delta in (None, "") or m.delta.strip("+-") not in ("0", "0,0") for m in at.metric)
 
 
 @pytest.mark.usefixtures("app_store")

@@ -12,7 +12,17 @@ import pandas as pd
 
 from yhdyspinta import facts
 from yhdyspinta.domain import SMALL_N_THRESHOLD
-from yhdyspinta.i18n import LANGUAGES, enum_label, format_day, format_number, format_pct, t, tn
+from yhdyspinta.i18n import (
+    LANGUAGES,
+    enum_label,
+    format_day,
+    format_number,
+    format_pct,
+    format_signed,
+    round_half_away,
+    t,
+    tn,
+)
 from yhdyspinta.indicators.asof import AgreementState
 from yhdyspinta.indicators.catalogue import BY_ID, COUNTRY, Status, Unit, Value
 
@@ -188,11 +198,11 @@ def change_text(now: Value, then: Value, lang: str) -> str | None:
         return None
     diff = a - b
     digits = 0 if now.unit == Unit.COUNT and float(diff).is_integer() else 1
-    shown = format_number(abs(diff), lang, digits)
-    if shown == format_number(0, lang, digits):
+    if round_half_away(diff, digits).is_zero():
         return None
     points = f" {t('overview.points', lang)}" if now.unit in (Unit.SHARE, Unit.PERCENT) else ""
-    return f"{'+' if diff > 0 else '−'}{shown}{points}"
+    # A fall starts with "-", the sign st.metric reads for its arrow and colour ("−" read as a rise).
+    return f"{format_signed(diff, lang, digits)}{points}"
 
 
 def headline(series: Sequence[Value], lang: str, country: Value | None = None) -> Headline:
