@@ -202,3 +202,12 @@ def test_a_records_table_sorts_its_days_as_days_and_opens_its_links() -> None:
     assert config[column_label("document_url", "fi")]["type_config"]["type"] == "link"
     days = records.value[column_label("preparation_started_on", "fi")].dropna()
     assert len(days) and str(days.dtype).startswith("datetime64")
+
+
+def test_typed_leaves_nullable_numbers_and_reads_moments_as_days() -> None:
+    frame = pd.DataFrame({"määrä": pd.Series([1, pd.NA], dtype="Int64"),
+                          "hetki": pd.to_datetime(["2024-05-01", None]),
+                          "teksti": pd.Series(["a", pd.NA], dtype=object)})
+    shown, config = tables.typed(frame, "fi")
+    assert list(config) == ["hetki"] and config["hetki"]["type_config"]["format"] == tables.DATE_FORMATS["fi"]
+    assert shown["määrä"].tolist()[0] == 1 and pd.isna(shown["määrä"].tolist()[1])

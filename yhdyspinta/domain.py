@@ -40,6 +40,10 @@ class ApprovalStatus(StrEnum):
     REJECTED = "hylatty"
 
 
+# A web address a record may hold (a document, a recording, a structure's page): http or https
+# only, so a link built from one can open nothing else.
+WEB_ADDRESS_PATTERN = r"^https?://\S+$"
+
 # The decisions a council has made (pending is none): each has a day of its own.
 DECIDED_STATUSES: frozenset[ApprovalStatus] = frozenset({ApprovalStatus.APPROVED, ApprovalStatus.REJECTED})
 

@@ -16,6 +16,7 @@ from pydantic.dataclasses import dataclass
 
 from yhdyspinta import facts
 from yhdyspinta.domain import (
+    WEB_ADDRESS_PATTERN,
     AgreementKind,
     AgreementStatus,
     ApprovalStatus,
@@ -135,7 +136,7 @@ OptText = Annotated[
     Annotated[str, Field(max_length=MAX_URL), AfterValidator(_plain)] | None, BeforeValidator(_empty_to_none)
 ]
 OptUrl = Annotated[
-    Annotated[str, Field(max_length=MAX_URL, pattern=r"^https?://\S+$"), AfterValidator(_plain)] | None,
+    Annotated[str, Field(max_length=MAX_URL, pattern=WEB_ADDRESS_PATTERN), AfterValidator(_plain)] | None,
     BeforeValidator(_empty_to_none),
 ]
 Themes = Annotated[str, BeforeValidator(_themes)]

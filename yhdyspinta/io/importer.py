@@ -26,7 +26,7 @@ from sqlalchemy import Engine
 
 from yhdyspinta import editing, facts, records
 from yhdyspinta.access import Principal
-from yhdyspinta.domain import OrgType, SurveyLevel, Theme
+from yhdyspinta.domain import WEB_ADDRESS_PATTERN, OrgType, SurveyLevel, Theme
 from yhdyspinta.i18n import COLUMN_LABELS, ENUM_LABELS, column_label, enum_label, format_day, format_number, t, tn
 from yhdyspinta.io import attendance, limits
 from yhdyspinta.io.tables import RawTable, TableReadError, read_table
@@ -59,7 +59,7 @@ ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.,]+(?:Z|[+-]\d\d
 FINNISH_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(?:klo\s+)?[\d:.]+)?$")
 INTEGER = re.compile(r"^[+-]?\d+$")
 DECIMAL = re.compile(r"^[+-]?(\d+([.]\d*)?|[.]\d+)([eE][+-]?\d+)?$")
-URL = re.compile(r"^https?://\S+$")
+URL = re.compile(WEB_ADDRESS_PATTERN)
 NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f']")
 THEME_SEPARATORS = re.compile(r"[;,/\n]+")
 

@@ -26,7 +26,7 @@ from yhdyspinta.io.export import export_rows
 from yhdyspinta.kinds import get_kind
 from yhdyspinta.store import repository as repo
 from yhdyspinta.store.engine import open_store
-from yhdyspinta.ui import plain
+from yhdyspinta.ui import plain, tables
 
 F = TypeVar("F", bound=Callable[..., Any])
 ENV_NO_DEMO = "YHDYSPINTA_NO_DEMO"
@@ -168,9 +168,11 @@ def kind_frame(kind: str, version: int) -> pd.DataFrame:
 
 
 @cached(max_entries=256)
-def display_table(kind: str, version: int, filters: Filters) -> pd.DataFrame:
+def display_table(kind: str, version: int, filters: Filters) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """The kind's rows in the selection as a table shows them, and its column settings (days as
+    dates, addresses as links: `tables.typed`), once per version and selection."""
     frame = display.filter_frame(kind, kind_frame(kind, version), filters)
-    return display.localise_frame(kind, frame, filters.lang)
+    return tables.typed(display.localise_frame(kind, frame, filters.lang), filters.lang)
 
 
 @cached(max_entries=256)

@@ -4,7 +4,6 @@ static `st.table`s of the map slide and the reference page's status hold only fi
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
 from typing import Any
 
 import numpy as np
@@ -12,6 +11,8 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 from pandas.io.formats.style import Styler
+
+from yhdyspinta.domain import WEB_ADDRESS_PATTERN
 
 # A missing value (a council with no decision yet, a structure that has not ended) shows as an
 # empty cell. Streamlit's default writes "None" into the cell, an English word in a Finnish or
@@ -25,7 +26,8 @@ MISSING = ""
 MEASURED_FORMAT = "localized"
 # momentjs patterns of st.column_config, matching i18n.format_day in each language.
 DATE_FORMATS = {"fi": "D.M.YYYY", "sv": "D.M.YYYY", "en": "DD/MM/YYYY"}
-LINK_PREFIXES = ("http://", "https://")  # the only addresses a record may hold (config.PUBLIC_URL_SCHEMES)
+# pandas' names (`infer_dtype`) for a column of days or moments: shown as days.
+DAY_KINDS = frozenset({"date", "datetime", "datetime64"})
 
 
 def date_columns(columns: Iterable[str], lang: str) -> dict[str, Any]:
@@ -36,18 +38,24 @@ def date_columns(columns: Iterable[str], lang: str) -> dict[str, Any]:
 
 def typed(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, Any]]:
     """`frame` ready to show, and its column settings: a column of days (`date` values, empty
-    ones None or "") as dates in the language's format, which sort by day, not as text; a column
-    of web addresses as links that open; a column with nothing in it as empty cells, not "None"."""
+    ones missing or "") as dates in the language's format, which sort by day, not as text; a
+    column of web addresses (`WEB_ADDRESS_PATTERN`) as links that open; a column with nothing in
+    it as empty cells, not "None"."""
     out = frame.copy()
     config: dict[str, Any] = {}
     for column in out.columns:
-        values = [v for v in out[column] if v is not None and v == v and v != ""]
-        if not values:
+        series = out[column]
+        present = series[series.notna()]
+        if not pd.api.types.is_numeric_dtype(present.dtype):
+            present = present[present.astype(object) != ""]
+        if present.empty:
             out[column] = ""
-        elif all(isinstance(v, date) and not isinstance(v, datetime) for v in values):
-            out[column] = pd.to_datetime(out[column].replace("", None))  # an empty day is NaT: an empty cell
+            continue
+        kind = pd.api.types.infer_dtype(present, skipna=True)
+        if kind in DAY_KINDS:
+            out[column] = pd.to_datetime(series.replace("", None))  # an empty day is NaT: an empty cell
             config.update(date_columns([column], lang))
-        elif all(isinstance(v, str) and v.startswith(LINK_PREFIXES) for v in values):
+        elif kind == "string" and present.astype(str).str.match(WEB_ADDRESS_PATTERN).all():
             config[column] = st.column_config.LinkColumn(column)
     return out, config
 
@@ -87,7 +95,7 @@ def column_names(data: object) -> list[str]:
 def headed(data: object, config: dict[str, Any]) -> dict[str, Any]:
     """`config` with every named column's label in header form (`header`): a column the caller
     configured keeps its type and settings and gets its label (or name) so written; a hidden one
-    (None) stays hidden."""
+    (None) stays hidden, and a setting of another kind (a button column) is left as it is."""
     result = dict(config)
     for name in column_names(data):
         given = config.get(name, name)
@@ -95,7 +103,7 @@ def headed(data: object, config: dict[str, Any]) -> dict[str, Any]:
             continue
         if isinstance(given, str):
             result[name] = header(given)
-        else:
+        elif isinstance(given, dict):
             result[name] = {**given, "label": header(given.get("label") or name)}
     return result
 

@@ -163,12 +163,11 @@ def page_header(title_key: str, filters: Filters, *, example_figures: bool = Tru
 
 def data_table(kind: str, filters: Filters, version: int, page: str) -> None:
     """The kind's rows as a table, their count, and CSV and Excel downloads of the same rows."""
-    frame = data.display_table(kind, version, filters)
+    frame, config = data.display_table(kind, version, filters)
     if frame.empty:
         st.write(t("common.no_rows", filters.lang))
     else:
-        shown, config = tables.typed(frame, filters.lang)  # days as dates, addresses as links
-        tables.dataframe(shown, hide_index=True, width="stretch", column_config=config)
+        tables.dataframe(frame, hide_index=True, width="stretch", column_config=config)
     st.caption(tn("common.rows", len(frame), filters.lang))
     download_buttons(filters.lang, f"yhdyspinta_{kind}", data.download(kind, version, filters, "csv"),
                      data.download(kind, version, filters, "xlsx"), key=page)
