@@ -22,9 +22,10 @@ just after the page. Streamlit's cost per element (a message built, queued, hand
 loop and sent) hardly depends on what the element shows, so page/floor near 1 says the page's
 cost is its element count, not its own work.
 
-Beside the one-line page, the app's frame (`frame` line): the dashboard with the map page's own
-content replaced by nothing, so each run draws only what every page has around its content (the
-shared filters, the navigation, the sidebar's buttons and credits). Its ratio to the one-line page
+Beside the one-line page, the app's frame (`frame` line, printed first; only when the benchmark
+starts the dashboard itself): the dashboard with the map page's own content, its title and notices
+included, replaced by nothing, so each run draws only what every page has around its content (the
+shared filters, the navigation, the sidebar's buttons and note). Its ratio to the one-line page
 is the part of every page's ratio that no page's content can remove.
 
 --url measures a deployment that is already running (e.g. behind nginx; several --url values
@@ -71,8 +72,8 @@ FLOOR_PAGE = ("import streamlit as st\n\n"
               "for i in range(int(st.query_params.get('n', '1'))):\n"
               "    st.write('hei')\n")
 # The app's frame: the dashboard's own entry file run with the map page's content (its view's
-# `render`) replaced by nothing. Written beside links to the pages and the package, so the
-# navigation finds the same page files (it resolves them next to the entry file).
+# `render`, which draws its title and notices too) replaced by nothing. Written beside a link to
+# the page files, so the navigation finds the same pages (it resolves them next to the entry file).
 FRAME_CONTENT = ("yhdyspinta.ui.views.map", "kartta")  # (the view emptied, its page's URL path)
 FRAME_ENTRY = ("from pathlib import Path\n\n"
                "import {module} as content\n\n"
@@ -280,8 +281,8 @@ def start_server(script: Path, env: dict[str, str], workdir: Path, extra: Sequen
 
 
 def frame_script(workdir: Path) -> Path:
-    """The frame's entry file in `workdir/frame/`, with links to the repository's page files and
-    package; see FRAME_ENTRY."""
+    """The frame's entry file in `workdir/frame/`, beside a link to the repository's page files
+    (the package itself is imported from the working directory); see FRAME_ENTRY."""
     folder = workdir / "frame"
     folder.mkdir()
     for name in FRAME_LINKS:
