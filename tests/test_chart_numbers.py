@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -40,3 +41,12 @@ def test_the_maturity_table_shows_each_score_as_its_chart_and_the_catalogue_do()
     long = pd.DataFrame({"dimension": ["a", "b", "c"], "series": "Alue", "value": [1.55, 2.25, 1.7]})
     table = profile.maturity_table(long, "fi")
     assert list(table.iloc[:, 2]) == [1.6, 2.3, 1.7]
+
+
+@pytest.mark.parametrize(("lang", "day"), [("fi", "1.3.2024"), ("sv", "1.3.2024"), ("en", "01/03/2024")])
+def test_the_profiles_approval_curve_writes_days_as_the_language_does(lang: str, day: str) -> None:
+    """The area profile's charts wrote every day in the Finnish order, in English too."""
+    curve = pd.DataFrame({"agreement": ["Sopimus"] * 2, "day": [date(2024, 1, 1), date(2024, 3, 1)],
+                          "approved": [1, 2], "who": ["Kuopio", "Iisalmi"]})
+    texts = _texts(profile.approval_curve_chart(curve, 19, lang))
+    assert day in texts, texts

@@ -27,6 +27,14 @@ NUMBER_LOCALES = {
 }
 
 
+# How Vega writes a day (d3 time format) in each language, as i18n.format_day writes it.
+TIME_FORMATS = {"fi": "%-d.%-m.%Y", "sv": "%-d.%-m.%Y", "en": "%d/%m/%Y"}
+
+
+def time_format(lang: str) -> str:
+    return TIME_FORMATS.get(lang, TIME_FORMATS[DEFAULT_LANGUAGE])
+
+
 def localised(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
     """`chart` writing its numbers as `lang` does (a top-level chart: the setting is its config)."""
     number = NUMBER_LOCALES.get(lang, NUMBER_LOCALES[DEFAULT_LANGUAGE])

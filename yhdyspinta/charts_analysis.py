@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 
 from yhdyspinta import analysis, facts, palette, tilegrid
-from yhdyspinta.charts import NO_DATA, localised
+from yhdyspinta.charts import NO_DATA, localised, time_format
 from yhdyspinta.display import area_name
 from yhdyspinta.domain import AgreementKind, MaturityLevel, Theme
 from yhdyspinta.i18n import column_label, enum_label, format_day, format_number, format_pct, format_signed, t
@@ -44,7 +44,6 @@ ROW_HEIGHT = 24  # px per row of a bar chart or grid: readable on a projector an
 LABEL_LIMIT = 260  # px: long area and statement labels are cut (full text in the tables)
 WRAP_CHARS = 42  # statement labels are wrapped to lines of this many characters
 MIN_SEGMENT_LABEL = 0.07  # share of a stacked bar a segment needs to carry its count as text
-TIME_FORMATS = {"fi": "%-d.%-m.%Y", "sv": "%-d.%-m.%Y", "en": "%d/%m/%Y"}  # match i18n.format_day
 EN_AREA_SUFFIX = " wellbeing services county"
 MATURITY_SCALE = (1.0, 3.0)
 MATURITY_TICKS = (1.0, 1.5, 2.0, 2.5, 3.0)
@@ -463,7 +462,7 @@ def forum_timeline_chart(calendar: pd.DataFrame, lang: str, area: int | None,
     themes = list(dict.fromkeys(frame["theme_label"]))
     who = selection_name(area, municipalities, lang)
     x = alt.X("date:T", title=column_label("held_on", lang),
-              axis=alt.Axis(format=TIME_FORMATS.get(lang, TIME_FORMATS["fi"]), labelAngle=0, tickCount="month"))
+              axis=alt.Axis(format=time_format(lang), labelAngle=0, tickCount="month"))
     y = alt.Y("theme_label:N", sort=themes, title=None, axis=alt.Axis(labelLimit=320))
     tooltip = [alt.Tooltip("day:N", title=column_label("held_on", lang)),
                alt.Tooltip("theme_label:N", title=column_label("theme", lang)),

@@ -22,7 +22,7 @@ import altair as alt
 import pandas as pd
 
 from yhdyspinta import facts, indicators, palette
-from yhdyspinta.charts import localised
+from yhdyspinta.charts import localised, time_format
 from yhdyspinta.display import area_name, municipality_name
 from yhdyspinta.domain import (
     MATURITY_DIMENSIONS,
@@ -224,12 +224,12 @@ def approval_curve_chart(curve: pd.DataFrame, members: int, lang: str) -> alt.Ch
     frame = curve.assign(day=pd.to_datetime(curve["day"]))
     title = t("scorecard.approvals_title", lang, members=members)
     base = alt.Chart(frame, title=title).encode(
-        x=alt.X("day:T", title=t("profile.col.day", lang), axis=alt.Axis(format="%-d.%-m.%Y")),
+        x=alt.X("day:T", title=t("profile.col.day", lang), axis=alt.Axis(format=time_format(lang))),
         y=alt.Y("approved:Q", title=t("scorecard.approvals_axis", lang),
                 scale=alt.Scale(domain=[0, max(members, 1)]), axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("agreement:N", legend=alt.Legend(title=None, orient="bottom", labelLimit=400),
                         scale=alt.Scale(range=list(CURVE_COLOURS))),
-        tooltip=[alt.Tooltip("day:T", title=t("profile.col.day", lang), format="%-d.%-m.%Y"),
+        tooltip=[alt.Tooltip("day:T", title=t("profile.col.day", lang), format=time_format(lang)),
                  alt.Tooltip("agreement:N", title=column_label("agreement_kind", lang)),
                  alt.Tooltip("who:N", title=t("profile.col.who", lang)),
                  alt.Tooltip("approved:Q", title=t("scorecard.approvals_axis", lang))],
@@ -272,13 +272,13 @@ TERM_BAND = 36
 
 def _event_points(frame: pd.DataFrame, labels: list[str], lang: str, rows: list[str]) -> alt.Chart:
     return alt.Chart(frame, title=t("profile.timeline", lang)).mark_point(size=120, filled=True, opacity=0.85).encode(
-        x=alt.X("day:T", title=t("profile.col.day", lang), axis=alt.Axis(format="%-d.%-m.%Y")),
+        x=alt.X("day:T", title=t("profile.col.day", lang), axis=alt.Axis(format=time_format(lang))),
         y=alt.Y("agreement:N", title=None, axis=alt.Axis(labelLimit=300), scale=alt.Scale(domain=rows)),
         color=alt.Color("event_label:N", scale=alt.Scale(domain=labels, range=list(EVENT_COLOURS)),
                         legend=alt.Legend(title=t("profile.col.event", lang), orient="bottom")),
         shape=alt.Shape("event_label:N", scale=alt.Scale(domain=labels, range=list(EVENT_SHAPES)), legend=None),
         yOffset=alt.YOffset("event_label:N", scale=alt.Scale(domain=labels)),
-        tooltip=[alt.Tooltip("day:T", title=t("profile.col.day", lang), format="%-d.%-m.%Y"),
+        tooltip=[alt.Tooltip("day:T", title=t("profile.col.day", lang), format=time_format(lang)),
                  alt.Tooltip("event_label:N", title=t("profile.col.event", lang)),
                  alt.Tooltip("who:N", title=t("profile.col.who", lang))],
     ).properties(width=CHART_WIDTH, height=FRAME_HEIGHT + 60 + 90 * len(rows))
