@@ -128,6 +128,9 @@ def test_the_edge_cases_follow_the_domain_rules(edge_store: dict[str, pd.DataFra
     assert country["municipalities_participated"].denominator == 292
     assert country["organisations_reached"].value == 5  # Kuopio, Helsinki, Kuntaliitto, the two areas
     assert helsinki["organisations_reached"].value == 2
+    # Participants at forums held: Iisalmi's 0 and Inari's 1 at the future forum count nowhere.
+    assert (country["forum_participants"].value, savo["forum_participants"].value,
+            helsinki["forum_participants"].value) == (9, 5, 3)
     # Survey: the stored 46.5 rounds half away from zero; the area's N of 12 is flagged.
     assert labels.value_text(country["survey_mean"], "fi") == "43\u00a0%"  # (46.5 + 40) / 2 = 43.25
     assert savo["survey_mean"].small_n and not country["survey_mean"].small_n
@@ -395,5 +398,5 @@ def test_forums_page_shows_the_catalogue(edge_store: dict[str, pd.DataFrame]) ->
         at = open_app("forums.py", {"kieli": lang, **({"alue": str(scope.area)} if scope.area else {})})
         values = catalogue(edge_store, scope)
         cards = _cards(at)
-        for key in ("municipalities_participated", "forums_held"):  # the catalogue's own label and text
+        for key in ("municipalities_participated", "forums_held", "forum_participants"):  # the catalogue's
             assert cards[labels.label(key, lang)] == labels.value_text(values[key], lang), key

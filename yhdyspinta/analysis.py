@@ -31,6 +31,7 @@ from yhdyspinta.indicators.asof import (
     approvals_of_the_day,
     as_date,
     finnish_today,
+    held_days,
     known_decisions,
     shown_status,
 )
@@ -187,11 +188,11 @@ def forum_calendar(forums: pd.DataFrame, participation: pd.DataFrame, area: int 
     (everyone), organisations (everyone), area_participants (the area's own people and its
     municipalities', or only the chosen municipalities'; None without an area).
     """
-    today = today or finnish_today()
     columns = ["held_on", "theme", "title", "recording_url", "held", "participants", "organisations",
                "area_participants"]
     if forums.empty:
         return pd.DataFrame(columns=columns)
+    held = held_days(forums, today or finnish_today())  # as the catalogue's forums held
     totals = participation.groupby("forum_date")["participants"].sum() if not participation.empty else {}
     orgs = (participation.groupby("forum_date").size() if not participation.empty else {})
     own = _area_rows(participation, area, municipalities) if area is not None else None
@@ -200,7 +201,7 @@ def forum_calendar(forums: pd.DataFrame, participation: pd.DataFrame, area: int 
     for r in forums.sort_values("held_on").itertuples():
         url = r.recording_url if isinstance(r.recording_url, str) and r.recording_url else None
         rows.append({"held_on": r.held_on, "theme": str(r.theme), "title": str(r.title), "recording_url": url,
-                     "held": r.held_on <= today,
+                     "held": as_date(r.held_on) in held,
                      "participants": int(totals.get(r.held_on, 0)), "organisations": int(orgs.get(r.held_on, 0)),
                      "area_participants": int(own_totals.get(r.held_on, 0)) if area is not None else None})
     return pd.DataFrame(rows, columns=columns)

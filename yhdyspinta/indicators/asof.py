@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
@@ -224,6 +224,7 @@ class AsOf:
     pilots: frozenset[int]
     updated: Mapping[str, date]  # kind -> the latest day its records changed
     forums: tuple[ForumEvent, ...] = ()  # every forum stored, held and planned, by day
+    people: Mapping[tuple[str, str], int] = field(default_factory=dict)  # (org type, key) -> participants counted
 
 
 def _strategic(agreements: pd.DataFrame, log: pd.DataFrame | None, as_of: date) -> dict[int, Strategic]:
@@ -401,6 +402,20 @@ def counted_participation(participation: pd.DataFrame, held: frozenset[date]) ->
     return _keep(participation, counted)
 
 
+def held_days(forums: pd.DataFrame, as_of: date) -> frozenset[date]:
+    """The days of the forums held by the day (a forum on a later day is planned)."""
+    return frozenset(d for d in (as_date(v) for v in forums["held_on"]) if d is not None and d <= as_of)
+
+
+def _people(participation: pd.DataFrame, held: frozenset[date]) -> dict[tuple[str, str], int]:
+    """Per organisation, its participants counted at the forums held."""
+    out: dict[tuple[str, str], int] = {}
+    rows = counted_participation(participation, held)
+    for org_type, key, count in zip(rows["org_type"], rows["org_key"], rows["participants"], strict=True):
+        out[(str(org_type), str(key))] = out.get((str(org_type), str(key)), 0) + int(count)
+    return out
+
+
 def _attended(participation: pd.DataFrame, held: frozenset[date]) -> dict[tuple[str, str], frozenset[date]]:
     out: dict[tuple[str, str], set[date]] = {}
     rows = counted_participation(participation, held)
@@ -453,7 +468,7 @@ def resolve(frames: Mapping[str, pd.DataFrame], as_of: date) -> AsOf:
         raise ValueError(f"the indicators need the frames {', '.join(missing)}")
     log = frames.get("changelog")
     forums = frames["forums"]
-    held = frozenset(d for d in (as_date(v) for v in forums["held_on"]) if d is not None and d <= as_of)
+    held = held_days(forums, as_of)
     council = council_decisions(frames["approvals"], frames["agreements"], log, as_of)
     wave, survey_rows = _latest_wave(frames["survey"], log, as_of)
     pilots = frames["pilots"]
@@ -474,6 +489,7 @@ def resolve(frames: Mapping[str, pd.DataFrame], as_of: date) -> AsOf:
         pilots=frozenset(int(a) for a, ok in zip(pilots["area_code"], _by(pilot_days, as_of), strict=True) if ok),
         updated=_updated(log),
         forums=_forum_events(forums, frames["participation"], held),
+        people=_people(frames["participation"], held),
     )
 
 

@@ -200,6 +200,12 @@ def _organisations_reached(state: AsOf, scope: Scope) -> Result:
     return Result(float(len(orgs)), float(len(orgs)), None, len(orgs))
 
 
+def _forum_participants(state: AsOf, scope: Scope) -> Result:
+    orgs = _scope_orgs(state, scope)
+    people = sum(state.people.get(o, 0) for o in orgs)
+    return Result(float(people), float(people), None, len(orgs))
+
+
 def _forums_attended(state: AsOf, scope: Scope) -> Result:
     forums = set().union(*(state.attended[o] for o in _scope_orgs(state, scope))) if state.attended else set()
     return _ratio(len(forums), len(state.forums_held))
@@ -284,6 +290,7 @@ CATALOGUE: tuple[Indicator, ...] = (
     Indicator("forums_attended", Unit.COUNT, FORUM_SOURCES, _forums_attended),
     Indicator("area_forums_attended", Unit.COUNT, FORUM_SOURCES, _area_forums_attended),
     Indicator("organisations_reached", Unit.COUNT, FORUM_SOURCES, _organisations_reached),
+    Indicator("forum_participants", Unit.COUNT, FORUM_SOURCES, _forum_participants),
     Indicator("municipalities_participated", Unit.COUNT, FORUM_SOURCES, _municipalities_participated),
     Indicator("survey_mean", Unit.PERCENT, ("survey",), _survey_mean, small_n=True),
     Indicator("maturity_mean", Unit.SCORE, ("maturity",), _maturity_mean(MATURITY_COLUMNS)),

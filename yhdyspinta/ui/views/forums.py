@@ -8,7 +8,7 @@ import streamlit as st
 
 from yhdyspinta import charts_analysis as ca
 from yhdyspinta.filters import Filters
-from yhdyspinta.i18n import column_label, format_number, t
+from yhdyspinta.i18n import column_label, t
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import finnish_today
 from yhdyspinta.ui import analysis_data, charting, profile_data, tables, widgets
@@ -25,7 +25,7 @@ def render() -> None:
     today = finnish_today()
     view = analysis_data.forums(version, filters, today)
     st.caption(t("analysis.forums.intro", lang))
-    _headline(filters, version, today, view)
+    _headline(filters, version, today)
 
     st.subheader(t("analysis.forums.calendar", lang))
     charting.altair(ca.forum_timeline_chart, view.calendar, lang, filters.area, filters.municipalities,
@@ -67,20 +67,12 @@ def render() -> None:
     widgets.data_table("participation", filters, version, f"{PAGE}.participation")
 
 
-def _headline(filters: Filters, version: int, today: date, view: analysis_data.ForumsData) -> None:
-    """The catalogue's forums held and municipalities at forums for the selection, and between
-    them how many people took part in the forums held (everyone's, or the selection's own)."""
+def _headline(filters: Filters, version: int, today: date) -> None:
+    """The catalogue's forum figures for the selection: forums held, participants at them, and
+    municipalities at forums."""
     lang = filters.lang
     values = profile_data.indicator_values(version, filters, today)
-    calendar = view.calendar
-    held = calendar[calendar["held"].astype(bool)] if not calendar.empty else calendar
-    cols = st.columns(3)
-    for column, key in ((cols[0], "forums_held"), (cols[2], "municipalities_participated")):
+    for column, key in zip(st.columns(3), ("forums_held", "forum_participants", "municipalities_participated"),
+                           strict=True):
         column.metric(labels.label(key, lang), labels.value_text(values[key], lang),
                       help=labels.help_text(values[key], lang))
-    if filters.area is None:
-        cols[1].metric(t("analysis.forums.participants", lang), format_number(int(held["participants"].sum()), lang))
-    else:
-        label = t("analysis.forums.area_participants", lang,
-                  area=ca.selection_name(filters.area, filters.municipalities, lang))
-        cols[1].metric(label, format_number(int(held["area_participants"].fillna(0).sum()), lang))
