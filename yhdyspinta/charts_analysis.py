@@ -19,7 +19,16 @@ from yhdyspinta import analysis, facts, palette, tilegrid
 from yhdyspinta.charts import NO_DATA, localised, time_format
 from yhdyspinta.display import area_name
 from yhdyspinta.domain import AgreementKind, MaturityLevel, Theme
-from yhdyspinta.i18n import column_label, enum_label, format_day, format_number, format_pct, format_signed, t
+from yhdyspinta.i18n import (
+    column_label,
+    enum_label,
+    format_day,
+    format_number,
+    format_pct,
+    format_signed,
+    round_half_away,
+    t,
+)
 from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import SHOWN_STATUSES
 from yhdyspinta.palette import EXPIRED_COLOUR, NOT_APPLICABLE_COLOUR, OUT_OF_SCOPE_COLOUR, STATUS_COLOURS
@@ -728,8 +737,8 @@ def survey_area_table(comparison: pd.DataFrame, lang: str, area: int, small_n: i
         f"{name} N": list(comparison["area_n"]),
         f"{t('analysis.survey.national', lang)} %": list(comparison["national_pct"]),
         f"{t('analysis.survey.national', lang)} N": list(comparison["national_n"]),
-        t("analysis.col.difference_pp", lang): [None if pd.isna(d) else round(float(d), 1)
-                                                for d in comparison["difference"]],
+        t("analysis.col.difference_pp", lang): [None if pd.isna(d) else float(round_half_away(d, 1))
+                                                for d in comparison["difference"]],  # never -0.0
         flag: ["⚠" if a or b else "" for a, b in zip(comparison["area_small_n"], comparison["national_small_n"],
                                                      strict=True)],
     })
