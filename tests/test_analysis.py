@@ -366,3 +366,14 @@ def test_continuum_table_covers_every_dimension_and_level(lang: str) -> None:
     table = ca.continuum_table(lang)
     assert table.shape == (len(MATURITY_COLUMNS), 1 + len(MaturityLevel))
     assert table.iloc[:, 1:].map(bool).all().all()
+
+
+def test_the_survey_comparisons_difference_is_rounded_by_the_one_rule() -> None:
+    comparison = pd.DataFrame({"wave": ["1/2024"] * 3, "statement": ["a", "b", "c"], "area_pct": [50.0] * 3,
+                               "area_n": [40] * 3, "national_pct": [50.0] * 3, "national_n": [400] * 3,
+                               "difference": [-0.04, 2.25, None], "area_small_n": [False] * 3,
+                               "national_small_n": [False] * 3})
+    table = ca.survey_area_table(comparison, "fi", 13, 30)
+    shown = table[t("analysis.col.difference_pp", "fi")].tolist()
+    assert shown[:2] == [0.0, 2.3] and str(shown[0]) == "0.0"  # not -0.0, and 2.25 -> 2.3 (not 2.2)
+    assert pd.isna(shown[2])
