@@ -83,6 +83,11 @@ CHARTS_JS = """() => {
       });
     });
   });
+  // A dropdown's chosen value (the forum of the attendance slide) is read from the hall too.
+  document.querySelectorAll('[data-testid="stMain"] input[role="combobox"]').forEach((input, i) => {
+    const size = parseFloat(getComputedStyle(input).fontSize);
+    if (size < MIN) out.small.push(['dropdown', size, input.value.slice(0, 40)]);
+  });
   // Static tables (the map slide's legend): wholly in view, nothing scrolled away inside.
   document.querySelectorAll('[data-testid="stTable"]').forEach((table, i) => {
     const r = table.getBoundingClientRect();

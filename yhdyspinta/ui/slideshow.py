@@ -74,7 +74,8 @@ CSS = """
 [data-testid="stMain"] [data-testid="stMetricDeltaDescription"] p { font-size: 1.3rem; }
 [data-testid="stMain"] button [data-testid="stMarkdownContainer"] p { font-size: 1.4rem; }
 [data-testid="stMain"] button kbd { color: inherit; opacity: 1; }
-[data-testid="stMain"] [data-testid="stSelectbox"] [data-baseweb="select"] div { font-size: 1.4rem; }
+[data-testid="stMain"] [data-testid="stSelectbox"] input[role="combobox"] { font-size: 1.4rem; }
+[role="listbox"] [role="option"] { font-size: 1.3rem; }
 [data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td {
   font-size: 1.3rem; }
 [data-testid="stMain"] [data-testid="stImageCaption"] { font-size: 1rem; overflow-wrap: anywhere; }
