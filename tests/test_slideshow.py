@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from tests.apptest import open_app
 from yhdyspinta import indicators, slides
 from yhdyspinta.display import area_name
+from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import t
 from yhdyspinta.indicators import finnish_today, labels
@@ -109,3 +110,13 @@ def test_pure_views_follow_the_area() -> None:
     assert country.forums["organisations"].sum() == int((part["participants"] > 0).sum())
     assert area.forums["organisations"].sum() < country.forums["organisations"].sum()
     assert set(area.maturity["area"]) == {"Pohjois-Savo", t("profile.series.national", "fi")}
+
+
+@pytest.mark.parametrize(("query", "noted"), [({}, False), ({"alue": "13"}, True)], ids=["country", "area"])
+def test_the_survey_slide_says_what_a_lighter_bar_means(query: dict[str, str], noted: bool) -> None:
+    """Pohjois-Savo's answers are under the threshold in the example data: its bars are lighter
+    and flagged "⚠ N=…", which the slide now says, as the profile does; the country's are not."""
+    number = next(i for i, v in enumerate(VIEWS, 1) if v.title_key == "present.view.survey")
+    at = present_at({**query, PARAM_VIEW: str(number)})
+    note = t("analysis.survey.small_n_note", "fi", n=SMALL_N_THRESHOLD)
+    assert any(c.value == note for c in at.caption) is noted

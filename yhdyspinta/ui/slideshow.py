@@ -34,6 +34,7 @@ import streamlit as st
 
 from yhdyspinta import config, share, slides
 from yhdyspinta import profile as prof
+from yhdyspinta.domain import SMALL_N_THRESHOLD
 from yhdyspinta.filters import PARAM_PRESENTATION, Filters, ascii_number, parse_filters
 from yhdyspinta.i18n import t
 from yhdyspinta.indicators.asof import finnish_today
@@ -146,6 +147,8 @@ def _chart_slide(name: str, version: int, filters: Filters, today: date) -> None
             return
         long = prof.survey_long(views.survey, filters.area, lang)
         charting.altair(slides.survey_slide, long, views.survey, lang, width="content", downloads=False)
+        if long["small_n"].any():  # what a lighter bar and "⚠ N=…" mean, as the profile says
+            st.caption(t("analysis.survey.small_n_note", lang, n=SMALL_N_THRESHOLD))
         with st.expander(t("present.table", lang)):
             tables.dataframe(prof.survey_table(long, lang), hide_index=True)
     elif name == "maturity":
