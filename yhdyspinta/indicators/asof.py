@@ -407,26 +407,24 @@ def held_days(forums: pd.DataFrame, as_of: date) -> frozenset[date]:
     return frozenset(d for d in (as_date(v) for v in forums["held_on"]) if d is not None and d <= as_of)
 
 
-def _people(participation: pd.DataFrame, held: frozenset[date]) -> dict[tuple[str, str], int]:
-    """Per organisation, its participants counted at the forums held."""
+def _people(rows: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """Per organisation, its participants in the counted participation `rows`."""
     out: dict[tuple[str, str], int] = {}
-    rows = counted_participation(participation, held)
     for org_type, key, count in zip(rows["org_type"], rows["org_key"], rows["participants"], strict=True):
         out[(str(org_type), str(key))] = out.get((str(org_type), str(key)), 0) + int(count)
     return out
 
 
-def _attended(participation: pd.DataFrame, held: frozenset[date]) -> dict[tuple[str, str], frozenset[date]]:
+def _attended(rows: pd.DataFrame) -> dict[tuple[str, str], frozenset[date]]:
+    """Per organisation, the forums held it took part in (counted participation `rows`)."""
     out: dict[tuple[str, str], set[date]] = {}
-    rows = counted_participation(participation, held)
     for org_type, key, day in zip(rows["org_type"], rows["org_key"], rows["forum_date"], strict=True):
         out.setdefault((str(org_type), str(key)), set()).add(as_date(day))  # type: ignore[arg-type]
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _forum_events(forums: pd.DataFrame, participation: pd.DataFrame,
-                  held: frozenset[date]) -> tuple[ForumEvent, ...]:
-    counted = counted_participation(participation, held)
+def _forum_events(forums: pd.DataFrame, counted: pd.DataFrame) -> tuple[ForumEvent, ...]:
+    """Every forum with its people and organisations from the counted participation."""
     people: dict[date, int] = {}
     orgs: dict[date, set[tuple[str, str]]] = {}
     for org_type, key, day, count in zip(counted["org_type"], counted["org_key"], counted["forum_date"],
@@ -469,6 +467,7 @@ def resolve(frames: Mapping[str, pd.DataFrame], as_of: date) -> AsOf:
     log = frames.get("changelog")
     forums = frames["forums"]
     held = held_days(forums, as_of)
+    counted = counted_participation(frames["participation"], held)  # what every forum figure counts
     council = council_decisions(frames["approvals"], frames["agreements"], log, as_of)
     wave, survey_rows = _latest_wave(frames["survey"], log, as_of)
     pilots = frames["pilots"]
@@ -482,14 +481,14 @@ def resolve(frames: Mapping[str, pd.DataFrame], as_of: date) -> AsOf:
         population={str(c): (None if pd.isna(p) else int(p)) for c, p in zip(munis["code"], munis["population"],
                                                                                 strict=True)},
         forums_held=held,
-        attended=_attended(frames["participation"], held),
+        attended=_attended(counted),
         wave=wave,
         survey=survey_rows,
         maturity=_maturity(frames["maturity"], as_of),
         pilots=frozenset(int(a) for a, ok in zip(pilots["area_code"], _by(pilot_days, as_of), strict=True) if ok),
         updated=_updated(log),
-        forums=_forum_events(forums, frames["participation"], held),
-        people=_people(frames["participation"], held),
+        forums=_forum_events(forums, counted),
+        people=_people(counted),
     )
 
 
