@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from yhdyspinta import charts_analysis as ca
 from yhdyspinta.domain import AgreementKind
-from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, enum_label, t, tn
-from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import finnish_today
-from yhdyspinta.ui import analysis_data, forms, profile_data, tables, widgets
-from yhdyspinta.ui.views.analysis_common import show_chart
+from yhdyspinta.ui import analysis_data, forms, tables, widgets
+from yhdyspinta.ui.views.analysis_common import catalogue_cards, show_chart
 
 PAGE = "agreements"
 
@@ -25,7 +21,8 @@ def render() -> None:
     today = finnish_today()
     view = analysis_data.agreements(version, filters, today)
     st.caption(t("analysis.agreements.intro", lang))
-    _headline(filters, version, today)
+    catalogue_cards(filters, version, today,
+                    ("agreements_in_force", "agreements_expired", "council_approved_municipalities"), national=True)
 
     st.subheader(t("analysis.agreements.table_heading", lang))
     st.caption(t("analysis.agreements.table_note", lang))
@@ -52,17 +49,3 @@ def render() -> None:
     with st.expander(t("analysis.agreements.raw_approvals", lang)):
         widgets.data_table("approvals", filters, version, f"{PAGE}.approvals")
     forms.edit_section(PAGE, forms.agreement_form, forms.approval_form)
-
-
-def _headline(filters: Filters, version: int, today: date) -> None:
-    """The catalogue's agreement figures for the selection, with the whole country's beside."""
-    lang = filters.lang
-    values = profile_data.indicator_values(version, filters, today)
-    country = profile_data.indicator_values(version, Filters(lang=lang), today) if filters.area is not None else None
-    cols = st.columns(3)
-    for column, key in zip(cols, ("agreements_in_force", "agreements_expired", "council_approved_municipalities"),
-                           strict=True):
-        column.metric(labels.label(key, lang), labels.value_text(values[key], lang),
-                      help=labels.help_text(values[key], lang))
-        if country is not None:
-            column.caption(t("analysis.national_beside", lang, value=labels.value_text(country[key], lang)))

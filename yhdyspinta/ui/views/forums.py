@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from yhdyspinta import charts_analysis as ca
-from yhdyspinta.filters import Filters
 from yhdyspinta.i18n import column_label, t
-from yhdyspinta.indicators import labels
 from yhdyspinta.indicators.asof import finnish_today
-from yhdyspinta.ui import analysis_data, charting, profile_data, tables, widgets
+from yhdyspinta.ui import analysis_data, charting, tables, widgets
 from yhdyspinta.ui import map as map_widget
-from yhdyspinta.ui.views.analysis_common import show_chart
+from yhdyspinta.ui.views.analysis_common import catalogue_cards, show_chart
 
 PAGE = "forums"
 
@@ -25,7 +21,7 @@ def render() -> None:
     today = finnish_today()
     view = analysis_data.forums(version, filters, today)
     st.caption(t("analysis.forums.intro", lang))
-    _headline(filters, version, today)
+    catalogue_cards(filters, version, today, ("forums_held", "forum_participants", "municipalities_participated"))
 
     st.subheader(t("analysis.forums.calendar", lang))
     charting.altair(ca.forum_timeline_chart, view.calendar, lang, filters.area, filters.municipalities,
@@ -65,14 +61,3 @@ def render() -> None:
     widgets.data_table("forums", filters, version, PAGE)
     st.markdown(f"**{t('nav.participation', lang)}**")
     widgets.data_table("participation", filters, version, f"{PAGE}.participation")
-
-
-def _headline(filters: Filters, version: int, today: date) -> None:
-    """The catalogue's forum figures for the selection: forums held, participants at them, and
-    municipalities at forums."""
-    lang = filters.lang
-    values = profile_data.indicator_values(version, filters, today)
-    for column, key in zip(st.columns(3), ("forums_held", "forum_participants", "municipalities_participated"),
-                           strict=True):
-        column.metric(labels.label(key, lang), labels.value_text(values[key], lang),
-                      help=labels.help_text(values[key], lang))
