@@ -75,12 +75,12 @@ def agreement_grid(agreements: pd.DataFrame, state: AsOf) -> pd.DataFrame:
     # The strategic agreement's cell is the catalogue's own (`Strategic`: its row and status), as
     # on the map: after a term has ended, the expired agreement until a renewal is approved.
     collaboration = agreements[agreements["kind"] == AgreementKind.COLLABORATION]
-    terms = collaboration["term_start"].map(as_date) if "term_start" in collaboration else None
+    by_term = ({(int(r.area_code), as_date(r.term_start)): r for r in collaboration.itertuples()}
+               if "term_start" in collaboration else {})
     for area_code, strategic in state.strategic.items():
-        if terms is not None and strategic.term_start is not None:
-            for r in collaboration[(collaboration["area_code"] == area_code)
-                                   & (terms == strategic.term_start)].itertuples():
-                by_key[(area_code, AgreementKind.COLLABORATION.value)] = r
+        found = by_term.get((area_code, strategic.term_start)) if strategic.term_start is not None else None
+        if found is not None:
+            by_key[(area_code, AgreementKind.COLLABORATION.value)] = found
     rows = []
     for area in facts.areas():
         for kind in AgreementKind:
